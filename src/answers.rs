@@ -1,0 +1,406 @@
+//! Answers files: parse the TOML with spans, then validate into checked [`Answers`].
+//!
+//! Validation walks the whole document and collects every problem before failing,
+//! so a user fixes a file in one pass.
+
+use std::fmt;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, file_error, line_col};
+use crate::questions::{COUNT, Kind, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list};
+
+/// One checked answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// Index into the question's levels.
+    Level(u8),
+    /// A finite, non-negative number.
+    Number(f64),
+}
+
+/// A checked scenario: every required question answered with an allowed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    /// The scenario's name: `[scenario] name`, or the file's stem.
+    pub name: String,
+    /// `[scenario] description`, when given.
+    pub description: Option<String>,
+    values: [Option<Answer>; COUNT],
+}
+
+impl Answers {
+    /// A scenario with the given answers, for tests and what-if exploration.
+    pub fn new(name: impl Into<String>, values: [Option<Answer>; COUNT]) -> Self {
+        Answers {
+            name: name.into(),
+            description: None,
+            values,
+        }
+    }
+
+    /// The answer to a question, `None` when unanswered.
+    pub fn get(&self, id: QuestionId) -> Option<Answer> {
+        self.values[usize::from(id.0)]
+    }
+
+    /// Sets or clears one answer.
+    pub fn set(&mut self, id: QuestionId, answer: Option<Answer>) {
+        self.values[usize::from(id.0)] = answer;
+    }
+
+    /// All answers, indexed by question.
+    pub fn values(&self) -> &[Option<Answer>; COUNT] {
+        &self.values
+    }
+
+    /// The answer to a question as text, `None` when unanswered.
+    pub fn display(&self, id: QuestionId) -> Option<AnswerText> {
+        self.get(id).map(|answer| AnswerText { id, answer })
+    }
+}
+
+/// An answer formatted for people: a level's name, or a number with thousands separators.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerText {
+    id: QuestionId,
+    answer: Answer,
+}
+
+impl fmt::Display for AnswerText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.answer {
+            Answer::Level(i) => {
+                let levels = self.id.question().levels().unwrap_or(&[]);
+                f.write_str(levels.get(usize::from(i)).copied().unwrap_or("?"))
+            }
+            Answer::Number(n) => f.write_str(&format_number(n)),
+        }
+    }
+}
+
+/// Formats a number for people: `20,000`, `500,000,000`, `1.5e12`, `0.25`.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let digits = format!("{}", n.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if n < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else if n.abs() >= 1e15 {
+        format!("{n:e}")
+    } else {
+        let s = format!("{n:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Reads and validates an answers file.
+///
+/// Fails with [`Invalid`] (exit status 2) listing every problem, or with an I/O error
+/// (exit status 1) when the file cannot be read.
+pub fn load(path: &Path) -> anyhow::Result<Answers> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("cannot read answers file {}: {e}", path.display()))?;
+    Ok(parse(path, &bytes)?)
+}
+
+/// Validates the bytes of an answers file; `path` names it in messages and gives the default name.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Answers, Invalid> {
+    let source = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_col(prefix, prefix.len());
+            return Err(Invalid(format!(
+                "{}:{line}:{column}: the file is not valid UTF-8 (byte 0x{:02x}); answers files must be UTF-8 text",
+                path.display(),
+                bytes[e.valid_up_to()]
+            )));
+        }
+    };
+    if source.trim().is_empty() {
+        let required: Vec<String> = QUESTIONS
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| format!("[{}] {}", q.section, q.key))
+            .collect();
+        return Err(file_error(
+            path,
+            format!(
+                "the file is empty; an answers file must answer at least {}",
+                required.join(", ")
+            ),
+        ));
+    }
+    let (document, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        let mut out = String::new();
+        for mut error in errors {
+            error.set_input(Some(source));
+            out.push_str(&format!("{}: {error}\n", path.display()));
+        }
+        out.push_str(&format!("{}: not a valid TOML file", path.display()));
+        return Err(Invalid(out));
+    }
+    let stem = path.file_stem().map_or_else(
+        || "scenario".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    validate(path, source, document.get_ref(), stem)
+}
+
+fn validate(
+    path: &Path,
+    source: &str,
+    document: &DeTable<'_>,
+    stem: String,
+) -> Result<Answers, Invalid> {
+    let mut problems = Problems::new(path, source);
+    let mut answers = Answers {
+        name: stem,
+        description: None,
+        values: [None; COUNT],
+    };
+    for (section, value) in document {
+        let section_name = section.get_ref().as_ref();
+        if !SECTIONS.contains(&section_name) {
+            problems.push(unknown_section(section, value));
+            continue;
+        }
+        let DeValue::Table(table) = value.get_ref() else {
+            problems.push(
+                Diagnostic::at(
+                    value.span(),
+                    format!(
+                        "[{section_name}]: must be a table of answers, found {}",
+                        describe(value.get_ref())
+                    ),
+                )
+                .note(format!("write it as a section header: [{section_name}]")),
+            );
+            continue;
+        };
+        for (key, value) in table {
+            if section_name == "scenario" {
+                check_scenario_key(&mut problems, &mut answers, key, value);
+            } else {
+                check_answer(&mut problems, &mut answers, section_name, key, value);
+            }
+        }
+    }
+    for id in QuestionId::all() {
+        let q = id.question();
+        if q.required && answers.get(id).is_none() {
+            problems.push(
+                Diagnostic::nowhere(format!("{id}: missing required answer"))
+                    .note(format!("allowed: {}", q.allowed()))
+                    .note(format!("add `{} = ...` under [{}]", q.key, q.section)),
+            );
+        }
+    }
+    problems.finish()?;
+    Ok(answers)
+}
+
+fn unknown_section(
+    section: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+) -> Diagnostic {
+    let name = section.get_ref().as_ref();
+    let sections = quote_list(&SECTIONS);
+    if let Some(q) = QUESTIONS.iter().find(|q| q.key == name) {
+        return Diagnostic::at(section.span(), format!("`{name}` is outside any section"))
+            .note(format!("`{name}` belongs under [{}]", q.section));
+    }
+    let what = if matches!(value.get_ref(), DeValue::Table(_)) {
+        format!("unknown section [{name}]")
+    } else {
+        format!("unknown top-level key `{name}`")
+    };
+    Diagnostic::at(section.span(), what)
+        .note(format!("allowed sections: {sections}"))
+        .suggest(name, SECTIONS)
+}
+
+fn check_scenario_key(
+    problems: &mut Problems<'_>,
+    answers: &mut Answers,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+) {
+    let name = key.get_ref().as_ref();
+    if !SCENARIO_KEYS.contains(&name) {
+        problems.push(unknown_key("scenario", key));
+        return;
+    }
+    let DeValue::String(text) = value.get_ref() else {
+        problems.push(
+            Diagnostic::at(
+                value.span(),
+                format!("[scenario] {name}: found {}", describe(value.get_ref())),
+            )
+            .note("allowed: a string"),
+        );
+        return;
+    };
+    if text.trim().is_empty() {
+        problems.push(
+            Diagnostic::at(
+                value.span(),
+                format!("[scenario] {name}: found an empty string"),
+            )
+            .note("allowed: a non-empty string, or leave the key out"),
+        );
+        return;
+    }
+    if name == "name" {
+        answers.name = text.trim().to_owned();
+    } else {
+        answers.description = Some(text.trim().to_owned());
+    }
+}
+
+fn unknown_key(section: &str, key: &Spanned<std::borrow::Cow<'_, str>>) -> Diagnostic {
+    let name = key.get_ref().as_ref();
+    let here: Vec<&str> = if section == "scenario" {
+        SCENARIO_KEYS.to_vec()
+    } else {
+        QUESTIONS
+            .iter()
+            .filter(|q| q.section == section)
+            .map(|q| q.key)
+            .collect()
+    };
+    let diagnostic = Diagnostic::at(key.span(), format!("[{section}] {name}: unknown key")).note(
+        format!("allowed keys in [{section}]: {}", quote_list(&here)),
+    );
+    if let Some(q) = QUESTIONS.iter().find(|q| q.key == name) {
+        return diagnostic.note(format!("help: `{name}` belongs under [{}]", q.section));
+    }
+    if closest(name, here.iter().copied()).is_none() {
+        if let Some(q) = QUESTIONS.iter().find(|q| closest(name, [q.key]).is_some()) {
+            return diagnostic.note(format!(
+                "help: did you mean `{}` under [{}]?",
+                q.key, q.section
+            ));
+        }
+    }
+    diagnostic.suggest(name, here)
+}
+
+fn check_answer(
+    problems: &mut Problems<'_>,
+    answers: &mut Answers,
+    section: &str,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+) {
+    let name = key.get_ref().as_ref();
+    let Some(id) = QuestionId::all().find(|id| {
+        let q = id.question();
+        q.section == section && q.key == name
+    }) else {
+        problems.push(unknown_key(section, key));
+        return;
+    };
+    match check_value(id, value) {
+        Ok(answer) => answers.values[usize::from(id.0)] = Some(answer),
+        Err(diagnostic) => {
+            problems.push(diagnostic);
+            // A placeholder so the question is not also reported as missing; the
+            // problems make validation fail, so it never reaches the engine.
+            answers.values[usize::from(id.0)] = Some(Answer::Number(0.0));
+        }
+    }
+}
+
+fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, Diagnostic> {
+    let q = id.question();
+    let span = value.span();
+    let wrong = |found: String| {
+        Diagnostic::at(span.clone(), format!("{id}: found {found}"))
+            .note(format!("allowed: {}", q.allowed()))
+    };
+    match (q.kind, value.get_ref()) {
+        (Kind::Level { levels, .. }, DeValue::String(text)) => {
+            let text = text.as_ref();
+            match levels.iter().position(|l| *l == text) {
+                Some(i) => Ok(Answer::Level(i as u8)),
+                None => Err(wrong(format!("unknown level \"{text}\""))
+                    .suggest(text, levels.iter().copied())),
+            }
+        }
+        (Kind::Level { .. }, other) => Err(wrong(describe(other))),
+        (Kind::Number { whole, positive }, DeValue::Integer(_) | DeValue::Float(_)) => {
+            let n = number(value.get_ref())
+                .ok_or_else(|| wrong("a number too large to represent".to_owned()))?;
+            if n.is_nan() {
+                return Err(wrong("nan (not a number)".to_owned()));
+            }
+            if n.is_infinite() {
+                return Err(wrong(format!(
+                    "{}infinity",
+                    if n < 0.0 { "negative " } else { "" }
+                )));
+            }
+            if n < 0.0 {
+                return Err(wrong(format!("a negative number ({})", format_number(n))));
+            }
+            if positive && n == 0.0 {
+                return Err(wrong("zero".to_owned()));
+            }
+            if whole && n.fract() != 0.0 {
+                return Err(wrong(format!("a fractional count ({})", format_number(n))));
+            }
+            Ok(Answer::Number(n))
+        }
+        (Kind::Number { .. }, DeValue::String(text)) => {
+            let mut d = wrong(describe(value.get_ref()));
+            if text.replace('_', "").trim().parse::<f64>().is_ok() {
+                d = d.note(format!(
+                    "help: remove the quotes: {} = {}",
+                    q.key,
+                    text.trim()
+                ));
+            }
+            Err(d)
+        }
+        (Kind::Number { .. }, other) => Err(wrong(describe(other))),
+    }
+}
+
+/// The numeric value of a TOML integer or float, `None` when it overflows.
+fn number(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|v| v as f64),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+/// What a TOML value is, for "found ..." messages.
+fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => format!("a string (\"{s}\")"),
+        DeValue::Integer(i) => format!("an integer ({i})"),
+        DeValue::Float(f) => format!("a float ({f})"),
+        DeValue::Boolean(b) => format!("a boolean ({b})"),
+        DeValue::Datetime(d) => format!("a date-time ({d})"),
+        DeValue::Array(_) => "an array".to_owned(),
+        DeValue::Table(_) => "a table".to_owned(),
+    }
+}

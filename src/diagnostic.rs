@@ -1,0 +1,237 @@
+//! Problems found in an input file, located by line and column and rendered with a snippet.
+
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::path::Path;
+
+/// Input that is not valid (exit status 2); its text is the complete message.
+#[derive(Debug)]
+pub struct Invalid(pub String);
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// One problem in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong, starting with the key it concerns.
+    pub message: String,
+    /// Where, as a byte range of the file; `None` when the problem is an absence.
+    pub span: Option<Range<usize>>,
+    /// Follow-up lines: what is allowed, a suggestion.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a place in the file.
+    pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span: Some(span),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A problem with no single place, such as a missing key.
+    pub fn nowhere(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a note line.
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a "did you mean" note when a candidate is close to `found`.
+    #[must_use]
+    pub fn suggest<'a>(self, found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match closest(found, candidates) {
+            Some(best) => self.note(format!("help: did you mean \"{best}\"?")),
+            None => self,
+        }
+    }
+}
+
+/// The candidate closest to `found`, when it is close enough to be a likely typo.
+pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let found_lower = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&found_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// All problems of one file, rendered together.
+#[derive(Debug)]
+pub struct Problems<'a> {
+    path: &'a Path,
+    source: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Problems<'a> {
+    /// Starts collecting problems for `path`, whose text is `source`.
+    pub fn new(path: &'a Path, source: &'a str) -> Self {
+        Problems {
+            path,
+            source,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// The recorded problems, in file order (absences last).
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        self.sort();
+        self.diagnostics
+    }
+
+    fn sort(&mut self) {
+        self.diagnostics.sort_by_key(|d| {
+            d.span
+                .as_ref()
+                .map_or((1, usize::MAX), |span| (0, span.start))
+        });
+    }
+
+    /// Ok when nothing was recorded, otherwise every problem as one [`Invalid`] error.
+    pub fn finish(mut self) -> Result<(), Invalid> {
+        if self.diagnostics.is_empty() {
+            return Ok(());
+        }
+        self.sort();
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            render(&mut out, self.path, self.source, d);
+        }
+        let n = self.diagnostics.len();
+        let _ = write!(
+            out,
+            "{}: {n} problem{}",
+            self.path.display(),
+            if n == 1 { "" } else { "s" }
+        );
+        Err(Invalid(out))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Renders one diagnostic in the `file:line:col: message` form with a snippet.
+pub fn render(out: &mut String, path: &Path, source: &str, d: &Diagnostic) {
+    let file = path.display();
+    let Some(span) = &d.span else {
+        let _ = writeln!(out, "{file}: {}", d.message);
+        for note in &d.notes {
+            let _ = writeln!(out, "  = {note}");
+        }
+        return;
+    };
+    let (line, column) = line_col(source, span.start);
+    let _ = writeln!(out, "{file}:{line}:{column}: {}", d.message);
+    let text = source.lines().nth(line - 1).unwrap_or("");
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let line_start = floor_char_boundary(source, span.start.min(source.len())) + 1 - column;
+    let line_end = line_start + text.len();
+    let end = span.end.clamp(span.start, line_end.max(span.start));
+    let width = source
+        .get(span.start..end)
+        .map_or(1, |s| s.chars().count().max(1));
+    let _ = writeln!(out, "{pad} |");
+    let _ = writeln!(out, "{line} | {text}");
+    let _ = writeln!(
+        out,
+        "{pad} | {}{}",
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    );
+    for note in &d.notes {
+        let _ = writeln!(out, "{pad} = {note}");
+    }
+}
+
+/// A file's display path, for messages about files that could not be parsed at all.
+pub fn file_error(path: &Path, message: impl fmt::Display) -> Invalid {
+    Invalid(format!("{}: {message}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let src = "a\nbcd\né = 1";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 2));
+        assert_eq!(line_col(src, src.find('=').unwrap()), (3, 3));
+    }
+
+    #[test]
+    fn suggestions_only_when_close() {
+        let levels = ["public", "internal", "secret"];
+        assert_eq!(closest("publc", levels), Some("public"));
+        assert_eq!(closest("Secret", levels), Some("secret"));
+        assert_eq!(closest("banana", levels), None);
+    }
+
+    #[test]
+    fn renders_snippet_with_caret_under_the_value() {
+        let src = "[data]\nsensitivity = \"publc\"\n";
+        let start = src.find('"').unwrap();
+        let d = Diagnostic::at(
+            start..start + 7,
+            "[data] sensitivity: unknown level \"publc\"",
+        )
+        .note("allowed: one of \"public\"");
+        let mut out = String::new();
+        render(&mut out, Path::new("a.toml"), src, &d);
+        assert_eq!(
+            out,
+            "a.toml:2:15: [data] sensitivity: unknown level \"publc\"\n  |\n2 | sensitivity = \"publc\"\n  |               ^^^^^^^\n  = allowed: one of \"public\"\n"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! `llm-strategy`: a rules engine that advises how an organization should adopt large
+//! language models, from a TOML questionnaire and a YAML rule base.
+//!
+//! Data flows one way: [`answers`] parses and validates a scenario, [`rules`] loads and
+//! checks the rule base, [`engine`] evaluates (pure, no I/O), [`report`] builds the report
+//! model, and [`render`] lays it out as a table or JSON.
+
+pub mod answers;
+pub mod cli;
+pub mod diagnostic;
+pub mod engine;
+pub mod options;
+pub mod questions;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod whatif;
+
+pub use cli::{Cli, run};
+pub use diagnostic::Invalid;
+
+/// Exit status for an error: 2 when the input was wrong, 1 when the work could not be done.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.downcast_ref::<Invalid>().is_some() {
+        2
+    } else {
+        1
+    }
+}

@@ -1,0 +1,16 @@
+//! The `llm-strategy` binary: parse arguments, run, report errors with the spec's exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = llm_strategy::Cli::parse();
+    match llm_strategy::run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(llm_strategy::exit_code(&e))
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The report model: everything any output format shows, built from an evaluation.
+//!
+//! Renderers only lay this out; the JSON format is this model serialized.
+
+use serde::Serialize;
+
+use crate::answers::{Answer, Answers};
+use crate::engine::{Evaluation, MATRIX_MAX, evaluate};
+use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
+use crate::questions::QuestionId;
+use crate::rules::{Point, RuleBase};
+use crate::whatif;
+
+/// Version of the JSON report's shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The advice for one scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Which scenario this is.
+    pub scenario: Scenario,
+    /// The recommended strategy and approach.
+    pub recommendation: Recommendation,
+    /// The next-best allowed pair, when there is one.
+    pub runner_up: Option<RunnerUp>,
+    /// Strategy and approach scores.
+    pub scores: Scores,
+    /// Position on the control/complexity matrix.
+    pub matrix: Matrix,
+    /// Fired rules that separate the recommendation from the runner-up, strongest first.
+    pub reasons: Vec<Reason>,
+    /// Options ruled out, and why.
+    pub exclusions: Vec<Excluded>,
+    /// Arguments for the recommended strategy.
+    pub pros: Vec<Point>,
+    /// Arguments against the recommended strategy.
+    pub cons: Vec<Point>,
+    /// Every question with its answer (`null` when unanswered).
+    pub answers: Vec<AnswerRow>,
+    /// Optional questions left unanswered, and which answers would change the advice.
+    pub unanswered: Vec<Unanswered>,
+    /// Problems with the advice itself, such as contradictory exclusions.
+    pub warnings: Vec<String>,
+}
+
+/// The scenario's name and description.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// `[scenario] name`, or the file's stem.
+    pub name: String,
+    /// `[scenario] description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The recommended pair.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    /// `A`..`D`.
+    pub strategy: Strategy,
+    /// `prompting`, `rag`, `fine-tune` or `train`.
+    pub approach: Approach,
+    /// Strategy score plus approach score.
+    pub score: f64,
+    /// The strategy's name in the rule base.
+    pub strategy_name: String,
+    /// The approach's name in the rule base.
+    pub approach_name: String,
+}
+
+/// The next-best pair.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunnerUp {
+    /// `A`..`D`.
+    pub strategy: Strategy,
+    /// The approach.
+    pub approach: Approach,
+    /// Its pair score.
+    pub score: f64,
+    /// How far it trails the recommendation.
+    pub margin: f64,
+}
+
+/// Scores per option.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scores {
+    /// Per strategy.
+    pub strategy: PerStrategy<f64>,
+    /// Per approach.
+    pub approach: PerApproach<f64>,
+}
+
+/// Position on the control/complexity matrix, each axis 0 to 10.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// How much control over data and model the organization needs.
+    pub control: f64,
+    /// The technical, financial and staff burden it can carry.
+    pub complexity: f64,
+    /// The strategy whose region holds the point.
+    pub region: Strategy,
+}
+
+/// A fired rule and how much it moved the decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    /// Rule id.
+    pub rule: String,
+    /// The rule's one-line summary.
+    pub summary: String,
+    /// The rule's explanation.
+    pub explanation: String,
+    /// The cited source.
+    pub source: SourceRef,
+    /// Points it adds to the recommendation over the runner-up (negative: it argued against).
+    pub impact: f64,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    /// Source id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// An exclusion made by a fired rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Excluded {
+    /// Rule id.
+    pub rule: String,
+    /// Strategies ruled out.
+    pub strategies: Vec<Strategy>,
+    /// Approaches ruled out.
+    pub approaches: Vec<Approach>,
+    /// Why.
+    pub reason: String,
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerRow {
+    /// `section.key`.
+    pub question: &'static str,
+    /// The answer, `null` when unanswered.
+    pub value: Option<AnswerValue>,
+}
+
+/// An answer as JSON: a level's name or a number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// A level.
+    Level(&'static str),
+    /// A number.
+    Number(f64),
+}
+
+impl AnswerValue {
+    fn of(id: QuestionId, answer: Answer) -> AnswerValue {
+        match answer {
+            Answer::Level(i) => AnswerValue::Level(
+                id.question()
+                    .levels()
+                    .and_then(|l| l.get(usize::from(i)))
+                    .copied()
+                    .unwrap_or("?"),
+            ),
+            Answer::Number(n) => AnswerValue::Number(n),
+        }
+    }
+}
+
+impl std::fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerValue::Level(l) => f.write_str(l),
+            AnswerValue::Number(n) => f.write_str(&crate::answers::format_number(*n)),
+        }
+    }
+}
+
+/// An unanswered optional question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unanswered {
+    /// `section.key`.
+    pub question: &'static str,
+    /// Answers that would change the recommendation, and to what.
+    pub would_change: Vec<Change>,
+}
+
+/// An answer and the recommendation it would lead to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The answer.
+    pub answer: AnswerValue,
+    /// The recommendation with that answer.
+    pub strategy: Strategy,
+    /// The approach with that answer.
+    pub approach: Approach,
+}
+
+/// The strategy whose matrix region holds a point: the bands of the mean of the two
+/// coordinates are A below 3, B below 5, C below 7.5, and D above.
+pub fn region(control: f64, complexity: f64) -> Strategy {
+    let mean = f64::midpoint(control, complexity);
+    if mean < 3.0 {
+        Strategy::A
+    } else if mean < 5.0 {
+        Strategy::B
+    } else if mean < 0.75 * MATRIX_MAX {
+        Strategy::C
+    } else {
+        Strategy::D
+    }
+}
+
+/// Evaluates a scenario and builds its report.
+pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
+    let evaluation = evaluate(base, answers);
+    build(base, answers, &evaluation)
+}
+
+/// Builds the report for a scenario from its evaluation.
+pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
+    let pick = eval.recommendation();
+    let runner = eval.runner_up();
+    let info = &base.strategies[pick.strategy];
+    let reasons = reasons(base, eval, pick, runner.map(|r| r.0));
+    let exclusions = base
+        .rules
+        .iter()
+        .zip(&eval.fired)
+        .filter(|(_, on)| **on)
+        .filter_map(|(rule, _)| {
+            rule.exclude.as_ref().map(|e| Excluded {
+                rule: rule.id.clone(),
+                strategies: e.strategies.clone(),
+                approaches: e.approaches.clone(),
+                reason: e.reason.clone(),
+            })
+        })
+        .collect();
+    let answers_rows = QuestionId::all()
+        .map(|id| AnswerRow {
+            question: id.name(),
+            value: answers.get(id).map(|a| AnswerValue::of(id, a)),
+        })
+        .collect();
+    let unanswered = QuestionId::all()
+        .filter(|id| answers.get(*id).is_none())
+        .map(|id| Unanswered {
+            question: id.name(),
+            would_change: whatif::changes(base, answers, id, pick)
+                .into_iter()
+                .map(|(answer, pair)| Change {
+                    answer: AnswerValue::of(id, answer),
+                    strategy: pair.strategy,
+                    approach: pair.approach,
+                })
+                .collect(),
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    if eval.conflict {
+        warnings.push(
+            "the rules excluded every strategy/approach pair; the ranking ignores the exclusions"
+                .to_owned(),
+        );
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        scenario: Scenario {
+            name: answers.name.clone(),
+            description: answers.description.clone(),
+        },
+        recommendation: Recommendation {
+            strategy: pick.strategy,
+            approach: pick.approach,
+            score: round(eval.ranking[0].1),
+            strategy_name: info.name.clone(),
+            approach_name: base.approaches[pick.approach].name.clone(),
+        },
+        runner_up: runner.map(|(pair, score)| RunnerUp {
+            strategy: pair.strategy,
+            approach: pair.approach,
+            score: round(score),
+            margin: round(eval.ranking[0].1 - score),
+        }),
+        scores: Scores {
+            strategy: PerStrategy(eval.strategy.0.map(round)),
+            approach: PerApproach(eval.approach.0.map(round)),
+        },
+        matrix: Matrix {
+            control: round(eval.matrix[0]),
+            complexity: round(eval.matrix[1]),
+            region: region(eval.matrix[0], eval.matrix[1]),
+        },
+        reasons,
+        exclusions,
+        pros: info.pros.clone(),
+        cons: info.cons.clone(),
+        answers: answers_rows,
+        unanswered,
+        warnings,
+    }
+}
+
+fn reasons(base: &RuleBase, eval: &Evaluation, pick: Pair, runner: Option<Pair>) -> Vec<Reason> {
+    let mut out: Vec<Reason> = base
+        .rules
+        .iter()
+        .zip(&eval.fired)
+        .filter(|(_, on)| **on)
+        .filter_map(|(rule, _)| {
+            let support = rule.strategy[pick.strategy] + rule.approach[pick.approach];
+            let against = runner.map_or(0.0, |r| {
+                rule.strategy[r.strategy] + rule.approach[r.approach]
+            });
+            let impact = round(support - against);
+            (impact != 0.0).then(|| Reason {
+                rule: rule.id.clone(),
+                summary: rule.summary.clone(),
+                explanation: rule.explanation.clone(),
+                source: SourceRef {
+                    id: rule.source.clone(),
+                    title: base
+                        .source(&rule.source)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                },
+                impact,
+            })
+        })
+        .collect();
+    // Strongest support first, arguments against last; stable, so rule order breaks ties.
+    out.sort_by(|a, b| b.impact.total_cmp(&a.impact));
+    out
+}
+
+/// Rounds to 2 decimals so sums of decimal weights print and compare cleanly.
+fn round(v: f64) -> f64 {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 { 0.0 } else { r }
+}

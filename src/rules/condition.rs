@@ -1,0 +1,260 @@
+//! Compiled rule conditions and their three-valued evaluation.
+//!
+//! A condition on an unanswered question is *unknown*; `not` keeps it unknown, `all`
+//! and `any` follow Kleene logic, and a rule fires only when its condition is true.
+
+use std::fmt;
+
+use crate::answers::{Answer, Answers, format_number};
+use crate::questions::QuestionId;
+
+/// A condition compiled for evaluation: question indices, level bit masks and numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// Always true (a rule without `when`).
+    Always,
+    /// The answer is one of the levels whose bits are set in `mask`.
+    Levels {
+        /// The question asked.
+        question: QuestionId,
+        /// Bit `i` set means level `i` matches.
+        mask: u8,
+    },
+    /// The numeric answer is at least `value`.
+    AtLeast {
+        /// The question asked.
+        question: QuestionId,
+        /// The threshold, inclusive.
+        value: f64,
+    },
+    /// The numeric answer is below `value`.
+    Below {
+        /// The question asked.
+        question: QuestionId,
+        /// The threshold, exclusive.
+        value: f64,
+    },
+    /// Every part holds.
+    All(Box<[Condition]>),
+    /// At least one part holds.
+    Any(Box<[Condition]>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+}
+
+/// The outcome of a condition: three-valued, because answers may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    /// The condition holds.
+    True,
+    /// The condition does not hold.
+    False,
+    /// It depends on an unanswered question.
+    Unknown,
+}
+
+impl Truth {
+    fn from_bool(b: bool) -> Truth {
+        if b { Truth::True } else { Truth::False }
+    }
+}
+
+impl Condition {
+    /// Evaluates the condition against a scenario.
+    #[inline]
+    pub fn eval(&self, answers: &Answers) -> Truth {
+        match self {
+            Condition::Always => Truth::True,
+            Condition::Levels { question, mask } => match answers.get(*question) {
+                Some(Answer::Level(i)) => Truth::from_bool(mask & (1 << i) != 0),
+                Some(Answer::Number(_)) => Truth::False,
+                None => Truth::Unknown,
+            },
+            Condition::AtLeast { question, value } => match answers.get(*question) {
+                Some(Answer::Number(n)) => Truth::from_bool(n >= *value),
+                Some(Answer::Level(_)) => Truth::False,
+                None => Truth::Unknown,
+            },
+            Condition::Below { question, value } => match answers.get(*question) {
+                Some(Answer::Number(n)) => Truth::from_bool(n < *value),
+                Some(Answer::Level(_)) => Truth::False,
+                None => Truth::Unknown,
+            },
+            Condition::All(parts) => {
+                let mut unknown = false;
+                for part in parts {
+                    match part.eval(answers) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => unknown = true,
+                        Truth::True => {}
+                    }
+                }
+                if unknown { Truth::Unknown } else { Truth::True }
+            }
+            Condition::Any(parts) => {
+                let mut unknown = false;
+                for part in parts {
+                    match part.eval(answers) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => unknown = true,
+                        Truth::False => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Condition::Not(part) => match part.eval(answers) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+        }
+    }
+
+    /// Calls `f` for every question the condition reads.
+    pub fn for_each_question(&self, f: &mut impl FnMut(QuestionId)) {
+        match self {
+            Condition::Always => {}
+            Condition::Levels { question, .. }
+            | Condition::AtLeast { question, .. }
+            | Condition::Below { question, .. } => f(*question),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.for_each_question(f);
+                }
+            }
+            Condition::Not(part) => part.for_each_question(f),
+        }
+    }
+
+    /// Calls `f` for every numeric threshold, with the question it applies to.
+    pub fn for_each_threshold(&self, f: &mut impl FnMut(QuestionId, f64)) {
+        match self {
+            Condition::AtLeast { question, value } | Condition::Below { question, value } => {
+                f(*question, *value);
+            }
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.for_each_threshold(f);
+                }
+            }
+            Condition::Not(part) => part.for_each_threshold(f),
+            Condition::Always | Condition::Levels { .. } => {}
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    /// Writes the condition the way rule files spell it, on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Always => f.write_str("always"),
+            Condition::Levels { question, mask } => {
+                let levels = question.question().levels().unwrap_or(&[]);
+                let names: Vec<&str> = levels
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, l)| *l)
+                    .collect();
+                match names.as_slice() {
+                    [one] => write!(f, "{} is {one}", question.name()),
+                    many => write!(f, "{} in [{}]", question.name(), many.join(", ")),
+                }
+            }
+            Condition::AtLeast { question, value } => {
+                write!(f, "{} >= {}", question.name(), format_number(*value))
+            }
+            Condition::Below { question, value } => {
+                write!(f, "{} < {}", question.name(), format_number(*value))
+            }
+            Condition::All(parts) => join(f, parts, " and "),
+            Condition::Any(parts) => join(f, parts, " or "),
+            Condition::Not(part) => write!(f, "not ({part})"),
+        }
+    }
+}
+
+fn join(f: &mut fmt::Formatter<'_>, parts: &[Condition], sep: &str) -> fmt::Result {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            f.write_str(sep)?;
+        }
+        if matches!(part, Condition::All(_) | Condition::Any(_)) {
+            write!(f, "({part})")?;
+        } else {
+            write!(f, "{part}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questions::COUNT;
+
+    fn q(name: &str) -> QuestionId {
+        QuestionId::from_name(name).unwrap()
+    }
+
+    fn scenario(set: &[(&str, Answer)]) -> Answers {
+        let mut answers = Answers::new("t", [None; COUNT]);
+        for (name, a) in set {
+            answers.set(q(name), Some(*a));
+        }
+        answers
+    }
+
+    #[test]
+    fn unanswered_is_unknown_and_not_keeps_it_unknown() {
+        let c = Condition::Levels {
+            question: q("data.freshness"),
+            mask: 0b1100,
+        };
+        let empty = scenario(&[]);
+        assert_eq!(c.eval(&empty), Truth::Unknown);
+        assert_eq!(
+            Condition::Not(Box::new(c.clone())).eval(&empty),
+            Truth::Unknown
+        );
+        let daily = scenario(&[("data.freshness", Answer::Level(3))]);
+        assert_eq!(c.eval(&daily), Truth::True);
+    }
+
+    #[test]
+    fn kleene_all_and_any() {
+        let known_false = Condition::AtLeast {
+            question: q("budget.annual_usd"),
+            value: 1e6,
+        };
+        let unknown = Condition::Below {
+            question: q("data.corpus_tokens"),
+            value: 1e10,
+        };
+        let s = scenario(&[("budget.annual_usd", Answer::Number(5e5))]);
+        let all = Condition::All(vec![known_false.clone(), unknown.clone()].into());
+        let any = Condition::Any(vec![known_false, unknown].into());
+        assert_eq!(all.eval(&s), Truth::False);
+        assert_eq!(any.eval(&s), Truth::Unknown);
+    }
+
+    #[test]
+    fn thresholds_are_inclusive_at_least_and_exclusive_below() {
+        let s = scenario(&[("data.labeled_examples", Answer::Number(10_000.0))]);
+        let at_least = Condition::AtLeast {
+            question: q("data.labeled_examples"),
+            value: 10_000.0,
+        };
+        let below = Condition::Below {
+            question: q("data.labeled_examples"),
+            value: 10_000.0,
+        };
+        assert_eq!(at_least.eval(&s), Truth::True);
+        assert_eq!(below.eval(&s), Truth::False);
+        assert_eq!(at_least.to_string(), "data.labeled_examples >= 10,000");
+    }
+}

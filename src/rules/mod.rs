@@ -1,0 +1,266 @@
+//! The rule base: sources, strategy and approach descriptions, weighted rules and next steps,
+//! loaded from YAML (the built-in set or a directory) and checked before use.
+
+mod check;
+pub mod condition;
+mod locate;
+mod raw;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::diagnostic::Invalid;
+use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
+pub use condition::{Condition, Truth};
+
+static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// An article or body of practice that rules cite.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Source {
+    /// Stable id used by rules, e.g. `dida-strategies`.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Publication date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A pro or con, with the source it comes from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Point {
+    /// The argument, in the rule base's words.
+    pub text: String,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// What the rule base says about one strategy.
+#[derive(Debug, Clone)]
+pub struct StrategyInfo {
+    /// A short name, e.g. "Closed model through an API, used as is".
+    pub name: String,
+    /// One sentence on what it is.
+    pub summary: String,
+    /// Well-known examples.
+    pub examples: Vec<String>,
+    /// Id of the source.
+    pub source: String,
+    /// Arguments for.
+    pub pros: Vec<Point>,
+    /// Arguments against.
+    pub cons: Vec<Point>,
+}
+
+/// What the rule base says about one approach.
+#[derive(Debug, Clone)]
+pub struct ApproachInfo {
+    /// A short name, e.g. "Retrieval-augmented generation".
+    pub name: String,
+    /// What it is.
+    pub summary: String,
+    /// When it fits.
+    pub fits: String,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// A hard exclusion: options a rule rules out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exclusion {
+    /// Strategies ruled out.
+    pub strategies: Vec<Strategy>,
+    /// Approaches ruled out.
+    pub approaches: Vec<Approach>,
+    /// Why, for the user.
+    pub reason: String,
+}
+
+/// One weighted rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// One line on what the rule says.
+    pub summary: String,
+    /// Id of the source it encodes.
+    pub source: String,
+    /// When it fires.
+    pub when: Condition,
+    /// Added to each strategy's score when it fires.
+    pub strategy: PerStrategy<f64>,
+    /// Added to each approach's score when it fires.
+    pub approach: PerApproach<f64>,
+    /// Added to the matrix coordinates (control, complexity) when it fires.
+    pub matrix: [f64; 2],
+    /// Options it rules out when it fires.
+    pub exclude: Option<Exclusion>,
+    /// Why, in a few sentences, for the user.
+    pub explanation: String,
+    /// The file it was defined in, as given to the loader.
+    pub file: String,
+}
+
+/// A recommended step, for some strategies and approaches.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NextStep {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// What it is about: objectives, data, responsible-use, monitoring, ...
+    pub topic: String,
+    /// Strategies it applies to.
+    #[serde(skip)]
+    pub strategies: Vec<Strategy>,
+    /// Approaches it applies to.
+    #[serde(skip)]
+    pub approaches: Vec<Approach>,
+    /// The step.
+    pub text: String,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// The whole checked rule base.
+#[derive(Debug, Clone)]
+pub struct RuleBase {
+    /// Cited sources.
+    pub sources: Vec<Source>,
+    /// Descriptions of A, B, C and D.
+    pub strategies: PerStrategy<StrategyInfo>,
+    /// Descriptions of the approaches.
+    pub approaches: PerApproach<ApproachInfo>,
+    /// The weighted rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Recommended next steps.
+    pub next_steps: Vec<NextStep>,
+}
+
+impl RuleBase {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// A rule file's name and text, before parsing.
+#[derive(Debug, Clone)]
+pub struct RuleFile {
+    /// How messages name the file.
+    pub path: PathBuf,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The rule base compiled into the binary.
+pub fn built_in() -> Result<RuleBase, Invalid> {
+    let mut files: Vec<RuleFile> = BUILT_IN
+        .files()
+        .filter(|f| is_rule_file(f.path()))
+        .map(|f| RuleFile {
+            path: Path::new("rules").join(f.path()),
+            bytes: f.contents().to_vec(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    check::compile(&files)
+}
+
+/// Loads every `*.yaml` / `*.yml` file directly inside `dir` (not sub-directories).
+pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read rules directory {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry
+            .map_err(|e| anyhow::anyhow!("cannot read rules directory {}: {e}", dir.display()))?;
+        let path = entry.path();
+        if path.is_file() && is_rule_file(&path) {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| anyhow::anyhow!("cannot read rule file {}: {e}", path.display()))?;
+            files.push(RuleFile { path, bytes });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    if files.is_empty() {
+        return Err(Invalid(format!(
+            "{}: no rule files (*.yaml or *.yml) in this directory",
+            dir.display()
+        ))
+        .into());
+    }
+    Ok(check::compile(&files)?)
+}
+
+/// Loads the rule base from `dir`, or the built-in one.
+pub fn load(dir: Option<&Path>) -> anyhow::Result<RuleBase> {
+    match dir {
+        Some(dir) => load_dir(dir),
+        None => Ok(built_in()?),
+    }
+}
+
+fn is_rule_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::questions::QuestionId;
+
+    #[test]
+    fn built_in_rules_load() {
+        let base = built_in().unwrap_or_else(|e| panic!("{e}"));
+        assert!(base.rules.len() >= 20);
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_kebab_case() {
+        let base = built_in().unwrap();
+        let mut seen = HashSet::new();
+        for rule in &base.rules {
+            assert!(
+                seen.insert(rule.id.as_str()),
+                "duplicate rule id {}",
+                rule.id
+            );
+            assert!(check::is_kebab(&rule.id), "{} is not kebab-case", rule.id);
+        }
+    }
+
+    #[test]
+    fn every_question_is_read_by_some_rule() {
+        let base = built_in().unwrap();
+        let mut read = HashSet::new();
+        for rule in &base.rules {
+            rule.when.for_each_question(&mut |q| {
+                read.insert(q);
+            });
+        }
+        for id in QuestionId::all() {
+            assert!(read.contains(&id), "no rule reads {}", id.name());
+        }
+    }
+
+    #[test]
+    fn every_rule_cites_a_known_source() {
+        let base = built_in().unwrap();
+        for rule in &base.rules {
+            assert!(base.source(&rule.source).is_some(), "{}", rule.id);
+        }
+    }
+}
