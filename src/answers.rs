@@ -151,8 +151,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Answers, Invalid> {
             error.set_input(Some(source));
             out.push_str(&format!("{}: {error}\n", path.display()));
         }
-        out.push_str(&format!("{}: not a valid TOML file", path.display()));
-        return Err(Invalid(out));
+        return Err(Invalid(out.trim_end().to_owned()));
     }
     let stem = path.file_stem().map_or_else(
         || "scenario".to_owned(),

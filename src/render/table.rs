@@ -35,7 +35,9 @@ impl Table {
     fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(usize::from(self.look.width))
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             let _ = writeln!(out, "{line}");
         }
