@@ -3,7 +3,7 @@
 //! Validation walks the whole document and collects every problem before failing,
 //! so a user fixes a file in one pass.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::Path;
 
 use toml::Spanned;
@@ -149,7 +149,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Answers, Invalid> {
         let mut out = String::new();
         for mut error in errors {
             error.set_input(Some(source));
-            out.push_str(&format!("{}: {error}\n", path.display()));
+            let _ = writeln!(out, "{}: {error}", path.display());
         }
         return Err(Invalid(out.trim_end().to_owned()));
     }
@@ -265,7 +265,7 @@ fn check_scenario_key(
         return;
     }
     if name == "name" {
-        answers.name = text.trim().to_owned();
+        text.trim().clone_into(&mut answers.name);
     } else {
         answers.description = Some(text.trim().to_owned());
     }
@@ -337,11 +337,10 @@ fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, D
             let text = text.as_ref();
             match levels.iter().position(|l| *l == text) {
                 Some(i) => Ok(Answer::Level(i as u8)),
-                None => Err(wrong(format!("unknown level \"{text}\""))
+                None => Err(wrong(format!("\"{text}\", which is not an allowed level"))
                     .suggest(text, levels.iter().copied())),
             }
         }
-        (Kind::Level { .. }, other) => Err(wrong(describe(other))),
         (Kind::Number { whole, positive }, DeValue::Integer(_) | DeValue::Float(_)) => {
             let n = number(value.get_ref())
                 .ok_or_else(|| wrong("a number too large to represent".to_owned()))?;
@@ -376,7 +375,7 @@ fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, D
             }
             Err(d)
         }
-        (Kind::Number { .. }, other) => Err(wrong(describe(other))),
+        (Kind::Level { .. } | Kind::Number { .. }, other) => Err(wrong(describe(other))),
     }
 }
 

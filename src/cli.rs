@@ -28,7 +28,7 @@ pub struct OutputArgs {
     /// Width of text output in columns [default: the terminal's, or $COLUMNS, or 80].
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
-    /// When to use colors; `auto` means on a terminal and never with NO_COLOR set.
+    /// When to use colors; `auto` means on a terminal and never with `NO_COLOR` set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
@@ -36,7 +36,7 @@ pub struct OutputArgs {
 /// When to color the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always.
     Always,

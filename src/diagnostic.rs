@@ -74,7 +74,10 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
                 c,
             )
         })
-        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(1))
+        .filter(|&(d, c)| {
+            let len = c.chars().count();
+            d <= (len / 3).max(1) && d < len
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }

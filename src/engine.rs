@@ -102,3 +102,160 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
         conflict,
     }
 }
+
+#[cfg(test)]
+// Scores are sums of small binary fractions, so exact comparison is intended.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use crate::options::{Approach, Strategy};
+    use crate::questions::{COUNT, QuestionId};
+    use crate::rules::{RuleFile, from_files};
+
+    const DESCRIPTIONS: &str = r"
+sources:
+  - { id: s, title: T, publisher: P }
+strategies:
+  - { id: A, name: a, summary: a, source: s }
+  - { id: B, name: b, summary: b, source: s }
+  - { id: C, name: c, summary: c, source: s }
+  - { id: D, name: d, summary: d, source: s }
+approaches:
+  - { id: prompting, name: p, summary: p, fits: p, source: s }
+  - { id: rag, name: r, summary: r, fits: r, source: s }
+  - { id: fine-tune, name: f, summary: f, fits: f, source: s }
+  - { id: train, name: t, summary: t, fits: t, source: s }
+";
+
+    fn base(rules: &str) -> RuleBase {
+        let files = [
+            RuleFile {
+                path: "d.yaml".into(),
+                bytes: DESCRIPTIONS.as_bytes().to_vec(),
+            },
+            RuleFile {
+                path: "r.yaml".into(),
+                bytes: format!("rules:\n{rules}").into_bytes(),
+            },
+        ];
+        from_files(&files).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn q(name: &str) -> QuestionId {
+        QuestionId::from_name(name).unwrap()
+    }
+
+    fn scenario(set: &[(&str, Answer)]) -> Answers {
+        let mut answers = Answers::new("t", [None; COUNT]);
+        for (name, a) in set {
+            answers.set(q(name), Some(*a));
+        }
+        answers
+    }
+
+    fn pair(strategy: Strategy, approach: Approach) -> Pair {
+        Pair { strategy, approach }
+    }
+
+    #[test]
+    fn ties_go_to_the_simpler_pair() {
+        let b = base(
+            "  - { id: flat, summary: s, source: s, explanation: e, strategy: { A: 1, C: 1 } }\n",
+        );
+        let e = evaluate(&b, &scenario(&[]));
+        assert_eq!(e.recommendation(), pair(Strategy::A, Approach::Prompting));
+        assert_eq!(e.runner_up().unwrap().0, pair(Strategy::A, Approach::Rag));
+    }
+
+    #[test]
+    fn scores_are_sums_of_fired_weights_and_pick_the_best_pair() {
+        let b = base(
+            "  - { id: one, summary: s, source: s, explanation: e, strategy: { C: 2 }, approach: { rag: 1 } }\n  - { id: two, summary: s, source: s, explanation: e, when: { question: team.ml_talent, is: expert }, strategy: { C: 5 } }\n  - { id: three, summary: s, source: s, explanation: e, approach: { rag: 0.5, train: 3 }, matrix: { control: 4, complexity: 12 } }\n",
+        );
+        let e = evaluate(&b, &scenario(&[("team.ml_talent", Answer::Level(1))]));
+        assert_eq!(e.fired, vec![true, false, true]);
+        assert_eq!(e.strategy[Strategy::C], 2.0);
+        assert_eq!(e.approach[Approach::Rag], 1.5);
+        assert_eq!(e.approach[Approach::Train], 3.0);
+        // D/train scores 3, C/rag 3.5.
+        assert_eq!(e.recommendation(), pair(Strategy::C, Approach::Rag));
+        assert_eq!(e.pair_score(e.recommendation()), 3.5);
+        assert_eq!(e.matrix, [4.0, MATRIX_MAX]);
+    }
+
+    #[test]
+    fn exclusions_remove_pairs_even_when_they_score_highest() {
+        let b = base(
+            "  - { id: love-a, summary: s, source: s, explanation: e, strategy: { A: 10 } }\n  - id: secret\n    summary: s\n    source: s\n    explanation: e\n    when: { question: data.sensitivity, is: secret }\n    exclude: { strategies: [A, B], reason: stays inside }\n",
+        );
+        let secret = scenario(&[("data.sensitivity", Answer::Level(4))]);
+        let e = evaluate(&b, &secret);
+        assert!(e.excluded_strategy[Strategy::A] && e.excluded_strategy[Strategy::B]);
+        assert_eq!(e.recommendation().strategy, Strategy::C);
+        assert!(e.ranking.iter().all(|(p, _)| p.strategy != Strategy::A));
+        assert!(!e.conflict);
+    }
+
+    #[test]
+    fn unanswered_questions_fire_nothing_even_under_not() {
+        let b = base(
+            "  - { id: not-daily, summary: s, source: s, explanation: e, when: { not: { question: data.freshness, is: daily } }, approach: { fine-tune: 4 } }\n",
+        );
+        let e = evaluate(&b, &scenario(&[]));
+        assert_eq!(e.fired, vec![false]);
+        let e = evaluate(&b, &scenario(&[("data.freshness", Answer::Level(0))]));
+        assert_eq!(e.fired, vec![true]);
+    }
+
+    #[test]
+    fn excluding_everything_is_flagged_not_hidden() {
+        let b = base(
+            "  - { id: all-out, summary: s, source: s, explanation: e, exclude: { approaches: [prompting, rag, fine-tune, train], reason: r } }\n",
+        );
+        let e = evaluate(&b, &scenario(&[]));
+        assert!(e.conflict);
+        assert_eq!(e.ranking.len(), PAIRS.len());
+    }
+
+    #[test]
+    fn built_in_rules_always_recommend_an_allowed_pair() {
+        let b = crate::rules::built_in().unwrap();
+        // A deterministic walk over many scenarios: every level of every question,
+        // numbers spread over their thresholds, some questions left unanswered.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut answers = Answers::new("t", [None; COUNT]);
+            for id in QuestionId::all() {
+                let q = id.question();
+                if !q.required && next() % 4 == 0 {
+                    continue;
+                }
+                let candidates = crate::whatif::candidates(&b, id);
+                let pick = candidates[(next() % candidates.len() as u64) as usize];
+                answers.set(id, Some(pick));
+            }
+            let e = evaluate(&b, &answers);
+            let pick = e.recommendation();
+            assert!(PAIRS.contains(&pick), "{pick} is not an allowed pair");
+            assert!(!e.conflict, "every pair excluded for {answers:?}");
+            assert!(!e.excluded_strategy[pick.strategy] && !e.excluded_approach[pick.approach]);
+            assert!(e.matrix.iter().all(|v| (0.0..=MATRIX_MAX).contains(v)));
+        }
+    }
+
+    #[test]
+    fn evaluation_is_deterministic() {
+        let b = crate::rules::built_in().unwrap();
+        let mut answers = Answers::new("t", [None; COUNT]);
+        answers.set(q("data.sensitivity"), Some(Answer::Level(3)));
+        answers.set(q("team.ml_talent"), Some(Answer::Level(2)));
+        assert_eq!(evaluate(&b, &answers), evaluate(&b, &answers));
+    }
+}

@@ -57,20 +57,26 @@ fn num(v: f64) -> String {
     format!("{v:.1}")
 }
 
-impl Render for Table {
-    fn assess(&self, r: &Report) -> String {
-        let mut out = String::new();
+/// Whether a fired rule excluded the strategy or approach with this name.
+fn excluded(r: &Report, name: &str) -> bool {
+    r.exclusions.iter().any(|e| {
+        e.strategies.iter().any(|s| s.name() == name)
+            || e.approaches.iter().any(|a| a.name() == name)
+    })
+}
+
+impl Table {
+    fn header(&self, out: &mut String, r: &Report) {
         let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &r.scenario.name));
         if let Some(description) = &r.scenario.description {
-            self.wrap(&mut out, description, "", "");
+            self.wrap(out, description, "", "");
         }
-
         let rec = &r.recommendation;
         let green = Style::new().bold().fg_color(Some(AnsiColor::Green.into()));
         let pick = self.paint(green, &format!("{} + {}", rec.strategy, rec.approach));
         let _ = writeln!(out);
         self.wrap(
-            &mut out,
+            out,
             &format!(
                 "Recommendation: {pick}  {} · {}",
                 rec.strategy_name, rec.approach_name
@@ -78,40 +84,33 @@ impl Render for Table {
             "",
             "                ",
         );
-        match &r.runner_up {
-            Some(up) => {
-                let _ = writeln!(
-                    out,
-                    "Runner-up:      {} + {}  (score {} vs {}, margin {})",
-                    up.strategy,
-                    up.approach,
-                    num(up.score),
-                    num(rec.score),
-                    num(up.margin)
-                );
-            }
-            None => {
-                let _ = writeln!(out, "Runner-up:      none (every other pair is excluded)");
-            }
-        }
+        let _ = match &r.runner_up {
+            Some(up) => writeln!(
+                out,
+                "Runner-up:      {} + {}  (score {} vs {}, margin {})",
+                up.strategy,
+                up.approach,
+                num(up.score),
+                num(rec.score),
+                num(up.margin)
+            ),
+            None => writeln!(out, "Runner-up:      none (every other pair is excluded)"),
+        };
         for warning in &r.warnings {
             let yellow = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
             let _ = writeln!(out, "{} {warning}", self.paint(yellow, "warning:"));
         }
+    }
 
-        self.heading(&mut out, "Scores");
+    fn scores(&self, out: &mut String, r: &Report) {
+        self.heading(out, "Scores");
+        let rec = &r.recommendation;
         let mut table = self.table();
         table.set_header(vec!["Strategy", "Score", "", "Approach", "Score", ""]);
-        let excluded = |name: &str| {
-            r.exclusions.iter().any(|e| {
-                e.strategies.iter().any(|s| s.name() == name)
-                    || e.approaches.iter().any(|a| a.name() == name)
-            })
-        };
         let mark = |name: &str, chosen: bool| {
             if chosen {
                 "chosen"
-            } else if excluded(name) {
+            } else if excluded(r, name) {
                 "excluded"
             } else {
                 ""
@@ -133,20 +132,31 @@ impl Render for Table {
             }
         }
         let _ = writeln!(out, "{table}");
+    }
 
-        self.heading(&mut out, "Control/complexity matrix");
+    fn matrix(&self, out: &mut String, r: &Report) {
+        self.heading(out, "Control/complexity matrix");
         let _ = writeln!(
             out,
-            "control {}, complexity {}: in the region of strategy {}",
+            "control {}, complexity {}: in the region of strategy {}\n",
             num(r.matrix.control),
             num(r.matrix.complexity),
             r.matrix.region
         );
-        let _ = writeln!(out);
         out.push_str(&chart::draw(&r.matrix));
         let _ = writeln!(out, "* this scenario; letters mark each strategy's region");
+    }
 
-        self.heading(&mut out, "Why");
+    fn reasons(&self, out: &mut String, r: &Report) {
+        let rec = &r.recommendation;
+        let why = match &r.runner_up {
+            Some(up) => format!(
+                "Why {} + {} rather than {} + {}",
+                rec.strategy, rec.approach, up.strategy, up.approach
+            ),
+            None => "Why".to_owned(),
+        };
+        self.heading(out, &why);
         if r.reasons.is_empty() {
             let _ = writeln!(
                 out,
@@ -155,68 +165,94 @@ impl Render for Table {
         }
         for (i, reason) in r.reasons.iter().enumerate() {
             let lead = format!("{:>2}. ", i + 1);
-            let impact = format!("{:+.1}", reason.impact);
-            self.wrap(
-                &mut out,
-                &format!("[{impact}] {} ({})", reason.summary, reason.rule),
-                &lead,
-                "    ",
+            let head = format!(
+                "[{:+.1}] {} ({})",
+                reason.impact, reason.summary, reason.rule
             );
-            self.wrap(&mut out, &reason.explanation, "    ", "    ");
+            self.wrap(out, &head, &lead, "    ");
+            self.wrap(out, &reason.explanation, "    ", "    ");
             self.wrap(
-                &mut out,
+                out,
                 &format!("Source: {}", reason.source.title),
                 "    ",
                 "      ",
             );
         }
+    }
 
-        if !r.exclusions.is_empty() {
-            self.heading(&mut out, "Ruled out");
-            for e in &r.exclusions {
-                let names: Vec<&str> = e
-                    .strategies
-                    .iter()
-                    .map(|s| s.name())
-                    .chain(e.approaches.iter().map(|a| a.name()))
-                    .collect();
-                self.wrap(
-                    &mut out,
-                    &format!("{}: {} ({})", names.join(", "), e.reason, e.rule),
-                    "- ",
-                    "  ",
-                );
-            }
+    fn exclusions(&self, out: &mut String, r: &Report) {
+        if r.exclusions.is_empty() {
+            return;
         }
+        self.heading(out, "Ruled out");
+        let open: Vec<&str> = Strategy::ALL
+            .into_iter()
+            .map(Strategy::name)
+            .filter(|s| !excluded(r, s))
+            .collect();
+        if let [only] = open.as_slice() {
+            let _ = writeln!(out, "Only strategy {only} remains after these exclusions:");
+        }
+        for e in &r.exclusions {
+            let names: Vec<&str> = e
+                .strategies
+                .iter()
+                .map(|s| s.name())
+                .chain(e.approaches.iter().map(|a| a.name()))
+                .collect();
+            self.wrap(
+                out,
+                &format!("{}: {} ({})", names.join(", "), e.reason, e.rule),
+                "- ",
+                "  ",
+            );
+        }
+    }
 
+    fn pros_and_cons(&self, out: &mut String, r: &Report) {
         self.heading(
-            &mut out,
-            &format!("Strategy {}: pros and cons", rec.strategy),
+            out,
+            &format!("Strategy {}: pros and cons", r.recommendation.strategy),
         );
         for p in &r.pros {
-            self.wrap(&mut out, &p.text, "+ ", "  ");
+            self.wrap(out, &p.text, "+ ", "  ");
         }
         for c in &r.cons {
-            self.wrap(&mut out, &c.text, "- ", "  ");
+            self.wrap(out, &c.text, "- ", "  ");
         }
+    }
 
-        let open: Vec<_> = r.unanswered.iter().collect();
-        if !open.is_empty() {
-            self.heading(&mut out, "Unanswered questions");
-            for u in open {
-                let effect = if u.would_change.is_empty() {
-                    "no answer would change the recommendation".to_owned()
-                } else {
-                    let changes: Vec<String> = u
-                        .would_change
-                        .iter()
-                        .map(|c| format!("{} -> {} + {}", c.answer, c.strategy, c.approach))
-                        .collect();
-                    format!("would change it: {}", changes.join("; "))
-                };
-                self.wrap(&mut out, &format!("{}: {effect}", u.question), "- ", "  ");
-            }
+    fn unanswered(&self, out: &mut String, r: &Report) {
+        if r.unanswered.is_empty() {
+            return;
         }
+        self.heading(out, "Unanswered questions");
+        for u in &r.unanswered {
+            let effect = if u.would_change.is_empty() {
+                "no answer would change the recommendation".to_owned()
+            } else {
+                let changes: Vec<String> = u
+                    .would_change
+                    .iter()
+                    .map(|c| format!("{} -> {} + {}", c.answer, c.strategy, c.approach))
+                    .collect();
+                format!("would change it: {}", changes.join("; "))
+            };
+            self.wrap(out, &format!("{}: {effect}", u.question), "- ", "  ");
+        }
+    }
+}
+
+impl Render for Table {
+    fn assess(&self, r: &Report) -> String {
+        let mut out = String::new();
+        self.header(&mut out, r);
+        self.scores(&mut out, r);
+        self.matrix(&mut out, r);
+        self.reasons(&mut out, r);
+        self.exclusions(&mut out, r);
+        self.pros_and_cons(&mut out, r);
+        self.unanswered(&mut out, r);
         out
     }
 }

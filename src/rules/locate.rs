@@ -109,7 +109,7 @@ impl Walker<'_> {
                         self.at += 1;
                         break;
                     }
-                    self.node(format!("{path}/{index}"));
+                    self.node(join(&path, &index.to_string()));
                     index += 1;
                 }
             }
@@ -124,15 +124,15 @@ impl Walker<'_> {
                         }
                         Event::Scalar(key, ..) => {
                             let key_span = self.span(*key_mark, key.chars().count().max(1));
-                            let child = format!("{path}/{key}");
+                            let child = join(&path, key);
                             self.out.spans.insert(format!("{child}:key"), key_span);
                             self.at += 1;
                             self.node(child);
                         }
                         _ => {
                             // A complex key: skip it and its value without recording.
-                            self.node(format!("{path}/?"));
-                            self.node(format!("{path}/?"));
+                            self.node(join(&path, "?"));
+                            self.node(join(&path, "?"));
                         }
                     }
                 }
@@ -142,6 +142,14 @@ impl Walker<'_> {
                 self.out.spans.insert(path, span);
             }
         }
+    }
+}
+
+fn join(path: &str, child: &str) -> String {
+    if path.is_empty() {
+        child.to_owned()
+    } else {
+        format!("{path}/{child}")
     }
 }
 
@@ -158,7 +166,12 @@ mod tests {
         assert_eq!(&src[span], "data.sensitivity");
         let span = loc.find("rules/0/when/is:key").unwrap();
         assert_eq!(&src[span], "is");
+        // A missing node falls back to its closest recorded ancestor.
         let span = loc.find("rules/0/when/missing").unwrap();
-        assert_eq!(&src[span.start..span.start + 1], "q");
+        assert_eq!(
+            crate::diagnostic::line_col(src, span.start).0,
+            4,
+            "{span:?}"
+        );
     }
 }

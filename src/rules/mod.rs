@@ -160,6 +160,11 @@ pub struct RuleFile {
     pub bytes: Vec<u8>,
 }
 
+/// Checks rule files already in memory, as [`load_dir`] does for files on disk.
+pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
+    check::compile(files)
+}
+
 /// The rule base compiled into the binary.
 pub fn built_in() -> Result<RuleBase, Invalid> {
     let mut files: Vec<RuleFile> = BUILT_IN

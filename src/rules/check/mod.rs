@@ -1,0 +1,205 @@
+//! Checking rule files: raw YAML into a [`RuleBase`], with every problem located and reported.
+//!
+//! Problems are recorded against a YAML path (`rules/3/when/is`); only when a file has
+//! problems is it parsed again for positions, so loading a good rule base stays cheap.
+
+mod rule;
+mod sections;
+
+use super::locate::Locations;
+use super::raw::RawFile;
+use super::{RuleBase, RuleFile};
+use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, line_col};
+use crate::questions::quote_list;
+
+/// Whether `id` is lower-case kebab-case: `a-z0-9` words joined by single dashes.
+pub(crate) fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Problems of one file, each with the YAML path it concerns; spans are found only if needed.
+pub(super) struct FileProblems {
+    items: Vec<(String, Diagnostic)>,
+}
+
+impl FileProblems {
+    fn at(&mut self, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
+        self.items.push((path.into(), Diagnostic::nowhere(message)));
+        &mut self.items.last_mut().expect("just pushed").1
+    }
+}
+
+pub(super) trait Notes {
+    fn add(&mut self, note: impl Into<String>) -> &mut Self;
+    fn suggest_from<'a>(
+        &mut self,
+        found: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> &mut Self;
+}
+
+impl Notes for Diagnostic {
+    fn add(&mut self, note: impl Into<String>) -> &mut Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    fn suggest_from<'a>(
+        &mut self,
+        found: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> &mut Self {
+        if let Some(best) = closest(found, candidates) {
+            self.notes.push(format!("help: did you mean \"{best}\"?"));
+        }
+        self
+    }
+}
+
+/// A rule file that parsed as YAML, with the problems found while checking it.
+struct Parsed<'a> {
+    file: &'a RuleFile,
+    text: &'a str,
+    raw: RawFile,
+    problems: FileProblems,
+}
+
+/// Parses and checks rule files into a rule base, or reports every problem.
+pub(crate) fn compile(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
+    let mut out = String::new();
+    let mut parsed = Vec::new();
+    for file in files {
+        match parse(file) {
+            Ok(p) => parsed.push(p),
+            Err(message) => out.push_str(&message),
+        }
+    }
+    let source_ids = parsed
+        .iter()
+        .flat_map(|p| p.raw.sources.iter().map(|s| s.id.clone()))
+        .collect();
+    let mut builder = sections::Builder::new(source_ids);
+    for p in &mut parsed {
+        let raw = std::mem::take(&mut p.raw);
+        builder.file(&p.file.path, p.text, raw, &mut p.problems);
+    }
+    for p in &mut parsed {
+        if p.problems.items.is_empty() {
+            continue;
+        }
+        let locations = Locations::of(p.text);
+        let mut problems = Problems::new(&p.file.path, p.text);
+        for (path, mut d) in p.problems.items.drain(..) {
+            d.span = locations.find(&path);
+            problems.push(d);
+        }
+        if let Err(Invalid(text)) = problems.finish() {
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
+    let (base, missing) = builder.finish();
+    for message in missing {
+        out.push_str(&message);
+        out.push('\n');
+    }
+    match base {
+        Some(base) if out.is_empty() => Ok(base),
+        _ => Err(Invalid(out.trim_end().to_owned())),
+    }
+}
+
+fn parse(file: &RuleFile) -> Result<Parsed<'_>, String> {
+    let path = file.path.display();
+    let text = match std::str::from_utf8(&file.bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let prefix = std::str::from_utf8(&file.bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_col(prefix, prefix.len());
+            return Err(format!(
+                "{path}:{line}:{column}: the file is not valid UTF-8; rule files must be UTF-8 text\n"
+            ));
+        }
+    };
+    let raw = if text.trim().is_empty() {
+        RawFile::default()
+    } else {
+        serde_yaml::from_str::<RawFile>(text).map_err(|e| {
+            let message = e.to_string();
+            let Some(location) = e.location() else {
+                return format!("{path}: {message}\n");
+            };
+            // The location is in the snippet; keep the message itself short.
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            let start = location.index().min(text.len());
+            let mut problems = Problems::new(&file.path, text);
+            problems.push(Diagnostic::at(start..start + 1, message));
+            match problems.finish() {
+                Err(Invalid(rendered)) => format!("{rendered}\n"),
+                Ok(()) => String::new(),
+            }
+        })?
+    };
+    Ok(Parsed {
+        file,
+        text,
+        raw,
+        problems: FileProblems { items: Vec::new() },
+    })
+}
+
+/// Checks that each of the four options was described; returns them in order if so.
+fn complete<T>(
+    global: &mut Vec<String>,
+    what: &str,
+    section: &str,
+    names: [&str; 4],
+    found: [Option<T>; 4],
+) -> Option<[T; 4]> {
+    for (name, info) in names.iter().zip(&found) {
+        if info.is_none() {
+            global.push(format!(
+                "rules: {what} {name} is not described in any file (add it under `{section}:`)"
+            ));
+        }
+    }
+    let [a, b, c, d] = found;
+    Some([a?, b?, c?, d?])
+}
+
+pub(super) fn require_text(problems: &mut FileProblems, path: &str, key: &str, text: &str) {
+    if text.trim().is_empty() {
+        problems
+            .at(format!("{path}/{key}"), format!("`{key}` is empty"))
+            .add("allowed: a non-empty string");
+    }
+}
+
+pub(super) fn names<T>(
+    problems: &mut FileProblems,
+    path: &str,
+    list: &[String],
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &[&str],
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for (i, name) in list.iter().enumerate() {
+        match parse(name) {
+            Some(v) => out.push(v),
+            None => {
+                problems
+                    .at(format!("{path}/{i}"), format!("unknown name \"{name}\""))
+                    .add(format!("allowed: one of {}", quote_list(allowed)))
+                    .suggest_from(name, allowed.iter().copied());
+            }
+        }
+    }
+    out
+}

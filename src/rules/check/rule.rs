@@ -1,0 +1,344 @@
+//! Checking one rule: its condition, weights, matrix contributions and exclusion.
+
+use super::{FileProblems, Notes, names, require_text};
+use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
+use crate::questions::{Kind, QuestionId, quote_list};
+use crate::rules::raw::{RawCondition, RawRule, Scalar};
+use crate::rules::{Condition, Exclusion, Rule};
+
+pub(super) fn check_rule(
+    problems: &mut FileProblems,
+    path: &str,
+    r: RawRule,
+    file: &str,
+) -> Option<Rule> {
+    let before = problems.items.len();
+    require_text(problems, path, "summary", &r.summary);
+    require_text(problems, path, "explanation", &r.explanation);
+    let when = match &r.when {
+        Some(c) => compile_condition(problems, &format!("{path}/when"), c),
+        None => Some(Condition::Always),
+    };
+    let strategy_names = Strategy::ALL.map(Strategy::name);
+    let approach_names = Approach::ALL.map(Approach::name);
+    let mut strategy = PerStrategy([0.0; 4]);
+    for (key, weight) in &r.strategy {
+        let at = format!("{path}/strategy/{key}");
+        match Strategy::from_name(key) {
+            Some(s) => strategy[s] = check_weight(problems, &at, *weight),
+            None => bad_key(problems, &at, "strategy", key, &strategy_names),
+        }
+    }
+    let mut approach = PerApproach([0.0; 4]);
+    for (key, weight) in &r.approach {
+        let at = format!("{path}/approach/{key}");
+        match Approach::from_name(key) {
+            Some(a) => approach[a] = check_weight(problems, &at, *weight),
+            None => bad_key(problems, &at, "approach", key, &approach_names),
+        }
+    }
+    let mut matrix = [0.0; 2];
+    for (key, weight) in &r.matrix {
+        let at = format!("{path}/matrix/{key}");
+        match key.as_str() {
+            "control" => matrix[0] = check_weight(problems, &at, *weight),
+            "complexity" => matrix[1] = check_weight(problems, &at, *weight),
+            _ => bad_key(problems, &at, "matrix", key, &["control", "complexity"]),
+        }
+    }
+    let exclude = r.exclude.map(|e| {
+        let at = format!("{path}/exclude");
+        let strategies = names(
+            problems,
+            &format!("{at}/strategies"),
+            &e.strategies,
+            Strategy::from_name,
+            &strategy_names,
+        );
+        let approaches = names(
+            problems,
+            &format!("{at}/approaches"),
+            &e.approaches,
+            Approach::from_name,
+            &approach_names,
+        );
+        if e.strategies.is_empty() && e.approaches.is_empty() {
+            problems
+                .at(&at, "`exclude` names nothing to exclude")
+                .add("allowed: `strategies: [..]` and/or `approaches: [..]`");
+        }
+        require_text(problems, &at, "reason", &e.reason);
+        Exclusion {
+            strategies,
+            approaches,
+            reason: e.reason,
+        }
+    });
+    let no_effect =
+        r.strategy.is_empty() && r.approach.is_empty() && r.matrix.is_empty() && exclude.is_none();
+    if no_effect {
+        problems
+            .at(
+                format!("{path}/id"),
+                format!("rule \"{}\" has no effect", r.id),
+            )
+            .add("add weights under `strategy:`, `approach:` or `matrix:`, or an `exclude:`");
+    }
+    if problems.items.len() > before {
+        return None;
+    }
+    Some(Rule {
+        id: r.id,
+        summary: r.summary,
+        source: r.source,
+        when: when?,
+        strategy,
+        approach,
+        matrix,
+        exclude,
+        explanation: r.explanation.trim().to_owned(),
+        file: file.to_owned(),
+    })
+}
+
+fn check_weight(problems: &mut FileProblems, path: &str, weight: f64) -> f64 {
+    if !weight.is_finite() {
+        problems
+            .at(path, format!("weight {weight} is not a finite number"))
+            .add("allowed: a number such as 2, -1.5 or 0.5");
+    }
+    weight
+}
+
+fn bad_key(problems: &mut FileProblems, path: &str, section: &str, key: &str, allowed: &[&str]) {
+    problems
+        .at(
+            format!("{path}:key"),
+            format!("unknown {section} key \"{key}\""),
+        )
+        .add(format!("allowed: {}", quote_list(allowed)))
+        .suggest_from(key, allowed.iter().copied());
+}
+
+const FORMS: &str = "`question` with one of `is`, `in`, `at_least`, `below`; or `all: [..]`, `any: [..]`, `not: {..}`";
+
+fn compile_condition(
+    problems: &mut FileProblems,
+    path: &str,
+    c: &RawCondition,
+) -> Option<Condition> {
+    let mut forms = Vec::new();
+    for (present, name) in [
+        (c.is.is_some(), "is"),
+        (c.in_.is_some(), "in"),
+        (c.at_least.is_some(), "at_least"),
+        (c.below.is_some(), "below"),
+        (c.all.is_some(), "all"),
+        (c.any.is_some(), "any"),
+        (c.not.is_some(), "not"),
+    ] {
+        if present {
+            forms.push(name);
+        }
+    }
+    let malformed = |problems: &mut FileProblems, found: String| {
+        problems
+            .at(path, format!("malformed condition: {found}"))
+            .add(format!("allowed: {FORMS}"));
+        None
+    };
+    match (forms.as_slice(), &c.question) {
+        ([], None) => malformed(problems, "it is empty".to_owned()),
+        ([], Some(_)) => malformed(problems, "`question` without a comparison".to_owned()),
+        ([_, _, ..], _) => malformed(
+            problems,
+            format!("it has {} forms at once", quote_list(&forms)),
+        ),
+        (["all" | "any" | "not"], Some(_)) => malformed(
+            problems,
+            format!("`question` cannot be combined with `{}`", forms[0]),
+        ),
+        (["all" | "any"], None) => {
+            let (list, name) = if let Some(list) = &c.all {
+                (list, "all")
+            } else {
+                (c.any.as_ref()?, "any")
+            };
+            if list.is_empty() {
+                return malformed(problems, format!("`{name}` has no conditions"));
+            }
+            let parts: Vec<Option<Condition>> = list
+                .iter()
+                .enumerate()
+                .map(|(i, part)| compile_condition(problems, &format!("{path}/{name}/{i}"), part))
+                .collect();
+            let parts: Option<Vec<Condition>> = parts.into_iter().collect();
+            let parts = parts?.into_boxed_slice();
+            Some(if name == "all" {
+                Condition::All(parts)
+            } else {
+                Condition::Any(parts)
+            })
+        }
+        (["not"], None) => {
+            let inner = compile_condition(problems, &format!("{path}/not"), c.not.as_deref()?)?;
+            Some(Condition::Not(Box::new(inner)))
+        }
+        ([_], None) => malformed(problems, format!("`{}` without a `question`", forms[0])),
+        ([op], Some(name)) => leaf(problems, path, name, op, c),
+    }
+}
+
+fn leaf(
+    problems: &mut FileProblems,
+    path: &str,
+    name: &str,
+    op: &str,
+    c: &RawCondition,
+) -> Option<Condition> {
+    let Some(question) = QuestionId::from_name(name) else {
+        let all: Vec<&str> = QuestionId::all().map(QuestionId::name).collect();
+        problems
+            .at(
+                format!("{path}/question"),
+                format!("unknown question \"{name}\""),
+            )
+            .add(format!("allowed: one of {}", quote_list(&all)))
+            .suggest_from(name, all.iter().copied());
+        return None;
+    };
+    let op_path = format!("{path}/{op}");
+    match question.question().kind {
+        Kind::Level { levels, ordered } => {
+            let mask = level_mask(problems, &op_path, question, (levels, ordered), op, c)?;
+            Some(Condition::Levels { question, mask })
+        }
+        Kind::Number { .. } => threshold(problems, &op_path, question, op, c),
+    }
+}
+
+/// The bit mask of levels an `is`/`in`/`at_least`/`below` on a level question matches.
+fn level_mask(
+    problems: &mut FileProblems,
+    op_path: &str,
+    question: QuestionId,
+    (levels, ordered): (&[&str], bool),
+    op: &str,
+    c: &RawCondition,
+) -> Option<u8> {
+    let level = |problems: &mut FileProblems, at: &str, value: &Scalar| -> Option<usize> {
+        let found = match value {
+            Scalar::Text(t) => levels.iter().position(|l| l == t),
+            Scalar::Number(_) => None,
+        };
+        if found.is_none() {
+            let d = problems
+                .at(at, format!("unknown level {value} for {}", question.name()))
+                .add(format!("allowed: one of {}", quote_list(levels)));
+            if let Scalar::Text(t) = value {
+                d.suggest_from(t, levels.iter().copied());
+            }
+        }
+        found
+    };
+    let all_bits: u8 = ((1u16 << levels.len()) - 1) as u8;
+    let mask = match op {
+        "is" => 1u8 << level(problems, op_path, c.is.as_ref()?)?,
+        "in" => {
+            let list = c.in_.as_ref()?;
+            if list.is_empty() {
+                problems
+                    .at(op_path, "`in` lists no levels")
+                    .add(format!("allowed: a list of {}", quote_list(levels)));
+                return None;
+            }
+            let mut mask = 0u8;
+            let mut ok = true;
+            for (i, v) in list.iter().enumerate() {
+                match level(problems, &format!("{op_path}/{i}"), v) {
+                    Some(l) => mask |= 1 << l,
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            mask
+        }
+        _ => {
+            if !ordered {
+                problems
+                    .at(
+                        op_path,
+                        format!(
+                            "`{op}` compares levels, but the levels of {} have no order",
+                            question.name()
+                        ),
+                    )
+                    .add("allowed: `is` or `in`");
+                return None;
+            }
+            let value = if op == "at_least" {
+                c.at_least.as_ref()?
+            } else {
+                c.below.as_ref()?
+            };
+            let l = level(problems, op_path, value)?;
+            let below: u8 = ((1u16 << l) - 1) as u8;
+            if op == "at_least" {
+                all_bits & !below
+            } else {
+                below
+            }
+        }
+    };
+    Some(mask)
+}
+
+/// A numeric `at_least`/`below` comparison.
+fn threshold(
+    problems: &mut FileProblems,
+    op_path: &str,
+    question: QuestionId,
+    op: &str,
+    c: &RawCondition,
+) -> Option<Condition> {
+    let value = match op {
+        "at_least" => c.at_least.as_ref()?,
+        "below" => c.below.as_ref()?,
+        _ => {
+            problems
+                .at(
+                    op_path,
+                    format!("`{op}` needs levels, but {} is a number", question.name()),
+                )
+                .add("allowed: `at_least: N` or `below: N`");
+            return None;
+        }
+    };
+    match value {
+        Scalar::Number(n) if n.is_finite() && *n >= 0.0 => Some(if op == "at_least" {
+            Condition::AtLeast {
+                question,
+                value: *n,
+            }
+        } else {
+            Condition::Below {
+                question,
+                value: *n,
+            }
+        }),
+        other => {
+            problems
+                .at(
+                    op_path,
+                    format!(
+                        "threshold {other} for {} is not a number >= 0",
+                        question.name()
+                    ),
+                )
+                .add("allowed: a finite number >= 0, e.g. 10000 or 1.0e11");
+            None
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Checking the sections of rule files and assembling them into one rule base.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::rule::check_rule;
+use super::{FileProblems, Notes, complete, is_kebab, names, require_text};
+use crate::diagnostic::line_col;
+use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
+use crate::questions::quote_list;
+use crate::rules::locate::Locations;
+use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
+use crate::rules::{ApproachInfo, NextStep, Point, RuleBase, Source, StrategyInfo};
+
+/// The topics a next step may have.
+pub(crate) const TOPICS: [&str; 7] = [
+    "objectives",
+    "data",
+    "responsible-use",
+    "monitoring",
+    "team",
+    "vendor",
+    "infrastructure",
+];
+
+/// Where an id was first defined, for duplicate messages.
+struct Definition<'a> {
+    file: &'a Path,
+    text: &'a str,
+    path: String,
+}
+
+/// The file being checked.
+struct Current<'a, 'p> {
+    file: &'a Path,
+    text: &'a str,
+    problems: &'p mut FileProblems,
+}
+
+/// Collects the checked parts of every file.
+pub(super) struct Builder<'a> {
+    source_ids: Vec<String>,
+    sources: Vec<Source>,
+    strategies: [Option<StrategyInfo>; 4],
+    approaches: [Option<ApproachInfo>; 4],
+    rules: Vec<crate::rules::Rule>,
+    next_steps: Vec<NextStep>,
+    ids: HashMap<(&'static str, String), Definition<'a>>,
+}
+
+impl<'a> Builder<'a> {
+    /// Starts a rule base whose files define the given source ids.
+    pub(super) fn new(source_ids: Vec<String>) -> Self {
+        Builder {
+            source_ids,
+            sources: Vec::new(),
+            strategies: Default::default(),
+            approaches: Default::default(),
+            rules: Vec::new(),
+            next_steps: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Checks one file's sections, recording problems against their YAML paths.
+    pub(super) fn file(
+        &mut self,
+        file: &'a Path,
+        text: &'a str,
+        raw: RawFile,
+        problems: &mut FileProblems,
+    ) {
+        let mut current = Current {
+            file,
+            text,
+            problems,
+        };
+        for (i, s) in raw.sources.into_iter().enumerate() {
+            self.source(&mut current, &format!("sources/{i}"), s);
+        }
+        for (i, s) in raw.strategies.into_iter().enumerate() {
+            self.strategy(&mut current, &format!("strategies/{i}"), s);
+        }
+        for (i, a) in raw.approaches.into_iter().enumerate() {
+            self.approach(&mut current, &format!("approaches/{i}"), a);
+        }
+        for (i, r) in raw.rules.into_iter().enumerate() {
+            let path = format!("rules/{i}");
+            self.unique(&mut current, "rule", &r.id, &path);
+            self.known_source(current.problems, &format!("{path}/source"), &r.source);
+            if let Some(rule) = check_rule(current.problems, &path, r, &file.display().to_string())
+            {
+                self.rules.push(rule);
+            }
+        }
+        for (i, n) in raw.next_steps.into_iter().enumerate() {
+            self.next_step(&mut current, &format!("next_steps/{i}"), n);
+        }
+    }
+
+    /// The rule base, when every strategy and approach was described, and the messages
+    /// for those that were not.
+    pub(super) fn finish(self) -> (Option<RuleBase>, Vec<String>) {
+        let mut missing = Vec::new();
+        let strategies = complete(
+            &mut missing,
+            "strategy",
+            "strategies",
+            Strategy::ALL.map(Strategy::name),
+            self.strategies,
+        );
+        let approaches = complete(
+            &mut missing,
+            "approach",
+            "approaches",
+            Approach::ALL.map(Approach::name),
+            self.approaches,
+        );
+        let base = strategies
+            .zip(approaches)
+            .map(|(strategies, approaches)| RuleBase {
+                sources: self.sources,
+                strategies: PerStrategy(strategies),
+                approaches: PerApproach(approaches),
+                rules: self.rules,
+                next_steps: self.next_steps,
+            });
+        (base, missing)
+    }
+
+    fn known_source(&self, problems: &mut FileProblems, path: &str, id: &str) {
+        if !self.source_ids.iter().any(|s| s == id) {
+            let ids: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
+            problems
+                .at(path, format!("unknown source \"{id}\""))
+                .add(format!("allowed: one of {}", quote_list(&ids)))
+                .suggest_from(id, ids.iter().copied());
+        }
+    }
+
+    fn source(&mut self, current: &mut Current<'a, '_>, path: &str, s: RawSource) {
+        self.unique(current, "source", &s.id, path);
+        require_text(current.problems, path, "title", &s.title);
+        self.sources.push(Source {
+            id: s.id,
+            title: s.title,
+            publisher: s.publisher,
+            date: s.date,
+        });
+    }
+
+    fn points(&self, problems: &mut FileProblems, path: &str, list: Vec<RawPoint>) -> Vec<Point> {
+        list.into_iter()
+            .enumerate()
+            .map(|(j, p)| {
+                self.known_source(problems, &format!("{path}/{j}/source"), &p.source);
+                require_text(problems, &format!("{path}/{j}"), "text", &p.text);
+                Point {
+                    text: p.text,
+                    source: p.source,
+                }
+            })
+            .collect()
+    }
+
+    fn strategy(&mut self, current: &mut Current<'a, '_>, path: &str, s: RawStrategy) {
+        let Some(strategy) = Strategy::from_name(&s.id) else {
+            current
+                .problems
+                .at(
+                    format!("{path}/id"),
+                    format!("unknown strategy \"{}\"", s.id),
+                )
+                .add("allowed: one of \"A\", \"B\", \"C\", \"D\"");
+            return;
+        };
+        self.unique(current, "strategy", &s.id, path);
+        self.known_source(current.problems, &format!("{path}/source"), &s.source);
+        let pros = self.points(current.problems, &format!("{path}/pros"), s.pros);
+        let cons = self.points(current.problems, &format!("{path}/cons"), s.cons);
+        self.strategies[strategy as usize] = Some(StrategyInfo {
+            name: s.name,
+            summary: s.summary,
+            examples: s.examples,
+            source: s.source,
+            pros,
+            cons,
+        });
+    }
+
+    fn approach(&mut self, current: &mut Current<'a, '_>, path: &str, a: RawApproach) {
+        let allowed = Approach::ALL.map(Approach::name);
+        let Some(approach) = Approach::from_name(&a.id) else {
+            current
+                .problems
+                .at(
+                    format!("{path}/id"),
+                    format!("unknown approach \"{}\"", a.id),
+                )
+                .add(format!("allowed: one of {}", quote_list(&allowed)))
+                .suggest_from(&a.id, allowed);
+            return;
+        };
+        self.unique(current, "approach", &a.id, path);
+        self.known_source(current.problems, &format!("{path}/source"), &a.source);
+        self.approaches[approach as usize] = Some(ApproachInfo {
+            name: a.name,
+            summary: a.summary,
+            fits: a.fits,
+            source: a.source,
+        });
+    }
+
+    fn next_step(&mut self, current: &mut Current<'a, '_>, path: &str, n: RawNextStep) {
+        self.unique(current, "next step", &n.id, path);
+        let problems = &mut *current.problems;
+        self.known_source(problems, &format!("{path}/source"), &n.source);
+        if !TOPICS.contains(&n.topic.as_str()) {
+            problems
+                .at(
+                    format!("{path}/topic"),
+                    format!("unknown topic \"{}\"", n.topic),
+                )
+                .add(format!("allowed: one of {}", quote_list(&TOPICS)))
+                .suggest_from(&n.topic, TOPICS);
+        }
+        require_text(problems, path, "text", &n.text);
+        let strategies = match n.strategies {
+            Some(list) => names(
+                problems,
+                &format!("{path}/strategies"),
+                &list,
+                Strategy::from_name,
+                &Strategy::ALL.map(Strategy::name),
+            ),
+            None => Strategy::ALL.to_vec(),
+        };
+        let approaches = match n.approaches {
+            Some(list) => names(
+                problems,
+                &format!("{path}/approaches"),
+                &list,
+                Approach::from_name,
+                &Approach::ALL.map(Approach::name),
+            ),
+            None => Approach::ALL.to_vec(),
+        };
+        self.next_steps.push(NextStep {
+            id: n.id,
+            topic: n.topic,
+            strategies,
+            approaches,
+            text: n.text,
+            source: n.source,
+        });
+    }
+
+    /// Records an id, reporting it when it is not kebab-case or was defined before.
+    fn unique(&mut self, current: &mut Current<'a, '_>, kind: &'static str, id: &str, path: &str) {
+        let id_path = format!("{path}/id");
+        if matches!(kind, "rule" | "source" | "next step") && !is_kebab(id) {
+            current
+                .problems
+                .at(&id_path, format!("{kind} id \"{id}\" is not kebab-case"))
+                .add("allowed: lower-case letters and digits in words joined by single dashes, e.g. \"secret-data-stays-inside\"");
+        }
+        let key = (kind, id.to_owned());
+        let Some(first) = self.ids.get(&key) else {
+            self.ids.insert(
+                key,
+                Definition {
+                    file: current.file,
+                    text: current.text,
+                    path: id_path,
+                },
+            );
+            return;
+        };
+        let place = Locations::of(first.text)
+            .find(&first.path)
+            .map(|span| line_col(first.text, span.start));
+        let same_file = first.file == current.file;
+        let note = match place {
+            Some((line, column)) if same_file => {
+                format!("first defined at line {line}, column {column} of this file")
+            }
+            Some((line, column)) => {
+                format!("first defined at {}:{line}:{column}", first.file.display())
+            }
+            None => format!("first defined in {}", first.file.display()),
+        };
+        current
+            .problems
+            .at(&id_path, format!("duplicate {kind} id \"{id}\""))
+            .add(note);
+    }
+}
