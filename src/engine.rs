@@ -117,10 +117,10 @@ mod tests {
 sources:
   - { id: s, title: T, publisher: P }
 strategies:
-  - { id: A, name: a, summary: a, source: s }
-  - { id: B, name: b, summary: b, source: s }
-  - { id: C, name: c, summary: c, source: s }
-  - { id: D, name: d, summary: d, source: s }
+  - { id: A, name: a, summary: a, region: [0, 3], source: s }
+  - { id: B, name: b, summary: b, region: [3, 5], source: s }
+  - { id: C, name: c, summary: c, region: [5, 7.5], source: s }
+  - { id: D, name: d, summary: d, region: [7.5, 10], source: s }
 approaches:
   - { id: prompting, name: p, summary: p, fits: p, source: s }
   - { id: rag, name: r, summary: r, fits: r, source: s }

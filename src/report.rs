@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
-use crate::engine::{Evaluation, MATRIX_MAX, evaluate};
+use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::{Point, RuleBase};
@@ -68,6 +68,12 @@ pub struct Recommendation {
     pub strategy_name: String,
     /// The approach's name in the rule base.
     pub approach_name: String,
+    /// What the strategy is.
+    pub strategy_summary: String,
+    /// Well-known examples of the strategy.
+    pub examples: Vec<String>,
+    /// When the approach fits.
+    pub approach_fits: String,
 }
 
 /// The next-best pair.
@@ -101,6 +107,8 @@ pub struct Matrix {
     pub complexity: f64,
     /// The strategy whose region holds the point.
     pub region: Strategy,
+    /// Each strategy's region: the band `[from, to)` of the mean of the two coordinates.
+    pub regions: PerStrategy<[f64; 2]>,
 }
 
 /// A fired rule and how much it moved the decision.
@@ -203,21 +211,6 @@ pub struct Change {
     pub approach: Approach,
 }
 
-/// The strategy whose matrix region holds a point: the bands of the mean of the two
-/// coordinates are A below 3, B below 5, C below 7.5, and D above.
-pub fn region(control: f64, complexity: f64) -> Strategy {
-    let mean = f64::midpoint(control, complexity);
-    if mean < 3.0 {
-        Strategy::A
-    } else if mean < 5.0 {
-        Strategy::B
-    } else if mean < 0.75 * MATRIX_MAX {
-        Strategy::C
-    } else {
-        Strategy::D
-    }
-}
-
 /// Evaluates a scenario and builds its report.
 pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
     let evaluation = evaluate(base, answers);
@@ -283,6 +276,9 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
             score: round(eval.ranking[0].1),
             strategy_name: info.name.clone(),
             approach_name: base.approaches[pick.approach].name.clone(),
+            strategy_summary: info.summary.clone(),
+            examples: info.examples.clone(),
+            approach_fits: base.approaches[pick.approach].fits.clone(),
         },
         runner_up: runner.map(|(pair, score)| RunnerUp {
             strategy: pair.strategy,
@@ -297,7 +293,8 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         matrix: Matrix {
             control: round(eval.matrix[0]),
             complexity: round(eval.matrix[1]),
-            region: region(eval.matrix[0], eval.matrix[1]),
+            region: base.region(eval.matrix[0], eval.matrix[1]),
+            regions: PerStrategy(base.strategies.0.each_ref().map(|s| s.region)),
         },
         reasons,
         exclusions,

@@ -1,7 +1,8 @@
 //! The control/complexity matrix drawn as a small text chart.
 
 use crate::engine::MATRIX_MAX;
-use crate::report::{Matrix, region};
+use crate::report::Matrix;
+use crate::rules::region;
 
 /// Draws the matrix: complexity up, control across, each cell lettered with the strategy
 /// whose region it lies in, and `*` at the scenario's position. 28 columns wide.
@@ -23,7 +24,7 @@ pub(super) fn draw(matrix: &Matrix) -> String {
             if col == x && row == y {
                 out.push('*');
             } else {
-                let letter = region(col as f64, row as f64).name();
+                let letter = region(&matrix.regions.0, col as f64, row as f64).name();
                 out.push_str(&letter.to_lowercase());
             }
         }
@@ -39,7 +40,7 @@ pub(super) fn draw(matrix: &Matrix) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Strategy;
+    use crate::options::{PerStrategy, Strategy};
 
     #[test]
     fn marks_the_point_once() {
@@ -47,6 +48,7 @@ mod tests {
             control: 7.6,
             complexity: 2.2,
             region: Strategy::B,
+            regions: PerStrategy([[0.0, 3.0], [3.0, 5.0], [5.0, 7.5], [7.5, 10.0]]),
         });
         assert_eq!(chart.matches('*').count(), 1);
         let row = chart.lines().find(|l| l.contains('*')).unwrap();

@@ -210,10 +210,31 @@ impl Table {
     }
 
     fn pros_and_cons(&self, out: &mut String, r: &Report) {
+        let rec = &r.recommendation;
         self.heading(
             out,
-            &format!("Strategy {}: pros and cons", r.recommendation.strategy),
+            &format!("Strategy {}: {}", rec.strategy, rec.strategy_name),
         );
+        self.wrap(out, &rec.strategy_summary, "", "");
+        if !rec.examples.is_empty() {
+            self.wrap(
+                out,
+                &format!("Examples: {}", rec.examples.join(", ")),
+                "",
+                "  ",
+            );
+        }
+        self.wrap(
+            out,
+            &format!(
+                "When {} fits: {}",
+                rec.approach_name.to_lowercase(),
+                rec.approach_fits
+            ),
+            "",
+            "  ",
+        );
+        let _ = writeln!(out);
         for p in &r.pros {
             self.wrap(out, &p.text, "+ ", "  ");
         }

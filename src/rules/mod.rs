@@ -46,6 +46,9 @@ pub struct StrategyInfo {
     pub name: String,
     /// One sentence on what it is.
     pub summary: String,
+    /// Where it sits on the matrix: the band `[from, to)` of the mean of control and
+    /// complexity (the last band includes its end).
+    pub region: [f64; 2],
     /// Well-known examples.
     pub examples: Vec<String>,
     /// Id of the source.
@@ -145,6 +148,15 @@ impl RuleBase {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The strategy whose matrix region holds a point.
+    pub fn region(&self, control: f64, complexity: f64) -> Strategy {
+        region(
+            &self.strategies.0.each_ref().map(|s| s.region),
+            control,
+            complexity,
+        )
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
@@ -211,6 +223,16 @@ pub fn load(dir: Option<&Path>) -> anyhow::Result<RuleBase> {
         Some(dir) => load_dir(dir),
         None => Ok(built_in()?),
     }
+}
+
+/// The strategy whose band holds the mean of the two coordinates.
+pub fn region(bands: &[[f64; 2]; 4], control: f64, complexity: f64) -> Strategy {
+    let mean = f64::midpoint(control, complexity);
+    Strategy::ALL
+        .into_iter()
+        .zip(bands)
+        .find(|(_, band)| mean < band[1])
+        .map_or(Strategy::D, |(s, _)| s)
 }
 
 fn is_rule_file(path: &Path) -> bool {

@@ -43,6 +43,7 @@ pub(crate) struct RawStrategy {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) summary: String,
+    pub(crate) region: [f64; 2],
     #[serde(default)]
     pub(crate) examples: Vec<String>,
     pub(crate) source: String,

@@ -116,6 +116,17 @@ impl<'a> Builder<'a> {
             Approach::ALL.map(Approach::name),
             self.approaches,
         );
+        if let Some(strategies) = &strategies {
+            let bands = strategies.each_ref().map(|s| s.region);
+            let tiles = bands[0][0] == 0.0
+                && bands[3][1] == crate::engine::MATRIX_MAX
+                && bands.windows(2).all(|w| w[0][1] == w[1][0]);
+            if !tiles {
+                missing.push(format!(
+                    "rules: the strategies' regions must cover 0 to 10 in order A, B, C, D without gaps or overlaps; found {bands:?}"
+                ));
+            }
+        }
         let base = strategies
             .zip(approaches)
             .map(|(strategies, approaches)| RuleBase {
@@ -178,9 +189,22 @@ impl<'a> Builder<'a> {
         self.known_source(current.problems, &format!("{path}/source"), &s.source);
         let pros = self.points(current.problems, &format!("{path}/pros"), s.pros);
         let cons = self.points(current.problems, &format!("{path}/cons"), s.cons);
+        if !(s.region.iter().all(|v| v.is_finite()) && s.region[0] < s.region[1]) {
+            current
+                .problems
+                .at(
+                    format!("{path}/region"),
+                    format!(
+                        "region {:?} is not a band [from, to] with from < to",
+                        s.region
+                    ),
+                )
+                .add("allowed: two numbers from 0 to 10, e.g. [3, 5]");
+        }
         self.strategies[strategy as usize] = Some(StrategyInfo {
             name: s.name,
             summary: s.summary,
+            region: s.region,
             examples: s.examples,
             source: s.source,
             pros,
