@@ -118,6 +118,8 @@ impl<'a> Builder<'a> {
         );
         if let Some(strategies) = &strategies {
             let bands = strategies.each_ref().map(|s| s.region);
+            // Bands are written as literals in the YAML and must meet exactly.
+            #[allow(clippy::float_cmp)]
             let tiles = bands[0][0] == 0.0
                 && bands[3][1] == crate::engine::MATRIX_MAX
                 && bands.windows(2).all(|w| w[0][1] == w[1][0]);
