@@ -347,6 +347,9 @@ fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, D
             if n.is_nan() {
                 return Err(wrong("nan (not a number)".to_owned()));
             }
+            if n.is_infinite() && !value_text(value.get_ref()).contains("inf") {
+                return Err(wrong("a number too large to represent".to_owned()));
+            }
             if n.is_infinite() {
                 return Err(wrong(format!(
                     "{}infinity",
@@ -387,6 +390,15 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
             .map(|v| v as f64),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
         _ => None,
+    }
+}
+
+/// The number as written, for telling an overflow from a literal `inf`.
+fn value_text(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.to_string(),
+        _ => String::new(),
     }
 }
 

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::render::{Format, Look};
-use crate::{answers, report, rules};
+use crate::diagnostic::Invalid;
+use crate::render::{Format, Look, Render};
+use crate::{answers, compare, embed, report, rules};
 
 /// Advises an organization how to adopt large language models: which strategy
 /// (closed API, provider-tuned API, self-hosted open model, or trained from scratch),
@@ -49,6 +50,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Recommend a strategy and approach for the scenario in an answers file.
     Assess(AssessArgs),
+    /// Compare 2 to 16 scenarios side by side, and say what differs and why.
+    Compare(CompareArgs),
 }
 
 /// Arguments of `assess`.
@@ -56,12 +59,44 @@ pub enum Command {
 pub struct AssessArgs {
     /// The answers file (TOML) describing the scenario.
     pub file: PathBuf,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output options.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Answers files, or a directory whose `*.toml` files are the scenarios; the first is the
+    /// baseline the others are compared with.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// Output options.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// Options shared by `assess` and `compare`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format [default: table; markdown with --embed].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Level of the top Markdown heading, so the section nests inside a document.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub heading_level: u8,
+    /// Write the Markdown into this document, between its region markers, instead of stdout.
+    #[arg(long, value_name = "DOC")]
+    pub embed: Option<PathBuf>,
+    /// The region of the document to write [default: the answers file's stem; `compare` for compare].
+    #[arg(long, value_name = "NAME", requires = "embed")]
+    pub region: Option<String>,
+    /// Write nothing; exit with 1 when the region is out of date.
+    #[arg(long, requires = "embed")]
+    pub check: bool,
 }
 
 impl OutputArgs {
@@ -83,7 +118,11 @@ impl OutputArgs {
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color,
         };
-        Look { width, color }
+        Look {
+            width,
+            color,
+            heading_level: 2,
+        }
     }
 }
 
@@ -92,13 +131,104 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
     let look = cli.output.look();
     match &cli.command {
         Command::Assess(args) => {
-            let base = rules::load(args.rules.as_deref())?;
+            let base = rules::load(args.report.rules.as_deref())?;
             let answers = answers::load(&args.file)?;
             let report = report::assess(&base, &answers);
-            let text = args.format.renderer(look).assess(&report);
-            write_stdout(&text)
+            let region = args.file.file_stem().map_or_else(
+                || "scenario".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            deliver(&args.report, look, &region, |r| r.assess(&report))
+        }
+        Command::Compare(args) => {
+            let files = scenario_files(&args.inputs)?;
+            let base = rules::load(args.report.rules.as_deref())?;
+            let mut scenarios = Vec::with_capacity(files.len());
+            let mut invalid = Vec::new();
+            for file in &files {
+                match answers::load(file) {
+                    Ok(a) => scenarios.push(a),
+                    Err(e) if e.downcast_ref::<Invalid>().is_some() => invalid.push(e.to_string()),
+                    Err(e) => return Err(e),
+                }
+            }
+            if !invalid.is_empty() {
+                return Err(Invalid(invalid.join("\n")).into());
+            }
+            let comparison = compare::compare(&base, &scenarios);
+            deliver(&args.report, look, "compare", |r| r.compare(&comparison))
         }
     }
+}
+
+/// The answers files `compare` was given: files as they are, directories expanded to their
+/// `*.toml` files in name order.
+fn scenario_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| anyhow::anyhow!("cannot read directory {}: {e}", input.display()))?
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    if !(2..=compare::MAX_SCENARIOS).contains(&files.len()) {
+        return Err(Invalid(format!(
+            "compare needs 2 to {} answers files (or a directory holding them); got {}",
+            compare::MAX_SCENARIOS,
+            files.len()
+        ))
+        .into());
+    }
+    Ok(files)
+}
+
+/// Prints the rendered output, or writes it into a document's region.
+fn deliver(
+    args: &ReportArgs,
+    look: Look,
+    default_region: &str,
+    render: impl Fn(&dyn Render) -> String,
+) -> anyhow::Result<()> {
+    let look = Look {
+        heading_level: args.heading_level,
+        ..look
+    };
+    let Some(doc) = &args.embed else {
+        let format = args.format.unwrap_or(Format::Table);
+        return write_stdout(&render(format.renderer(look).as_ref()));
+    };
+    if let Some(format) = args.format.filter(|f| *f != Format::Markdown) {
+        return Err(Invalid(format!(
+            "--embed writes Markdown, so --format {} cannot be used with it",
+            format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        ))
+        .into());
+    }
+    let region = args.region.as_deref().unwrap_or(default_region);
+    if !embed::is_region_name(region) {
+        return Err(Invalid(format!(
+            "region name \"{region}\" may only hold letters, digits, '.', '_' and '-'; pass --region NAME"
+        ))
+        .into());
+    }
+    let markdown = render(Format::Markdown.renderer(look).as_ref());
+    let outcome = embed::embed(doc, region, &markdown, args.check)?;
+    let what = match (outcome, args.check) {
+        (embed::Outcome::Unchanged, _) => "is up to date",
+        (embed::Outcome::Updated, _) => "updated",
+    };
+    eprintln!("{}: region \"{region}\" {what}", doc.display());
+    Ok(())
 }
 
 fn write_stdout(text: &str) -> anyhow::Result<()> {

@@ -7,7 +7,9 @@
 
 pub mod answers;
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
+pub mod embed;
 pub mod engine;
 pub mod options;
 pub mod questions;

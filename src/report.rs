@@ -8,7 +8,7 @@ use crate::answers::{Answer, Answers};
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
-use crate::rules::{Point, RuleBase};
+use crate::rules::{Point, RuleBase, TOPICS};
 use crate::whatif;
 
 /// Version of the JSON report's shape.
@@ -37,6 +37,8 @@ pub struct Report {
     pub pros: Vec<Point>,
     /// Arguments against the recommended strategy.
     pub cons: Vec<Point>,
+    /// Recommended next steps for the chosen strategy and approach, grouped by topic.
+    pub next_steps: Vec<Step>,
     /// Every question with its answer (`null` when unanswered).
     pub answers: Vec<AnswerRow>,
     /// Optional questions left unanswered, and which answers would change the advice.
@@ -191,6 +193,19 @@ impl std::fmt::Display for AnswerValue {
     }
 }
 
+/// A recommended next step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// Step id.
+    pub id: String,
+    /// Its topic: objectives, data, responsible-use, monitoring, team, vendor or infrastructure.
+    pub topic: String,
+    /// What to do.
+    pub text: String,
+    /// The cited source.
+    pub source: SourceRef,
+}
+
 /// An unanswered optional question.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unanswered {
@@ -257,6 +272,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
                 .collect(),
         })
         .collect();
+    let next_steps = next_steps(base, pick);
     let mut warnings = Vec::new();
     if eval.conflict {
         warnings.push(
@@ -300,9 +316,34 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         exclusions,
         pros: info.pros.clone(),
         cons: info.cons.clone(),
+        next_steps,
         answers: answers_rows,
         unanswered,
         warnings,
+    }
+}
+
+/// The next steps that apply to a pair, ordered by topic, then as written.
+fn next_steps(base: &RuleBase, pick: Pair) -> Vec<Step> {
+    let mut steps: Vec<Step> = base
+        .next_steps
+        .iter()
+        .filter(|n| n.strategies.contains(&pick.strategy) && n.approaches.contains(&pick.approach))
+        .map(|n| Step {
+            id: n.id.clone(),
+            topic: n.topic.clone(),
+            text: n.text.clone(),
+            source: source_ref(base, &n.source),
+        })
+        .collect();
+    steps.sort_by_key(|s| TOPICS.iter().position(|t| *t == s.topic));
+    steps
+}
+
+fn source_ref(base: &RuleBase, id: &str) -> SourceRef {
+    SourceRef {
+        id: id.to_owned(),
+        title: base.source(id).map(|s| s.title.clone()).unwrap_or_default(),
     }
 }
 
@@ -322,13 +363,7 @@ fn reasons(base: &RuleBase, eval: &Evaluation, pick: Pair, runner: Option<Pair>)
                 rule: rule.id.clone(),
                 summary: rule.summary.clone(),
                 explanation: rule.explanation.clone(),
-                source: SourceRef {
-                    id: rule.source.clone(),
-                    title: base
-                        .source(&rule.source)
-                        .map(|s| s.title.clone())
-                        .unwrap_or_default(),
-                },
+                source: source_ref(base, &rule.source),
                 impact,
             })
         })

@@ -2,34 +2,46 @@
 
 mod chart;
 mod json;
+mod markdown;
+mod rows;
 mod table;
+
+use std::fmt::Write as _;
 
 use clap::ValueEnum;
 
+use crate::compare::{Comparison, Difference};
 use crate::report::Report;
+pub use markdown::escape as escape_markdown;
 
-/// The output formats of `assess`.
+/// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Text with tables, for the terminal.
     Table,
     /// The report model as JSON, for scripts.
     Json,
+    /// A GitHub-flavored Markdown section, for planning documents.
+    Markdown,
 }
 
-/// How text output should look.
+/// How output should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Look {
-    /// Columns available.
+    /// Columns available to text output.
     pub width: u16,
     /// Whether to use ANSI colors.
     pub color: bool,
+    /// Level of the top Markdown heading, 1 to 6.
+    pub heading_level: u8,
 }
 
 /// An output format.
 pub trait Render {
     /// Renders one scenario's report.
     fn assess(&self, report: &Report) -> String;
+    /// Renders several scenarios side by side.
+    fn compare(&self, comparison: &Comparison) -> String;
 }
 
 impl Format {
@@ -38,6 +50,69 @@ impl Format {
         match self {
             Format::Table => Box::new(table::Table { look }),
             Format::Json => Box::new(json::Json),
+            Format::Markdown => Box::new(markdown::Markdown { look }),
         }
     }
+}
+
+/// One line per fact of a difference: answers that changed, rules that fired differently
+/// and the scores they moved, and the net effect.
+fn difference_lines(d: &Difference) -> Vec<String> {
+    let mut lines = Vec::new();
+    if d.answers.is_empty() {
+        lines.push("Same answers.".to_owned());
+    }
+    for a in &d.answers {
+        let show = |v: Option<crate::report::AnswerValue>| {
+            v.map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
+        };
+        lines.push(format!(
+            "{}: {} -> {}",
+            a.question,
+            show(a.from),
+            show(a.to)
+        ));
+    }
+    for r in &d.rules {
+        let moves: Vec<String> = r
+            .moves()
+            .iter()
+            .map(|(name, v)| format!("{name} {v:+.1}"))
+            .collect();
+        let verb = if r.fired { "fires" } else { "no longer fires" };
+        let mut effect = if moves.is_empty() {
+            "no score change".to_owned()
+        } else {
+            moves.join(", ")
+        };
+        if !r.excludes.is_empty() {
+            let verb = if r.fired {
+                "rules out"
+            } else {
+                "no longer rules out"
+            };
+            let _ = write!(effect, "; {verb} {}", r.excludes.join(", "));
+        }
+        lines.push(format!("{} {verb}: {effect}", r.rule));
+    }
+    let net: Vec<String> = crate::options::Strategy::ALL
+        .iter()
+        .map(|s| (s.name(), d.strategy[*s]))
+        .chain(
+            crate::options::Approach::ALL
+                .iter()
+                .map(|a| (a.name(), d.approach[*a])),
+        )
+        .filter(|(_, v)| *v != 0.0)
+        .map(|(name, v)| format!("{name} {v:+.1}"))
+        .collect();
+    if !net.is_empty() {
+        lines.push(format!("Net score change: {}", net.join(", ")));
+    }
+    lines.push(if d.recommendation_changed {
+        format!("The recommendation changes: {} -> {}.", d.from, d.to)
+    } else {
+        format!("The recommendation stays {}.", d.to)
+    });
+    lines
 }

@@ -6,7 +6,9 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement};
 
+use super::rows::rows;
 use super::{Look, Render, chart};
+use crate::compare::Comparison;
 use crate::options::{Approach, Strategy};
 use crate::report::Report;
 
@@ -84,9 +86,8 @@ impl Table {
             "",
             "                ",
         );
-        let _ = match &r.runner_up {
-            Some(up) => writeln!(
-                out,
+        let runner_up = match &r.runner_up {
+            Some(up) => format!(
                 "Runner-up:      {} + {}  (score {} vs {}, margin {})",
                 up.strategy,
                 up.approach,
@@ -94,8 +95,9 @@ impl Table {
                 num(rec.score),
                 num(up.margin)
             ),
-            None => writeln!(out, "Runner-up:      none (every other pair is excluded)"),
+            None => "Runner-up:      none (every other pair is excluded)".to_owned(),
         };
+        self.wrap(out, &runner_up, "", "                ");
         for warning in &r.warnings {
             let yellow = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
             let _ = writeln!(out, "{} {warning}", self.paint(yellow, "warning:"));
@@ -264,7 +266,53 @@ impl Table {
     }
 }
 
+impl Table {
+    fn comparison_table(&self, out: &mut String, c: &Comparison) {
+        let mut table = self.table();
+        let mut header = vec![String::new()];
+        header.extend(c.scenarios.iter().map(|r| r.scenario.name.clone()));
+        table.set_header(header);
+        for row in rows(c) {
+            let label = if row.differs {
+                format!("≠ {}", row.label)
+            } else {
+                format!("  {}", row.label)
+            };
+            let mut cells = vec![label];
+            cells.extend(row.cells.iter().map(|lines| lines.join("\n")));
+            table.add_row(cells);
+        }
+        let _ = writeln!(out, "{table}");
+        let _ = writeln!(out, "≠ marks rows where the scenarios differ.");
+    }
+}
+
 impl Render for Table {
+    fn compare(&self, c: &Comparison) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}",
+            self.paint(Style::new().bold(), "Scenario comparison")
+        );
+        let _ = writeln!(out);
+        self.comparison_table(&mut out, c);
+        self.heading(&mut out, "What differs and why");
+        for d in &c.differences {
+            let _ = writeln!(out);
+            self.wrap(
+                &mut out,
+                &format!("{} vs {}", d.scenario, d.baseline),
+                "",
+                "  ",
+            );
+            for line in super::difference_lines(d) {
+                self.wrap(&mut out, &line, "- ", "  ");
+            }
+        }
+        out
+    }
+
     fn assess(&self, r: &Report) -> String {
         let mut out = String::new();
         self.header(&mut out, r);

@@ -12,6 +12,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::diagnostic::Invalid;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
+pub use check::TOPICS;
 pub use condition::{Condition, Truth};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");

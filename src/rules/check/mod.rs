@@ -6,6 +6,8 @@
 mod rule;
 mod sections;
 
+pub use sections::TOPICS;
+
 use super::locate::Locations;
 use super::raw::RawFile;
 use super::{RuleBase, RuleFile};
@@ -83,7 +85,9 @@ pub(crate) fn compile(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
         .iter()
         .flat_map(|p| p.raw.sources.iter().map(|s| s.id.clone()))
         .collect();
-    let mut builder = sections::Builder::new(source_ids);
+    // A file that did not parse may define sources; without it, references cannot be judged.
+    let all_parsed = parsed.len() == files.len();
+    let mut builder = sections::Builder::new(source_ids, all_parsed);
     for p in &mut parsed {
         let raw = std::mem::take(&mut p.raw);
         builder.file(&p.file.path, p.text, raw, &mut p.problems);

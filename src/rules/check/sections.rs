@@ -12,8 +12,8 @@ use crate::rules::locate::Locations;
 use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
 use crate::rules::{ApproachInfo, NextStep, Point, RuleBase, Source, StrategyInfo};
 
-/// The topics a next step may have.
-pub(crate) const TOPICS: [&str; 7] = [
+/// The topics a next step may have, in the order reports list them.
+pub const TOPICS: [&str; 7] = [
     "objectives",
     "data",
     "responsible-use",
@@ -40,6 +40,7 @@ struct Current<'a, 'p> {
 /// Collects the checked parts of every file.
 pub(super) struct Builder<'a> {
     source_ids: Vec<String>,
+    sources_complete: bool,
     sources: Vec<Source>,
     strategies: [Option<StrategyInfo>; 4],
     approaches: [Option<ApproachInfo>; 4],
@@ -50,9 +51,12 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// Starts a rule base whose files define the given source ids.
-    pub(super) fn new(source_ids: Vec<String>) -> Self {
+    /// `complete` is false when some file could not be parsed: references to sources
+    /// are then not checked, since the missing file may define them.
+    pub(super) fn new(source_ids: Vec<String>, complete: bool) -> Self {
         Builder {
             source_ids,
+            sources_complete: complete,
             sources: Vec::new(),
             strategies: Default::default(),
             approaches: Default::default(),
@@ -142,7 +146,7 @@ impl<'a> Builder<'a> {
     }
 
     fn known_source(&self, problems: &mut FileProblems, path: &str, id: &str) {
-        if !self.source_ids.iter().any(|s| s == id) {
+        if self.sources_complete && !self.source_ids.iter().any(|s| s == id) {
             let ids: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
             problems
                 .at(path, format!("unknown source \"{id}\""))

@@ -1,0 +1,334 @@
+//! GitHub-flavored Markdown: a self-contained section to paste or embed into planning documents.
+
+use std::fmt::Write as _;
+
+use super::rows::rows;
+use super::{Look, Render, chart};
+use crate::compare::Comparison;
+use crate::options::{Approach, Strategy};
+use crate::report::Report;
+
+/// The Markdown renderer; `level` is the level of the top heading (1 to 6).
+pub(super) struct Markdown {
+    pub(super) look: Look,
+}
+
+/// Escapes text so Markdown shows it literally, in paragraphs and table cells alike.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+impl Markdown {
+    fn heading(&self, out: &mut String, depth: u8, text: &str) {
+        let level = (self.look.heading_level + depth).min(6);
+        let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(level)), escape(text));
+    }
+
+    fn summary(&self, out: &mut String, r: &Report) {
+        self.heading(out, 0, &r.scenario.name);
+        if let Some(d) = &r.scenario.description {
+            let _ = writeln!(out, "> {}\n", escape(d));
+        }
+        let rec = &r.recommendation;
+        let _ = writeln!(
+            out,
+            "**Recommendation:** strategy **{}** ({}) with **{}** ({}), score {}.\n",
+            rec.strategy,
+            escape(&rec.strategy_name),
+            rec.approach,
+            escape(&rec.approach_name),
+            num(rec.score)
+        );
+        let _ = match &r.runner_up {
+            Some(up) => writeln!(
+                out,
+                "**Runner-up:** {} with {}, score {}: a margin of {}.\n",
+                up.strategy,
+                up.approach,
+                num(up.score),
+                num(up.margin)
+            ),
+            None => writeln!(out, "**Runner-up:** none; every other pair is excluded.\n"),
+        };
+        for w in &r.warnings {
+            let _ = writeln!(out, "**Warning:** {}\n", escape(w));
+        }
+    }
+
+    fn scores(&self, out: &mut String, r: &Report) {
+        self.heading(out, 1, "Scores");
+        let mark = |name: &str, chosen: bool| {
+            if chosen {
+                "**chosen**"
+            } else if r.exclusions.iter().any(|e| {
+                e.strategies.iter().any(|s| s.name() == name)
+                    || e.approaches.iter().any(|a| a.name() == name)
+            }) {
+                "excluded"
+            } else {
+                ""
+            }
+        };
+        let _ = writeln!(out, "| Strategy | Score | Status |\n|---|--:|---|");
+        for s in Strategy::ALL {
+            let chosen = s == r.recommendation.strategy;
+            let _ = writeln!(
+                out,
+                "| {s} | {} | {} |",
+                num(r.scores.strategy[s]),
+                mark(s.name(), chosen)
+            );
+        }
+        let _ = writeln!(out, "\n| Approach | Score | Status |\n|---|--:|---|");
+        for a in Approach::ALL {
+            let chosen = a == r.recommendation.approach;
+            let _ = writeln!(
+                out,
+                "| {a} | {} | {} |",
+                num(r.scores.approach[a]),
+                mark(a.name(), chosen)
+            );
+        }
+        out.push('\n');
+    }
+
+    fn matrix(&self, out: &mut String, r: &Report) {
+        self.heading(out, 1, "Matrix position");
+        let m = &r.matrix;
+        let _ = writeln!(
+            out,
+            "| Control | Complexity | Region |\n|--:|--:|---|\n| {} | {} | {} |\n",
+            num(m.control),
+            num(m.complexity),
+            m.region
+        );
+        let _ = writeln!(out, "```text\n{}```\n", chart::draw(m));
+        let _ = writeln!(
+            out,
+            "`*` marks this scenario; letters mark each strategy's region.\n"
+        );
+    }
+
+    fn reasons(&self, out: &mut String, r: &Report) {
+        let rec = &r.recommendation;
+        let title = match &r.runner_up {
+            Some(up) => format!(
+                "Why {} + {} rather than {} + {}",
+                rec.strategy, rec.approach, up.strategy, up.approach
+            ),
+            None => "Why".to_owned(),
+        };
+        self.heading(out, 1, &title);
+        if r.reasons.is_empty() {
+            let _ = writeln!(
+                out,
+                "No rule separates the recommendation from the runner-up.\n"
+            );
+            return;
+        }
+        for (i, reason) in r.reasons.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. **{}** ({:+.1}, `{}`): {} *Source: {}.*",
+                i + 1,
+                escape(&reason.summary),
+                reason.impact,
+                reason.rule,
+                escape(&reason.explanation),
+                escape(&reason.source.title)
+            );
+        }
+        out.push('\n');
+    }
+
+    fn exclusions(&self, out: &mut String, r: &Report) {
+        if r.exclusions.is_empty() {
+            return;
+        }
+        self.heading(out, 1, "Ruled out");
+        for e in &r.exclusions {
+            let names: Vec<&str> = e
+                .strategies
+                .iter()
+                .map(|s| s.name())
+                .chain(e.approaches.iter().map(|a| a.name()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- **{}**: {} (`{}`)",
+                names.join(", "),
+                escape(&e.reason),
+                e.rule
+            );
+        }
+        out.push('\n');
+    }
+
+    fn strategy(&self, out: &mut String, r: &Report) {
+        let rec = &r.recommendation;
+        self.heading(
+            out,
+            1,
+            &format!("Strategy {}: {}", rec.strategy, rec.strategy_name),
+        );
+        let _ = writeln!(out, "{}\n", escape(&rec.strategy_summary));
+        if !rec.examples.is_empty() {
+            let examples: Vec<String> = rec.examples.iter().map(|e| escape(e)).collect();
+            let _ = writeln!(out, "Examples: {}.\n", examples.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "When {} fits: {}\n",
+            escape(&rec.approach_name.to_lowercase()),
+            escape(&rec.approach_fits)
+        );
+        for (title, points) in [("Pros", &r.pros), ("Cons", &r.cons)] {
+            if points.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "**{title}**\n");
+            for p in points {
+                let _ = writeln!(out, "- {}", escape(&p.text));
+            }
+            out.push('\n');
+        }
+    }
+
+    fn next_steps(&self, out: &mut String, r: &Report) {
+        if r.next_steps.is_empty() {
+            return;
+        }
+        self.heading(out, 1, "Next steps");
+        let mut topic = "";
+        for step in &r.next_steps {
+            if step.topic != topic {
+                if !topic.is_empty() {
+                    out.push('\n');
+                }
+                topic = &step.topic;
+                self.heading(out, 2, &topic_title(topic));
+            }
+            let _ = writeln!(
+                out,
+                "- [ ] {} *({})*",
+                escape(&step.text),
+                escape(&step.source.title)
+            );
+        }
+        out.push('\n');
+    }
+
+    fn unanswered(&self, out: &mut String, r: &Report) {
+        if r.unanswered.is_empty() {
+            return;
+        }
+        self.heading(out, 1, "Unanswered questions");
+        for u in &r.unanswered {
+            let effect = if u.would_change.is_empty() {
+                "no answer would change the recommendation".to_owned()
+            } else {
+                let changes: Vec<String> = u
+                    .would_change
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} → {} + {}",
+                            escape(&c.answer.to_string()),
+                            c.strategy,
+                            c.approach
+                        )
+                    })
+                    .collect();
+                format!("would change it: {}", changes.join("; "))
+            };
+            let _ = writeln!(out, "- `{}`: {effect}", u.question);
+        }
+        out.push('\n');
+    }
+}
+
+fn topic_title(topic: &str) -> String {
+    let spaced = topic.replace('-', " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+impl Render for Markdown {
+    fn assess(&self, r: &Report) -> String {
+        let mut out = String::new();
+        self.summary(&mut out, r);
+        self.scores(&mut out, r);
+        self.matrix(&mut out, r);
+        self.reasons(&mut out, r);
+        self.exclusions(&mut out, r);
+        self.strategy(&mut out, r);
+        self.next_steps(&mut out, r);
+        self.unanswered(&mut out, r);
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('\n');
+        out
+    }
+
+    fn compare(&self, c: &Comparison) -> String {
+        let mut out = String::new();
+        self.heading(&mut out, 0, "Scenario comparison");
+        let names: Vec<String> = c
+            .scenarios
+            .iter()
+            .map(|r| escape(&r.scenario.name))
+            .collect();
+        let _ = writeln!(out, "| | {} |", names.join(" | "));
+        let _ = writeln!(out, "|---|{}", "---|".repeat(names.len()));
+        for row in rows(c) {
+            let label = if row.differs {
+                format!("**{}** ≠", escape(&row.label))
+            } else {
+                escape(&row.label)
+            };
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|lines| {
+                    lines
+                        .iter()
+                        .map(|l| escape(l))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                })
+                .collect();
+            let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+        }
+        out.push_str("\n≠ marks rows where the scenarios differ.\n\n");
+        self.heading(&mut out, 1, "What differs and why");
+        for d in &c.differences {
+            self.heading(&mut out, 2, &format!("{} vs {}", d.scenario, d.baseline));
+            for line in super::difference_lines(d) {
+                let _ = writeln!(out, "- {}", escape(&line));
+            }
+            out.push('\n');
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('\n');
+        out
+    }
+}
