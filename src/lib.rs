@@ -6,11 +6,13 @@
 //! model, and [`render`] lays it out as a table or JSON.
 
 pub mod answers;
+pub mod cases;
 pub mod cli;
 pub mod compare;
 pub mod diagnostic;
 pub mod embed;
 pub mod engine;
+pub mod explain;
 pub mod options;
 pub mod questions;
 pub mod render;

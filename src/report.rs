@@ -170,7 +170,8 @@ pub enum AnswerValue {
 }
 
 impl AnswerValue {
-    fn of(id: QuestionId, answer: Answer) -> AnswerValue {
+    /// The answer to a question as JSON shows it.
+    pub fn of(id: QuestionId, answer: Answer) -> AnswerValue {
         match answer {
             Answer::Level(i) => AnswerValue::Level(
                 id.question()

@@ -1,61 +1,218 @@
-//! Alternative answers to a question: the values worth trying when asking "what would change it?".
+//! What would change the advice: the answers the rules tell apart, the nearest answer to each
+//! question that changes the recommendation, and how stable the recommendation is.
 
-use crate::answers::{Answer, Answers};
+use serde::Serialize;
+
+use crate::answers::{Answer, Answers, format_number};
 use crate::engine::evaluate;
-use crate::options::Pair;
+use crate::options::{Approach, Pair, Strategy};
 use crate::questions::{Kind, QuestionId};
+use crate::report::AnswerValue;
 use crate::rules::RuleBase;
 
-/// One representative answer per region of the answer space the rules distinguish:
-/// every level, or for numbers one value below the lowest threshold and each threshold.
-pub fn candidates(base: &RuleBase, question: QuestionId) -> Vec<Answer> {
-    match question.question().kind {
-        Kind::Level { levels, .. } => (0..levels.len() as u8).map(Answer::Level).collect(),
-        Kind::Number { whole, .. } => {
-            let mut thresholds = thresholds(base, question);
-            if whole {
-                for t in &mut thresholds {
-                    *t = t.ceil();
-                }
-                thresholds.dedup();
-            }
-            let mut out = Vec::with_capacity(thresholds.len() + 1);
-            match thresholds.first() {
-                Some(&first) if first > 0.0 => {
-                    let below = if whole {
-                        (first - 1.0).max(0.0)
-                    } else {
-                        first / 2.0
-                    };
-                    out.push(Answer::Number(below));
-                }
-                Some(_) => {}
-                None => out.push(Answer::Number(0.0)),
-            }
-            out.extend(
-                thresholds
-                    .into_iter()
-                    .filter(|t| *t > 0.0)
-                    .map(Answer::Number),
-            );
-            out
-        }
-    }
-}
-
-/// The numeric thresholds the rules use for a question, ascending, without repeats.
+/// The numeric thresholds the rules use for a question, ascending, without repeats; for
+/// whole-number questions rounded up, since a count can only cross a threshold at a whole number.
 pub fn thresholds(base: &RuleBase, question: QuestionId) -> Vec<f64> {
+    let whole = matches!(question.question().kind, Kind::Number { whole: true, .. });
     let mut out = Vec::new();
     for rule in &base.rules {
         rule.when.for_each_threshold(&mut |q, v| {
-            if q == question {
-                out.push(v);
+            if q == question && v > 0.0 {
+                out.push(if whole { v.ceil() } else { v });
             }
         });
     }
     out.sort_by(f64::total_cmp);
     out.dedup();
     out
+}
+
+/// The largest answer below a threshold.
+fn just_below(threshold: f64, whole: bool) -> f64 {
+    if whole {
+        threshold - 1.0
+    } else {
+        threshold.next_down()
+    }
+}
+
+/// One representative answer per region of the answer space the rules distinguish, in
+/// ascending order: every level, or for numbers the largest value below the lowest threshold
+/// and then each threshold.
+pub fn candidates(base: &RuleBase, question: QuestionId) -> Vec<Answer> {
+    match question.question().kind {
+        Kind::Level { levels, .. } => (0..levels.len() as u8).map(Answer::Level).collect(),
+        Kind::Number { whole, .. } => {
+            let thresholds = thresholds(base, question);
+            let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
+            std::iter::once(first)
+                .chain(thresholds)
+                .map(Answer::Number)
+                .collect()
+        }
+    }
+}
+
+/// An answer that would change the recommendation.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIf {
+    /// `section.key`.
+    pub question: &'static str,
+    /// The answer to try (for numbers, the value nearest the current one that crosses the threshold).
+    pub answer: AnswerValue,
+    /// The change in words: a level, `at least 10,000` or `below 1,000`.
+    pub change: String,
+    /// The current answer, `null` when unanswered.
+    pub current: Option<AnswerValue>,
+    /// The recommended strategy with that answer.
+    pub strategy: Strategy,
+    /// The recommended approach with that answer.
+    pub approach: Approach,
+}
+
+/// The what-if analysis of one scenario.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Nearest changes, answered questions first, in questionnaire order.
+    pub what_if: Vec<WhatIf>,
+    /// Share of one-step neighbouring scenarios that keep the recommendation (1 when there are none).
+    pub stability: f64,
+    /// How many one-step neighbours there are.
+    pub neighbours: usize,
+}
+
+struct Probe<'a> {
+    base: &'a RuleBase,
+    scenario: Answers,
+    current: Pair,
+}
+
+impl Probe<'_> {
+    fn try_answer(&mut self, question: QuestionId, answer: Answer) -> Pair {
+        let saved = self.scenario.get(question);
+        self.scenario.set(question, Some(answer));
+        let pair = evaluate(self.base, &self.scenario).recommendation();
+        self.scenario.set(question, saved);
+        pair
+    }
+}
+
+/// The region (index into [`candidates`]) holding an answer.
+fn region(thresholds: &[f64], answer: Answer) -> usize {
+    match answer {
+        Answer::Level(i) => usize::from(i),
+        Answer::Number(n) => thresholds.iter().filter(|t| **t <= n).count(),
+    }
+}
+
+/// Finds, for each question, the nearest answers that change the recommendation `current`,
+/// and the share of one-step changes that keep it.
+pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
+    let mut probe = Probe {
+        base,
+        scenario: answers.clone(),
+        current,
+    };
+    let mut what_if = Vec::new();
+    let mut unanswered = Vec::new();
+    let (mut neighbours, mut same) = (0usize, 0usize);
+    for id in QuestionId::all() {
+        let q = id.question();
+        let candidates = candidates(base, id);
+        let thresholds = thresholds(base, id);
+        let whole = matches!(q.kind, Kind::Number { whole: true, .. });
+        let Some(now) = answers.get(id) else {
+            for (j, candidate) in candidates.into_iter().enumerate() {
+                let pair = probe.try_answer(id, candidate);
+                if pair != probe.current {
+                    unanswered.push(entry(id, None, candidate, label(id, &thresholds, j), pair));
+                }
+            }
+            continue;
+        };
+        let here = region(&thresholds, now);
+        let ordered = !matches!(q.kind, Kind::Level { ordered: false, .. });
+        // The answer in region `j`, nearest the current one, and how to say it.
+        let answer_in = |j: usize| -> (Answer, String) {
+            match q.kind {
+                Kind::Number { .. } if j < here => {
+                    let t = thresholds[j];
+                    (
+                        Answer::Number(just_below(t, whole)),
+                        format!("below {}", format_number(t)),
+                    )
+                }
+                _ => (candidates[j], label(id, &thresholds, j)),
+            }
+        };
+        let directions: Vec<Vec<usize>> = if ordered {
+            vec![
+                (0..here).rev().collect(),
+                (here + 1..candidates.len()).collect(),
+            ]
+        } else {
+            (0..candidates.len())
+                .filter(|j| *j != here)
+                .map(|j| vec![j])
+                .collect()
+        };
+        for direction in directions {
+            for (step, j) in direction.into_iter().enumerate() {
+                let (answer, change) = answer_in(j);
+                let pair = probe.try_answer(id, answer);
+                if step == 0 {
+                    neighbours += 1;
+                    same += usize::from(pair == probe.current);
+                }
+                if pair != probe.current {
+                    what_if.push(entry(id, Some(now), answer, change, pair));
+                    break;
+                }
+            }
+        }
+    }
+    what_if.extend(unanswered);
+    let stability = if neighbours == 0 {
+        1.0
+    } else {
+        same as f64 / neighbours as f64
+    };
+    Analysis {
+        what_if,
+        stability,
+        neighbours,
+    }
+}
+
+/// Region `j` of a question in words: a level, `below 1,000` or `at least 10,000`.
+fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
+    match id.question().kind {
+        Kind::Level { levels, .. } => levels.get(j).copied().unwrap_or("?").to_owned(),
+        Kind::Number { .. } => match j.checked_sub(1) {
+            None => thresholds.first().map_or_else(
+                || "0".to_owned(),
+                |t| format!("below {}", format_number(*t)),
+            ),
+            Some(i) => format!("at least {}", format_number(thresholds[i])),
+        },
+    }
+}
+
+fn entry(
+    id: QuestionId,
+    current: Option<Answer>,
+    answer: Answer,
+    change: String,
+    pair: Pair,
+) -> WhatIf {
+    WhatIf {
+        question: id.name(),
+        answer: AnswerValue::of(id, answer),
+        change,
+        current: current.map(|a| AnswerValue::of(id, a)),
+        strategy: pair.strategy,
+        approach: pair.approach,
+    }
 }
 
 /// The answers to `question` that would change the recommendation from `current`, with the
@@ -66,17 +223,72 @@ pub fn changes(
     question: QuestionId,
     current: Pair,
 ) -> Vec<(Answer, Pair)> {
-    let mut scenario = answers.clone();
-    let mut out = Vec::new();
-    for candidate in candidates(base, question) {
-        if answers.get(question) == Some(candidate) {
-            continue;
-        }
-        scenario.set(question, Some(candidate));
-        let pair = evaluate(base, &scenario).recommendation();
-        if pair != current {
-            out.push((candidate, pair));
-        }
+    let mut probe = Probe {
+        base,
+        scenario: answers.clone(),
+        current,
+    };
+    candidates(base, question)
+        .into_iter()
+        .filter(|c| answers.get(question) != Some(*c))
+        .map(|c| (c, probe.try_answer(question, c)))
+        .filter(|(_, pair)| *pair != current)
+        .collect()
+}
+
+#[cfg(test)]
+// Stability of 1.0 is a plain ratio of counts, so exact comparison is intended.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::questions::COUNT;
+
+    fn q(name: &str) -> QuestionId {
+        QuestionId::from_name(name).unwrap()
     }
-    out
+
+    #[test]
+    fn number_candidates_sit_on_each_side_of_every_threshold() {
+        let base = crate::rules::built_in().unwrap();
+        let id = q("data.labeled_examples");
+        let t = thresholds(&base, id);
+        assert!(t.contains(&10_000.0), "{t:?}");
+        let c = candidates(&base, id);
+        assert_eq!(c.len(), t.len() + 1);
+        assert_eq!(c[0], Answer::Number(t[0] - 1.0));
+    }
+
+    #[test]
+    fn finds_the_threshold_that_flips_to_fine_tuning() {
+        let base = crate::rules::built_in().unwrap();
+        let text = std::fs::read("examples/legal-drafting-provider-tuned.toml").unwrap();
+        let mut answers = crate::answers::parse(std::path::Path::new("x.toml"), &text).unwrap();
+        // Too few examples to tune: the advice is not fine-tuning.
+        answers.set(q("data.labeled_examples"), Some(Answer::Number(500.0)));
+        let current = evaluate(&base, &answers).recommendation();
+        assert_ne!(current.approach, Approach::FineTune);
+        let analysis = analyse(&base, &answers, current);
+        let flip = analysis
+            .what_if
+            .iter()
+            .find(|w| w.question == "data.labeled_examples")
+            .expect("more examples change the advice");
+        assert!(flip.change.starts_with("at least "), "{}", flip.change);
+        assert!(flip.approach == Approach::FineTune, "{flip:?}");
+        // Every reported change really changes the recommendation.
+        for w in &analysis.what_if {
+            assert!((w.strategy, w.approach) != (current.strategy, current.approach));
+        }
+        assert!((0.0..=1.0).contains(&analysis.stability));
+    }
+
+    #[test]
+    fn a_scenario_with_nothing_to_change_is_fully_stable() {
+        let base = crate::rules::built_in().unwrap();
+        let answers = Answers::new("empty", [None; COUNT]);
+        let current = evaluate(&base, &answers).recommendation();
+        let analysis = analyse(&base, &answers, current);
+        assert_eq!(analysis.neighbours, 0);
+        assert_eq!(analysis.stability, 1.0);
+    }
 }

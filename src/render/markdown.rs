@@ -14,17 +14,37 @@ pub(super) struct Markdown {
 }
 
 /// Escapes text so Markdown shows it literally, in paragraphs and table cells alike.
+///
+/// Only what could change the rendering is escaped, so the source stays readable: an
+/// underscore inside a word (`labeled_examples`) or a `>` mid-line is left alone.
 pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' => {
-                out.push('\\');
-                out.push(c);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let special = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
+            '_' => {
+                !(before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric))
             }
-            '\n' => out.push(' '),
-            _ => out.push(c),
+            '#' | '>' | '+' | '-' | '=' => i == 0,
+            // Only `&name;` or `&#123;` would be read as an entity.
+            '&' => {
+                let run = chars[i + 1..]
+                    .iter()
+                    .take_while(|x| x.is_ascii_alphanumeric() || **x == '#')
+                    .count();
+                run > 0 && chars.get(i + 1 + run) == Some(&';')
+            }
+            '!' => after == Some('['),
+            _ => false,
+        };
+        if special {
+            out.push('\\');
         }
+        out.push(if c == '\n' { ' ' } else { c });
     }
     out
 }
@@ -322,7 +342,10 @@ impl Render for Markdown {
         for d in &c.differences {
             self.heading(&mut out, 2, &format!("{} vs {}", d.scenario, d.baseline));
             for line in super::difference_lines(d) {
-                let _ = writeln!(out, "- {}", escape(&line));
+                let _ = match &line.subject {
+                    Some(subject) => writeln!(out, "- `{subject}`{}", escape(&line.text)),
+                    None => writeln!(out, "- {}", escape(&line.text)),
+                };
             }
             out.push('\n');
         }
@@ -330,5 +353,23 @@ impl Render for Markdown {
         out.truncate(trimmed);
         out.push('\n');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_what_markdown_would_interpret() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("*bold* <b>"), "\\*bold\\* \\<b>");
+        assert_eq!(escape("_x_ and snake_case"), "\\_x\\_ and snake_case");
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("a -> b, R&D, &amp;"), "a -> b, R&D, \\&amp;");
+        assert_eq!(
+            escape("back\\slash `code` ![img]"),
+            "back\\\\slash \\`code\\` \\!\\[img\\]"
+        );
     }
 }

@@ -55,23 +55,37 @@ impl Format {
     }
 }
 
+/// One fact of a difference: an optional subject (a question or rule id) and what happened,
+/// written to follow the subject directly.
+struct Line {
+    subject: Option<String>,
+    text: String,
+}
+
+impl Line {
+    fn plain(text: impl Into<String>) -> Self {
+        Line {
+            subject: None,
+            text: text.into(),
+        }
+    }
+}
+
 /// One line per fact of a difference: answers that changed, rules that fired differently
 /// and the scores they moved, and the net effect.
-fn difference_lines(d: &Difference) -> Vec<String> {
+fn difference_lines(d: &Difference) -> Vec<Line> {
     let mut lines = Vec::new();
     if d.answers.is_empty() {
-        lines.push("Same answers.".to_owned());
+        lines.push(Line::plain("Same answers."));
     }
     for a in &d.answers {
         let show = |v: Option<crate::report::AnswerValue>| {
             v.map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
         };
-        lines.push(format!(
-            "{}: {} -> {}",
-            a.question,
-            show(a.from),
-            show(a.to)
-        ));
+        lines.push(Line {
+            subject: Some(a.question.to_owned()),
+            text: format!(": {} → {}", show(a.from), show(a.to)),
+        });
     }
     for r in &d.rules {
         let moves: Vec<String> = r
@@ -93,7 +107,10 @@ fn difference_lines(d: &Difference) -> Vec<String> {
             };
             let _ = write!(effect, "; {verb} {}", r.excludes.join(", "));
         }
-        lines.push(format!("{} {verb}: {effect}", r.rule));
+        lines.push(Line {
+            subject: Some(r.rule.clone()),
+            text: format!(" {verb}: {effect}"),
+        });
     }
     let net: Vec<String> = crate::options::Strategy::ALL
         .iter()
@@ -107,12 +124,12 @@ fn difference_lines(d: &Difference) -> Vec<String> {
         .map(|(name, v)| format!("{name} {v:+.1}"))
         .collect();
     if !net.is_empty() {
-        lines.push(format!("Net score change: {}", net.join(", ")));
+        lines.push(Line::plain(format!("Net score change: {}", net.join(", "))));
     }
-    lines.push(if d.recommendation_changed {
-        format!("The recommendation changes: {} -> {}.", d.from, d.to)
+    lines.push(Line::plain(if d.recommendation_changed {
+        format!("The recommendation changes: {} → {}.", d.from, d.to)
     } else {
         format!("The recommendation stays {}.", d.to)
-    });
+    }));
     lines
 }

@@ -307,7 +307,11 @@ impl Render for Table {
                 "  ",
             );
             for line in super::difference_lines(d) {
-                self.wrap(&mut out, &line, "- ", "  ");
+                let text = match &line.subject {
+                    Some(subject) => format!("{subject}{}", line.text),
+                    None => line.text,
+                };
+                self.wrap(&mut out, &text, "- ", "  ");
             }
         }
         out

@@ -43,7 +43,8 @@ pub enum Condition {
 }
 
 /// The outcome of a condition: three-valued, because answers may be unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Truth {
     /// The condition holds.
     True,

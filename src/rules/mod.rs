@@ -192,6 +192,21 @@ pub fn built_in() -> Result<RuleBase, Invalid> {
     check::compile(&files)
 }
 
+/// The test case files stored with the built-in rule base (`rules/tests/*.yaml`), by name.
+pub fn built_in_tests() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = BUILT_IN
+        .get_dir("tests")
+        .map(|dir| {
+            dir.files()
+                .filter(|f| is_rule_file(f.path()))
+                .map(|f| (Path::new("rules").join(f.path()), f.contents().to_vec()))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
 /// Loads every `*.yaml` / `*.yml` file directly inside `dir` (not sub-directories).
 pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
     let entries = std::fs::read_dir(dir)

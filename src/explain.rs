@@ -1,0 +1,93 @@
+//! The full explanation of an evaluation: every rule, whether its condition held, and exactly
+//! what it added to each score and to the matrix, so the numbers can be re-added by hand.
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::engine::Evaluation;
+use crate::options::{PerApproach, PerStrategy};
+use crate::report::{AnswerRow, AnswerValue};
+use crate::rules::{RuleBase, Truth};
+
+/// Every rule's part in the result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    /// One entry per rule, in rule-base order.
+    pub rules: Vec<RuleTrace>,
+}
+
+/// One rule's part in the result.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleTrace {
+    /// Rule id.
+    pub id: String,
+    /// Whether it fired (its condition was true).
+    pub fired: bool,
+    /// Its condition, as rule files write it.
+    pub condition: String,
+    /// The condition's value: `true`, `false`, or `unknown` when it reads an unanswered question.
+    pub truth: Truth,
+    /// The answers the condition reads.
+    pub reads: Vec<AnswerRow>,
+    /// What it added; zero everywhere when it did not fire.
+    pub contributions: Contributions,
+    /// Strategies and approaches it ruled out (when it fired).
+    pub excludes: Vec<String>,
+}
+
+/// What a rule added to the scores and the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contributions {
+    /// Per strategy.
+    pub strategy: PerStrategy<f64>,
+    /// Per approach.
+    pub approach: PerApproach<f64>,
+    /// To the control coordinate (before clamping to 0..10).
+    pub control: f64,
+    /// To the complexity coordinate (before clamping).
+    pub complexity: f64,
+}
+
+/// Traces every rule of the rule base for one evaluated scenario.
+pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explanation {
+    let rules = base
+        .rules
+        .iter()
+        .zip(&eval.fired)
+        .map(|(rule, &fired)| {
+            let scale = if fired { 1.0 } else { 0.0 };
+            let mut reads = Vec::new();
+            rule.when.for_each_question(&mut |q| {
+                if !reads.iter().any(|r: &AnswerRow| r.question == q.name()) {
+                    reads.push(AnswerRow {
+                        question: q.name(),
+                        value: answers.get(q).map(|a| AnswerValue::of(q, a)),
+                    });
+                }
+            });
+            RuleTrace {
+                id: rule.id.clone(),
+                fired,
+                condition: rule.when.to_string(),
+                truth: rule.when.eval(answers),
+                reads,
+                contributions: Contributions {
+                    strategy: PerStrategy(rule.strategy.0.map(|w| w * scale)),
+                    approach: PerApproach(rule.approach.0.map(|w| w * scale)),
+                    control: rule.matrix[0] * scale,
+                    complexity: rule.matrix[1] * scale,
+                },
+                excludes: match (&rule.exclude, fired) {
+                    (Some(e), true) => e
+                        .strategies
+                        .iter()
+                        .map(|s| s.name().to_owned())
+                        .chain(e.approaches.iter().map(|a| a.name().to_owned()))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            }
+        })
+        .collect();
+    Explanation { rules }
+}
