@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Invalid;
 use crate::render::{Format, Look, Render};
-use crate::{answers, compare, embed, report, rules};
+use crate::{answers, cases, compare, coverage, embed, inspect, report, rules};
 
 /// Advises an organization how to adopt large language models: which strategy
 /// (closed API, provider-tuned API, self-hosted open model, or trained from scratch),
@@ -52,6 +52,61 @@ pub enum Command {
     Assess(AssessArgs),
     /// Compare 2 to 16 scenarios side by side, and say what differs and why.
     Compare(CompareArgs),
+    /// Inspect, check and test a rule base.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// The `rules` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule: id, summary and source.
+    List {
+        /// Use the rule files in this directory instead of the built-in rule base.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+        /// Output format (`table` or `json`).
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show one rule in full.
+    Show {
+        /// The rule's id.
+        id: String,
+        /// Use the rule files in this directory instead of the built-in rule base.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Check a rule set the way loading does: exit 0, or 2 with every problem.
+    Check {
+        /// The rules directory [default: the built-in rule base].
+        dir: Option<PathBuf>,
+    },
+    /// Run the test cases stored with a rule set (`tests/*.yaml`); exit 1 on any failure.
+    Test {
+        /// The rules directory [default: the built-in rule base and its cases].
+        dir: Option<PathBuf>,
+    },
+    /// Enumerate the whole answer space: pairs reached, dead rules, ties, exclusions.
+    Coverage {
+        /// The rules directory [default: the built-in rule base].
+        dir: Option<PathBuf>,
+        /// Output format (`table` or `json`).
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Worker threads [default: one per core].
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        threads: Option<u16>,
+    },
+}
+
+/// Formats of the rule tooling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Text for the terminal.
+    Table,
+    /// JSON for scripts.
+    Json,
 }
 
 /// Arguments of `assess`.
@@ -59,6 +114,9 @@ pub enum Command {
 pub struct AssessArgs {
     /// The answers file (TOML) describing the scenario.
     pub file: PathBuf,
+    /// Also show every rule, fired or not, with what it added to each score.
+    #[arg(long)]
+    pub explain: bool,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -133,7 +191,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Assess(args) => {
             let base = rules::load(args.report.rules.as_deref())?;
             let answers = answers::load(&args.file)?;
-            let report = report::assess(&base, &answers);
+            let report = report::assess_with(&base, &answers, args.explain);
             let region = args.file.file_stem().map_or_else(
                 || "scenario".to_owned(),
                 |s| s.to_string_lossy().into_owned(),
@@ -157,6 +215,63 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
             }
             let comparison = compare::compare(&base, &scenarios);
             deliver(&args.report, look, "compare", |r| r.compare(&comparison))
+        }
+        Command::Rules(command) => run_rules(command, look),
+    }
+}
+
+fn run_rules(command: &RulesCommand, look: Look) -> anyhow::Result<()> {
+    match command {
+        RulesCommand::List { rules, format } => {
+            let base = rules::load(rules.as_deref())?;
+            write_stdout(&match format {
+                ListFormat::Table => inspect::list_table(&base, look.width),
+                ListFormat::Json => inspect::list_json(&base),
+            })
+        }
+        RulesCommand::Show { id, rules } => {
+            let base = rules::load(rules.as_deref())?;
+            let rule = inspect::find(&base, id)?;
+            write_stdout(&inspect::show(&base, rule))
+        }
+        RulesCommand::Check { dir } => {
+            let base = rules::load(dir.as_deref())?;
+            let name = dir
+                .as_ref()
+                .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
+            write_stdout(&inspect::check_summary(&base, &name))
+        }
+        RulesCommand::Test { dir } => {
+            let base = rules::load(dir.as_deref())?;
+            let cases = match dir {
+                Some(dir) => cases::load_dir(&base, dir)?,
+                None => cases::built_in(&base)?,
+            };
+            let outcomes = cases::run(&base, &cases);
+            write_stdout(&cases::report(&outcomes))?;
+            let failed = outcomes.iter().filter(|o| !o.problems.is_empty()).count();
+            if failed > 0 {
+                anyhow::bail!("{failed} of {} rule tests failed", outcomes.len());
+            }
+            Ok(())
+        }
+        RulesCommand::Coverage {
+            dir,
+            format,
+            threads,
+        } => {
+            let base = rules::load(dir.as_deref())?;
+            let threads = threads.map_or_else(
+                || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+                usize::from,
+            );
+            let coverage = coverage::cover(&base, threads);
+            write_stdout(&match format {
+                ListFormat::Table => coverage::render(&coverage, &base),
+                ListFormat::Json => {
+                    serde_json::to_string_pretty(&coverage).unwrap_or_default() + "\n"
+                }
+            })
         }
     }
 }

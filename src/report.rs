@@ -45,6 +45,9 @@ pub struct Report {
     pub unanswered: Vec<Unanswered>,
     /// Problems with the advice itself, such as contradictory exclusions.
     pub warnings: Vec<String>,
+    /// Every rule's part in the result (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<crate::explain::Explanation>,
 }
 
 /// The scenario's name and description.
@@ -229,8 +232,17 @@ pub struct Change {
 
 /// Evaluates a scenario and builds its report.
 pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
+    assess_with(base, answers, false)
+}
+
+/// Evaluates a scenario and builds its report, with every rule's trace when `explain` is set.
+pub fn assess_with(base: &RuleBase, answers: &Answers, explain: bool) -> Report {
     let evaluation = evaluate(base, answers);
-    build(base, answers, &evaluation)
+    let mut report = build(base, answers, &evaluation);
+    if explain {
+        report.explanation = Some(crate::explain::explain(base, answers, &evaluation));
+    }
+    report
 }
 
 /// Builds the report for a scenario from its evaluation.
@@ -321,6 +333,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         answers: answers_rows,
         unanswered,
         warnings,
+        explanation: None,
     }
 }
 
