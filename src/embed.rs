@@ -69,7 +69,9 @@ fn marker(line: &str) -> Option<Marker<'_>> {
 }
 
 /// A fence opener or closer: its character and length.
-fn fence(line: &str) -> Option<(char, usize)> {
+/// A fence line: its character, its length, and whether an info string follows (a line
+/// with one can open a fence but never close it).
+fn fence(line: &str) -> Option<(char, usize, bool)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
@@ -77,7 +79,8 @@ fn fence(line: &str) -> Option<(char, usize)> {
     let rest = &line[indent..];
     let c = rest.chars().next().filter(|c| matches!(c, '`' | '~'))?;
     let len = rest.chars().take_while(|x| *x == c).count();
-    (len >= 3).then_some((c, len))
+    let info = !rest[len..].trim().is_empty();
+    (len >= 3).then_some((c, len, info))
 }
 
 /// A region found in a document: byte offsets of its body (between the marker lines).
@@ -97,10 +100,12 @@ fn regions(doc: &str) -> Result<Vec<Region<'_>>, String> {
         let start = offset;
         offset += line.len();
         let text = line.trim_end_matches(['\n', '\r']);
-        if let Some((c, len)) = fence(text) {
+        if let Some((c, len, info)) = fence(text) {
             match in_fence {
                 None => in_fence = Some((c, len)),
-                Some((open_c, open_len)) if c == open_c && len >= open_len => in_fence = None,
+                Some((open_c, open_len)) if c == open_c && len >= open_len && !info => {
+                    in_fence = None;
+                }
                 Some(_) => {}
             }
             continue;
@@ -203,8 +208,10 @@ pub fn embed(path: &Path, name: &str, content: &str, check: bool) -> anyhow::Res
     Ok(Outcome::Updated)
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`.
+/// Writes to a temporary file beside `path`, then renames it over `path`. A symbolic link is
+/// followed, so the document it points to is updated and the link stays a link.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let path = &std::fs::canonicalize(path)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -24,12 +24,19 @@ pub fn escape(text: &str) -> String {
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
         let special = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' | '#' => true,
             '_' => {
                 !(before.is_some_and(char::is_alphanumeric)
                     && after.is_some_and(char::is_alphanumeric))
             }
-            '#' | '>' | '+' | '-' | '=' => i == 0,
+            '>' | '=' => i == 0,
+            // `- ` or `+ ` at the start would begin a list item, `1. ` or `2024) ` an ordered one.
+            '+' | '-' => i == 0 && after.is_none_or(char::is_whitespace),
+            '.' | ')' => {
+                i > 0
+                    && chars[..i].iter().all(char::is_ascii_digit)
+                    && after.is_none_or(char::is_whitespace)
+            }
             // Only `&name;` or `&#123;` would be read as an entity.
             '&' => {
                 let run = chars[i + 1..]
@@ -366,6 +373,9 @@ mod tests {
         assert_eq!(escape("*bold* <b>"), "\\*bold\\* \\<b>");
         assert_eq!(escape("_x_ and snake_case"), "\\_x\\_ and snake_case");
         assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("bot #"), "bot \\#");
+        assert_eq!(escape("2024. A year"), "2024\\. A year");
+        assert_eq!(escape("1) first, 2.5 later"), "1\\) first, 2.5 later");
         assert_eq!(escape("a -> b, R&D, &amp;"), "a -> b, R&D, \\&amp;");
         assert_eq!(
             escape("back\\slash `code` ![img]"),

@@ -1,0 +1,409 @@
+//! `rules coverage`: the whole answer space of a rule base, counted exactly.
+//!
+//! The space is every level of every enumerated question and, for numbers, one value per
+//! region between the thresholds the rules use; optional questions may also be unanswered.
+//! That is billions of scenarios, too many to evaluate one by one; [`space`] explains how they
+//! are counted exactly without visiting each.
+
+mod space;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::answers::{Answer, Answers};
+use crate::options::PAIRS;
+use crate::questions::{COUNT, QuestionId};
+use crate::rules::{Rule, RuleBase, Truth};
+use crate::whatif::candidates;
+use space::{Effect, Partial, rule_dims};
+
+/// One question's values in the space: its regions, and `None` (unanswered) when optional.
+#[derive(Debug, Clone)]
+pub struct Dim {
+    /// The question.
+    pub question: QuestionId,
+    /// Its values.
+    pub values: Vec<Option<Answer>>,
+}
+
+/// The answer space of a rule base.
+pub fn dims(base: &RuleBase) -> Vec<Dim> {
+    QuestionId::all()
+        .map(|question| {
+            let mut values: Vec<Option<Answer>> =
+                candidates(base, question).into_iter().map(Some).collect();
+            if !question.question().required {
+                values.push(None);
+            }
+            Dim { question, values }
+        })
+        .collect()
+}
+
+/// Scenario counts per allowed pair, serialized as `{ "A/prompting": n, ... }` in table order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairCounts(pub [u64; 7]);
+
+impl Serialize for PairCounts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(PAIRS.len()))?;
+        for (pair, n) in PAIRS.iter().zip(self.0) {
+            map.serialize_entry(&pair.to_string(), &n)?;
+        }
+        map.end()
+    }
+}
+
+/// A rule that does not matter anywhere in the space.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadRule {
+    /// Rule id.
+    pub rule: String,
+    /// `never fires` or `never changes an outcome`.
+    pub reason: &'static str,
+}
+
+/// How much of the space one exclusion rule removes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExclusionShare {
+    /// Rule id.
+    pub rule: String,
+    /// What it rules out.
+    pub excludes: Vec<String>,
+    /// Share of all scenarios in which it fires, 0 to 1.
+    pub share: f64,
+}
+
+/// The result of `rules coverage`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// How many scenarios the space holds.
+    pub scenarios: u64,
+    /// How many reach each allowed pair.
+    pub pairs: PairCounts,
+    /// Rules that never fire or never change an outcome.
+    pub dead_rules: Vec<DeadRule>,
+    /// Scenarios where the best two pairs score the same (the tie-break decides).
+    pub ties: u64,
+    /// Scenarios where exclusions rule out every pair.
+    pub conflicts: u64,
+    /// Each exclusion rule and the share of the space in which it fires.
+    pub exclusions: Vec<ExclusionShare>,
+}
+
+/// The share of the space in which a rule fires: its condition over its own questions only.
+fn firing_share(rule: &Rule, dims: &[Dim]) -> f64 {
+    let need = rule_dims(rule);
+    let total: usize = need.iter().map(|d| dims[*d].values.len()).product();
+    let mut scratch = Answers::new("share", [None; COUNT]);
+    let mut fired = 0usize;
+    for index in 0..total {
+        let mut rest = index;
+        for d in &need {
+            let n = dims[*d].values.len();
+            scratch.set(dims[*d].question, dims[*d].values[rest % n]);
+            rest /= n;
+        }
+        if rule.when.eval(&scratch) == Truth::True {
+            fired += 1;
+        }
+    }
+    fired as f64 / total as f64
+}
+
+/// Counts the whole answer space of a rule base, spreading the work over `threads` threads.
+pub fn cover(base: &RuleBase, threads: usize) -> Coverage {
+    cover_dims(base, &dims(base), threads)
+}
+
+/// Counts the space spanned by `dims` (a sub-space, in tests).
+fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
+    let layout = space::layout(base, dims);
+    let allowed = space::allowed_table();
+    let hubs = space::hub_assignments(dims, &layout.hubs);
+    let shares: Vec<f64> = base.rules.iter().map(|r| firing_share(r, dims)).collect();
+    // Each half, with every rule counted, once per hub assignment.
+    let halves: Vec<[Vec<Partial>; 2]> = hubs
+        .iter()
+        .map(|h| [0, 1].map(|side| space::half(base, dims, &layout, side, h, None)))
+        .collect();
+    // Jobs: the full count per hub assignment, then one study per rule that fires somewhere.
+    let mut jobs: Vec<Job> = (0..hubs.len()).map(Job::Count).collect();
+    // A rule that adds nothing to any pair and excludes nothing (say, one that only moves
+    // the matrix) cannot change an outcome; it needs no study.
+    let inert = |r: usize| Effect::of(&base.rules[r]) == Effect::default();
+    jobs.extend(
+        (0..base.rules.len())
+            .filter(|r| shares[*r] > 0.0 && !inert(*r))
+            .map(Job::Study),
+    );
+    let next = AtomicUsize::new(0);
+    let tally = Mutex::new(Tally::default());
+    let matters = Mutex::new(vec![false; base.rules.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| {
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    match *job {
+                        Job::Count(h) => {
+                            let t = count(&halves[h][0], &halves[h][1], &allowed);
+                            lock(&tally).add(&t);
+                        }
+                        Job::Study(r) => {
+                            let own = layout.rule_half[r];
+                            let changed = hubs.iter().zip(&halves).any(|(h, both)| {
+                                let studied = space::half(base, dims, &layout, own, h, Some(r));
+                                changes_outcome(
+                                    &studied,
+                                    &both[1 - own],
+                                    &Effect::of(&base.rules[r]),
+                                    &allowed,
+                                )
+                            });
+                            lock(&matters)[r] = changed;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let tally = tally
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let matters = matters
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dead_rules = base
+        .rules
+        .iter()
+        .enumerate()
+        .filter_map(|(r, rule)| {
+            let reason = if shares[r] == 0.0 {
+                "never fires"
+            } else if !matters[r] {
+                "never changes an outcome"
+            } else {
+                return None;
+            };
+            Some(DeadRule {
+                rule: rule.id.clone(),
+                reason,
+            })
+        })
+        .collect();
+    let exclusions = base
+        .rules
+        .iter()
+        .zip(&shares)
+        .filter_map(|(rule, share)| {
+            let e = rule.exclude.as_ref()?;
+            Some(ExclusionShare {
+                rule: rule.id.clone(),
+                excludes: e
+                    .strategies
+                    .iter()
+                    .map(|s| s.name().to_owned())
+                    .chain(e.approaches.iter().map(|a| a.name().to_owned()))
+                    .collect(),
+                share: *share,
+            })
+        })
+        .collect();
+    Coverage {
+        scenarios: tally.scenarios,
+        pairs: PairCounts(tally.pairs),
+        dead_rules,
+        ties: tally.ties,
+        conflicts: tally.conflicts,
+        exclusions,
+    }
+}
+
+enum Job {
+    /// Count every pairing for one hub assignment.
+    Count(usize),
+    /// Find out whether one rule ever changes an outcome.
+    Study(usize),
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    scenarios: u64,
+    pairs: [u64; 7],
+    ties: u64,
+    conflicts: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.scenarios += other.scenarios;
+        for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
+            *a += b;
+        }
+        self.ties += other.ties;
+        self.conflicts += other.conflicts;
+    }
+}
+
+/// Decides every pairing of one partial result from each half.
+fn count(left: &[Partial], right: &[Partial], allowed: &[u8; 256]) -> Tally {
+    let mut t = Tally::default();
+    for a in left {
+        for b in right {
+            let n = a.count * b.count;
+            let (best, tie, conflict) = space::decide(&a.effect.plus(&b.effect), allowed);
+            t.scenarios += n;
+            t.pairs[best] += n;
+            if tie {
+                t.ties += n;
+            }
+            if conflict {
+                t.conflicts += n;
+            }
+        }
+    }
+    t
+}
+
+/// Whether adding the studied rule's effect changes the decision in any pairing where it fired.
+fn changes_outcome(
+    studied: &[Partial],
+    other: &[Partial],
+    rule: &Effect,
+    allowed: &[u8; 256],
+) -> bool {
+    studied.iter().filter(|p| p.fired).any(|p| {
+        let with = p.effect.plus(rule);
+        other.iter().any(|o| {
+            space::decide(&p.effect.plus(&o.effect), allowed).0
+                != space::decide(&with.plus(&o.effect), allowed).0
+        })
+    })
+}
+
+/// The coverage report as text.
+pub fn render(c: &Coverage, base: &RuleBase) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} scenarios ({} questions, {} rules)\n",
+        crate::answers::format_number(c.scenarios as f64),
+        COUNT,
+        base.rules.len()
+    );
+    let _ = writeln!(out, "Recommendations:");
+    for (pair, n) in PAIRS.iter().zip(c.pairs.0) {
+        let share = n as f64 / c.scenarios.max(1) as f64 * 100.0;
+        let flag = if n == 0 { "  <- never reached" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>16}  {share:5.1}%{flag}",
+            pair.to_string(),
+            crate::answers::format_number(n as f64)
+        );
+    }
+    let tie_share = c.ties as f64 / c.scenarios.max(1) as f64 * 100.0;
+    let _ = writeln!(
+        out,
+        "\nTies between the top two pairs: {} ({tie_share:.2}%)",
+        crate::answers::format_number(c.ties as f64)
+    );
+    let _ = writeln!(
+        out,
+        "Scenarios where every pair is excluded: {}",
+        crate::answers::format_number(c.conflicts as f64)
+    );
+    let _ = writeln!(out, "\nExclusions (share of the space where each fires):");
+    for e in &c.exclusions {
+        let _ = writeln!(
+            out,
+            "  {:<40} {:<14} {:5.1}%",
+            e.rule,
+            e.excludes.join(", "),
+            e.share * 100.0
+        );
+    }
+    let _ = writeln!(out, "\nDead rules:");
+    if c.dead_rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none: every rule fires somewhere and changes some outcome"
+        );
+    }
+    for d in &c.dead_rules {
+        let _ = writeln!(out, "  {:<40} {}", d.rule, d.reason);
+    }
+    out
+}
+
+/// The size of the space: the product of every question's number of values.
+pub fn size(dims: &[Dim]) -> u128 {
+    dims.iter().map(|d| d.values.len() as u128).product()
+}
+
+#[cfg(test)]
+// Ties are exact equalities of scores, as in the engine.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::engine::evaluate;
+
+    /// Brute force over a sub-space: every combination, evaluated by the engine.
+    fn brute(base: &RuleBase, dims: &[Dim]) -> ([u64; 7], u64) {
+        let total: usize = dims.iter().map(|d| d.values.len()).product();
+        let mut pairs = [0u64; 7];
+        let mut ties = 0;
+        let mut answers = Answers::new("b", [None; COUNT]);
+        for index in 0..total {
+            let mut rest = index;
+            for d in dims {
+                answers.set(d.question, d.values[rest % d.values.len()]);
+                rest /= d.values.len();
+            }
+            let e = evaluate(base, &answers);
+            let i = PAIRS.iter().position(|p| *p == e.recommendation()).unwrap();
+            pairs[i] += 1;
+            if e.ranking.len() > 1 && e.ranking[0].1 == e.ranking[1].1 {
+                ties += 1;
+            }
+        }
+        (pairs, ties)
+    }
+
+    #[test]
+    fn merged_walk_matches_brute_force_on_a_sub_space() {
+        let base = crate::rules::built_in().unwrap();
+        let mut dims = dims(&base);
+        // Keep every question but thin its values, rotating which ones, to stay small.
+        for (i, d) in dims.iter_mut().enumerate() {
+            let n = d.values.len();
+            d.values = vec![d.values[i % n], d.values[(i + 1) % n]];
+            d.values.dedup();
+        }
+        let c = cover_dims(&base, &dims, 2);
+        let (pairs, ties) = brute(&base, &dims);
+        assert_eq!(u128::from(c.scenarios), size(&dims));
+        assert_eq!(c.pairs.0, pairs);
+        assert_eq!(c.ties, ties);
+    }
+
+    #[test]
+    fn full_space_counts_add_up_and_reach_every_pair() {
+        let base = crate::rules::built_in().unwrap();
+        let c = cover(&base, 2);
+        assert_eq!(u128::from(c.scenarios), size(&dims(&base)));
+        assert_eq!(c.pairs.0.iter().sum::<u64>(), c.scenarios);
+        for (pair, n) in PAIRS.iter().zip(c.pairs.0) {
+            assert!(n > 0, "{pair} is never recommended");
+        }
+        assert_eq!(c.conflicts, 0);
+    }
+}

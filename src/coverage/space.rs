@@ -1,0 +1,313 @@
+//! Splitting the answer space so it can be counted without visiting every scenario.
+//!
+//! Most rules read one question; a few read several. The questions that many rules share (the
+//! hubs, such as the team's talent) are enumerated in an outer loop. With the hubs fixed, the
+//! other questions fall into groups no rule crosses, packed into two halves. Scores add up, so
+//! each half is enumerated on its own and reduced to its distinct partial results with a count
+//! each; the whole space is every pairing of one partial result from each half.
+
+use rustc_hash::FxHashMap;
+
+use super::Dim;
+use crate::answers::{Answer, Answers};
+use crate::options::PAIRS;
+use crate::questions::COUNT;
+use crate::rules::{Rule, RuleBase, Truth};
+
+/// A rule's effect in pair terms: what it adds to each allowed pair's score, and the
+/// strategies (bits 0..4) and approaches (bits 4..8) it excludes.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct Effect {
+    pub(super) pairs: [f64; 7],
+    pub(super) excluded: u8,
+}
+
+impl Effect {
+    pub(super) fn of(rule: &Rule) -> Effect {
+        let mut pairs = [0.0; 7];
+        for (score, p) in pairs.iter_mut().zip(PAIRS) {
+            *score = rule.strategy[p.strategy] + rule.approach[p.approach];
+        }
+        let mut excluded = 0u8;
+        if let Some(e) = &rule.exclude {
+            for s in &e.strategies {
+                excluded |= 1 << (*s as u8);
+            }
+            for a in &e.approaches {
+                excluded |= 1 << (4 + *a as u8);
+            }
+        }
+        Effect { pairs, excluded }
+    }
+
+    pub(super) fn plus(mut self, other: &Effect) -> Effect {
+        for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
+            *a += b;
+        }
+        self.excluded |= other.excluded;
+        self
+    }
+}
+
+/// For each exclusion mask, the pairs still allowed (bit `i` for `PAIRS[i]`).
+pub(super) fn allowed_table() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    for (mask, allowed) in table.iter_mut().enumerate() {
+        for (i, p) in PAIRS.iter().enumerate() {
+            let s = 1usize << (p.strategy as usize);
+            let a = 1usize << (4 + p.approach as usize);
+            if mask & (s | a) == 0 {
+                *allowed |= 1 << i;
+            }
+        }
+    }
+    table
+}
+
+/// The decision for summed effects, as the engine makes it: the best allowed pair (ties to the
+/// first in table order), whether the best two tie, and whether everything was excluded.
+#[inline]
+pub(super) fn decide(e: &Effect, allowed: &[u8; 256]) -> (usize, bool, bool) {
+    let mut mask = allowed[usize::from(e.excluded)];
+    let conflict = mask == 0;
+    if conflict {
+        mask = 0x7f;
+    }
+    let (mut best, mut top, mut second) = (usize::MAX, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (i, s) in e.pairs.iter().enumerate() {
+        if mask & (1 << i) == 0 {
+            continue;
+        }
+        if *s > top {
+            second = top;
+            top = *s;
+            best = i;
+        } else if *s > second {
+            second = *s;
+        }
+    }
+    // Equal sums of the same weights are bit-identical: exact comparison is the tie test.
+    #[allow(clippy::float_cmp)]
+    let tie = second == top;
+    (best, tie, conflict)
+}
+
+/// The dims a rule's condition reads.
+pub(super) fn rule_dims(rule: &Rule) -> Vec<usize> {
+    let mut out = Vec::new();
+    rule.when.for_each_question(&mut |q| {
+        let i = usize::from(q.0);
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    });
+    out
+}
+
+/// How the space is split: hub dims, the two halves, and the half each rule is counted in.
+#[derive(Debug, Clone)]
+pub(super) struct Layout {
+    pub(super) hubs: Vec<usize>,
+    pub(super) halves: [Vec<usize>; 2],
+    pub(super) rule_half: Vec<usize>,
+}
+
+fn components(n: usize, edges: &[(usize, usize)], skip: &[usize]) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for start in (0..n).filter(|d| !skip.contains(d)) {
+        if seen[start] {
+            continue;
+        }
+        let mut group = vec![start];
+        seen[start] = true;
+        let mut i = 0;
+        while i < group.len() {
+            let d = group[i];
+            for &(a, b) in edges {
+                let other = if a == d {
+                    b
+                } else if b == d {
+                    a
+                } else {
+                    continue;
+                };
+                if !seen[other] && !skip.contains(&other) {
+                    seen[other] = true;
+                    group.push(other);
+                }
+            }
+            i += 1;
+        }
+        out.push(group);
+    }
+    out
+}
+
+/// Chooses hubs until no group of linked questions is too large, then packs the groups into
+/// two halves of similar size.
+pub(super) fn layout(base: &RuleBase, dims: &[Dim]) -> Layout {
+    let needs: Vec<Vec<usize>> = base.rules.iter().map(rule_dims).collect();
+    let mut edges = Vec::new();
+    for need in &needs {
+        for (i, a) in need.iter().enumerate() {
+            for b in &need[i + 1..] {
+                edges.push((*a, *b));
+            }
+        }
+    }
+    let size = |group: &[usize]| {
+        group
+            .iter()
+            .map(|d| dims[*d].values.len() as f64)
+            .product::<f64>()
+    };
+    let mut hubs: Vec<usize> = Vec::new();
+    loop {
+        let groups = components(dims.len(), &edges, &hubs);
+        let rest: f64 = groups.iter().map(|g| size(g)).product();
+        let Some(largest) = groups.iter().max_by(|a, b| size(a).total_cmp(&size(b))) else {
+            break;
+        };
+        // A group larger than a half can be is split by fixing its best-connected question.
+        if size(largest) <= rest.sqrt() || largest.len() == 1 {
+            break;
+        }
+        let degree = |d: usize| {
+            edges
+                .iter()
+                .filter(|(a, b)| (*a == d || *b == d) && !hubs.contains(a) && !hubs.contains(b))
+                .count()
+        };
+        let Some(hub) = largest
+            .iter()
+            .copied()
+            .max_by_key(|d| (degree(*d), usize::MAX - d))
+        else {
+            break;
+        };
+        hubs.push(hub);
+    }
+    let mut groups = components(dims.len(), &edges, &hubs);
+    groups.sort_by(|a, b| size(b).total_cmp(&size(a)).then(a.cmp(b)));
+    let mut halves: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for group in groups {
+        let smaller = usize::from(size(&halves[1]) < size(&halves[0]));
+        halves[smaller].extend(group);
+    }
+    for half in &mut halves {
+        half.sort_unstable();
+    }
+    let rule_half = needs
+        .iter()
+        .map(|need| usize::from(need.iter().any(|d| halves[1].contains(d))))
+        .collect();
+    Layout {
+        hubs,
+        halves,
+        rule_half,
+    }
+}
+
+/// One distinct partial result of a half, and how many of its assignments give it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Partial {
+    pub(super) effect: Effect,
+    /// Whether the rule under study fired (always false without one).
+    pub(super) fired: bool,
+    pub(super) count: u64,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+struct Key {
+    pairs: [u64; 7],
+    excluded: u8,
+    fired: bool,
+}
+
+/// Enumerates one half with the hubs fixed to `hub_values`, reducing it to distinct partial
+/// results. With `target`, that rule's effect is left out and recorded in `fired` instead.
+pub(super) fn half(
+    base: &RuleBase,
+    dims: &[Dim],
+    layout: &Layout,
+    side: usize,
+    hub_values: &[Option<Answer>],
+    target: Option<usize>,
+) -> Vec<Partial> {
+    let rules: Vec<usize> = (0..base.rules.len())
+        .filter(|r| layout.rule_half[*r] == side)
+        .collect();
+    let effects: Vec<Effect> = rules.iter().map(|r| Effect::of(&base.rules[*r])).collect();
+    let own = &layout.halves[side];
+    let mut scratch = Answers::new("coverage", [None; COUNT]);
+    for (hub, value) in layout.hubs.iter().zip(hub_values) {
+        scratch.set(dims[*hub].question, *value);
+    }
+    let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
+    let mut table: FxHashMap<Key, (Effect, bool, u64)> = FxHashMap::default();
+    for index in 0..total {
+        let mut rest = index;
+        for d in own {
+            let n = dims[*d].values.len();
+            scratch.set(dims[*d].question, dims[*d].values[rest % n]);
+            rest /= n;
+        }
+        let mut effect = Effect::default();
+        let mut fired = false;
+        for (r, e) in rules.iter().zip(&effects) {
+            if base.rules[*r].when.eval(&scratch) == Truth::True {
+                if Some(*r) == target {
+                    fired = true;
+                } else {
+                    effect = effect.plus(e);
+                }
+            }
+        }
+        let key = Key {
+            pairs: effect.pairs.map(f64::to_bits),
+            excluded: effect.excluded,
+            fired,
+        };
+        table.entry(key).or_insert((effect, fired, 0)).2 += 1;
+    }
+    let mut out: Vec<Partial> = table
+        .into_values()
+        .map(|(effect, fired, count)| Partial {
+            effect,
+            fired,
+            count,
+        })
+        .collect();
+    // Hash order is not stable across runs; sort so every count is computed the same way.
+    out.sort_by(|a, b| {
+        a.effect
+            .pairs
+            .iter()
+            .zip(&b.effect.pairs)
+            .map(|(x, y)| x.total_cmp(y))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.effect.excluded.cmp(&b.effect.excluded))
+            .then(a.fired.cmp(&b.fired))
+    });
+    out
+}
+
+/// Every assignment of the hub dims.
+pub(super) fn hub_assignments(dims: &[Dim], hubs: &[usize]) -> Vec<Vec<Option<Answer>>> {
+    let mut out = vec![Vec::new()];
+    for hub in hubs {
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                dims[*hub].values.iter().map(move |v| {
+                    let mut next = prefix.clone();
+                    next.push(*v);
+                    next
+                })
+            })
+            .collect();
+    }
+    out
+}

@@ -1,0 +1,518 @@
+//! `compare`: snapshots of three bundled examples in every format, the JSON contract, the
+//! table's width, directories as input, the 2-to-16 limit, bad inputs, and the Markdown
+//! table as a GitHub-flavored Markdown parser reads it.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The three scenarios compared, in the order given: the first is the baseline.
+const SCENARIOS: [&str; 3] = [
+    "examples/regional-bank-advisor.toml",
+    "examples/saas-support-docs.toml",
+    "examples/pharma-rnd-on-prem.toml",
+];
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+/// The crate's root directory (where `examples/` and `rules/` live).
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary in the crate root with `--color never` and `args`.
+fn run<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::cargo_bin("llm-strategy")
+        .expect("binary builds")
+        .current_dir(root())
+        .args(args)
+        .args(["--color", "never"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `compare` of [`SCENARIOS`] with `args` after them.
+fn compare(args: &[&str]) -> String {
+    let mut all = vec!["compare"];
+    all.extend(SCENARIOS);
+    all.extend(args);
+    stdout(&run(all))
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// `assess --format json` of one file.
+fn assess_json(file: &Path) -> Value {
+    json(&stdout(&run([
+        "assess".as_ref(),
+        file.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ])))
+}
+
+fn copy_example(name: &str, dir: &Path, as_name: &str) -> PathBuf {
+    let to = dir.join(as_name);
+    std::fs::copy(root().join("examples").join(name), &to).expect("copy example");
+    to
+}
+
+/// Asserts exit status 2 with every one of `facts` in stderr; returns stderr.
+fn assert_input_error(output: &Output, facts: &[&str]) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "stderr:\n{err}");
+    for fact in facts {
+        assert!(err.contains(fact), "stderr lacks {fact:?}:\n{err}");
+    }
+    err
+}
+
+// ---------------------------------------------------------------------------------------
+// Snapshots
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn compare_table() {
+    insta::assert_snapshot!(compare(&["--width", "100"]));
+}
+
+#[test]
+fn compare_markdown() {
+    insta::assert_snapshot!(compare(&["--format", "markdown"]));
+}
+
+#[test]
+fn compare_json() {
+    insta::assert_snapshot!(compare(&["--format", "json"]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Table
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn table_fits_the_width() {
+    for width in [100_usize, 80] {
+        let out = compare(&["--width", &width.to_string()]);
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= width,
+                "line wider than {width} columns ({}): {line:?}",
+                line.chars().count()
+            );
+        }
+    }
+    // Twelve scenarios still fit, however narrow the columns get.
+    let out = stdout(&run(["compare", "examples", "--width", "80"]));
+    for line in out.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "line wider than 80 columns: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn table_names_every_scenario_and_marks_differences() {
+    let out = compare(&["--width", "100"]);
+    assert!(out.starts_with("Scenario comparison\n"), "{out}");
+    for row in ["≠ sensitivity", "≠ recommendation", "  freshness"] {
+        assert!(out.contains(row), "no row {row:?}:\n{out}");
+    }
+    assert!(out.contains("What differs and why"), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "escape codes with --color never:\n{out}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn json_holds_one_report_per_file_in_the_order_given() {
+    let out = json(&compare(&["--format", "json"]));
+    assert_eq!(out["schema_version"], 1, "{out}");
+    let scenarios = out["scenarios"].as_array().expect("scenarios is an array");
+    assert_eq!(scenarios.len(), 3);
+    for (report, file) in scenarios.iter().zip(SCENARIOS) {
+        assert!(
+            report["scenario"]["name"].is_string(),
+            "{file}: scenario.name"
+        );
+        let strategy = report["recommendation"]["strategy"]
+            .as_str()
+            .expect("recommendation.strategy");
+        assert!(
+            ["A", "B", "C", "D"].contains(&strategy),
+            "{file}: {strategy}"
+        );
+        let approach = report["recommendation"]["approach"]
+            .as_str()
+            .expect("recommendation.approach");
+        assert!(
+            ["prompting", "rag", "fine-tune", "train"].contains(&approach),
+            "{file}: {approach}"
+        );
+        for key in ["A", "B", "C", "D"] {
+            assert!(
+                report["scores"]["strategy"][key].is_number(),
+                "{file}: scores.strategy.{key}"
+            );
+        }
+        for key in ["prompting", "rag", "fine-tune", "train"] {
+            assert!(
+                report["scores"]["approach"][key].is_number(),
+                "{file}: scores.approach.{key}"
+            );
+        }
+        for key in ["control", "complexity"] {
+            let v = report["matrix"][key].as_f64().expect("matrix coordinate");
+            assert!((0.0..=10.0).contains(&v), "{file}: matrix.{key} = {v}");
+        }
+        // The same report `assess` gives for the file alone.
+        assert_eq!(
+            report,
+            &assess_json(Path::new(file)),
+            "{file}: differs from assess"
+        );
+    }
+}
+
+#[test]
+fn json_says_how_each_later_scenario_differs_from_the_first() {
+    let out = json(&compare(&["--format", "json"]));
+    let scenarios = out["scenarios"].as_array().expect("scenarios");
+    let differences = out["differences"].as_array().expect("differences");
+    assert_eq!(differences.len(), 2, "{out}");
+    let pair = |r: &Value| {
+        format!(
+            "{} + {}",
+            r["recommendation"]["strategy"].as_str().unwrap_or_default(),
+            r["recommendation"]["approach"].as_str().unwrap_or_default()
+        )
+    };
+    for (d, report) in differences.iter().zip(&scenarios[1..]) {
+        assert_eq!(d["scenario"], report["scenario"]["name"]);
+        assert_eq!(d["baseline"], scenarios[0]["scenario"]["name"]);
+        assert_eq!(d["from"], pair(&scenarios[0]));
+        assert_eq!(d["to"], pair(report));
+        assert_eq!(
+            d["recommendation_changed"],
+            pair(&scenarios[0]) != pair(report)
+        );
+        assert!(
+            !d["answers"].as_array().expect("answers").is_empty(),
+            "the examples answer differently"
+        );
+        for (key, scores) in [("strategy", "strategy"), ("approach", "approach")] {
+            let delta = d[key].as_object().expect("score deltas");
+            for (name, v) in delta {
+                let expected = report["scores"][scores][name].as_f64().expect("score")
+                    - scenarios[0]["scores"][scores][name]
+                        .as_f64()
+                        .expect("score");
+                let got = v.as_f64().expect("delta");
+                assert!(
+                    (got - expected).abs() < 0.01,
+                    "{key}.{name}: delta {got}, scores differ by {expected}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------
+
+fn scenario_names(out: &Value) -> Vec<String> {
+    out["scenarios"]
+        .as_array()
+        .expect("scenarios")
+        .iter()
+        .map(|r| r["scenario"]["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_directory_gives_its_toml_files_in_name_order() {
+    let dir = TempDir::new().expect("temp dir");
+    // Given out of name order; the directory listing decides.
+    let files = [
+        copy_example("saas-support-docs.toml", dir.path(), "b-saas.toml"),
+        copy_example("pharma-rnd-on-prem.toml", dir.path(), "c-pharma.toml"),
+        copy_example("regional-bank-advisor.toml", dir.path(), "a-bank.toml"),
+    ];
+    // Neither of these is a scenario.
+    std::fs::write(dir.path().join("notes.md"), "not a scenario\n").expect("write notes");
+    std::fs::create_dir(dir.path().join("nested.toml")).expect("create sub-directory");
+    let out = json(&stdout(&run([
+        "compare".as_ref(),
+        dir.path().as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ])));
+    let expected: Vec<String> = [&files[2], &files[0], &files[1]]
+        .iter()
+        .map(|f| {
+            assess_json(f)["scenario"]["name"]
+                .as_str()
+                .expect("name")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(scenario_names(&out), expected);
+    assert_eq!(out["differences"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn one_file_is_a_usage_error() {
+    let out = run(["compare", SCENARIOS[0]]);
+    assert_input_error(&out, &["2 to 16"]);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_with_one_scenario_is_a_usage_error() {
+    let dir = TempDir::new().expect("temp dir");
+    copy_example("saas-support-docs.toml", dir.path(), "only.toml");
+    let out = run(["compare".as_ref(), dir.path().as_os_str()]);
+    assert_input_error(&out, &["2 to 16", "got 1"]);
+}
+
+#[test]
+fn sixteen_files_are_the_most() {
+    let dir = TempDir::new().expect("temp dir");
+    for i in 0..17 {
+        copy_example(
+            "saas-support-docs.toml",
+            dir.path(),
+            &format!("scenario-{i:02}.toml"),
+        );
+    }
+    let files: Vec<PathBuf> = (0..17)
+        .map(|i| dir.path().join(format!("scenario-{i:02}.toml")))
+        .collect();
+
+    let mut args = vec!["compare".into(), "--format".into(), "json".into()];
+    args.extend(files[..16].iter().map(|f| f.clone().into_os_string()));
+    let out = json(&stdout(&run(&args)));
+    assert_eq!(out["scenarios"].as_array().map(Vec::len), Some(16));
+    assert_eq!(out["differences"].as_array().map(Vec::len), Some(15));
+
+    args.push(files[16].clone().into_os_string());
+    assert_input_error(&run(&args), &["2 to 16", "got 17"]);
+    // A directory holding 17 is refused the same way.
+    assert_input_error(
+        &run(["compare".as_ref(), dir.path().as_os_str()]),
+        &["2 to 16", "got 17"],
+    );
+}
+
+#[test]
+fn a_bad_answers_file_is_named() {
+    let dir = TempDir::new().expect("temp dir");
+    let bad = dir.path().join("broken-scenario.toml");
+    let good = std::fs::read_to_string(root().join(SCENARIOS[1])).expect("read example");
+    std::fs::write(
+        &bad,
+        good.replace("[team]", "[team]\nml_talnet = \"basic\""),
+    )
+    .expect("write bad file");
+    let out = run([
+        "compare".as_ref(),
+        SCENARIOS[0].as_ref(),
+        bad.as_os_str(),
+        SCENARIOS[2].as_ref(),
+    ]);
+    let err = assert_input_error(&out, &["broken-scenario.toml", "ml_talnet"]);
+    assert!(err.starts_with("error"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    // Every bad file is reported, not only the first.
+    let second = dir.path().join("also-broken.toml");
+    std::fs::write(&second, "[data]\nsensitivity = \"top\"\n").expect("write bad file");
+    let out = run([
+        "compare".as_ref(),
+        bad.as_os_str(),
+        SCENARIOS[0].as_ref(),
+        second.as_os_str(),
+    ]);
+    assert_input_error(&out, &["broken-scenario.toml", "also-broken.toml"]);
+}
+
+#[test]
+fn a_missing_answers_file_cannot_be_read() {
+    let out = run(["compare", SCENARIOS[0], "examples/no-such-scenario.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no-such-scenario.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------------------
+
+fn parse(md: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(md, options).into_offset_iter().collect()
+}
+
+/// Cells of a table row's source line: the unescaped `|` between the outer ones. (The parser
+/// pads short rows and drops extra cells, so its events alone cannot show a broken row.)
+fn source_cells(line: &str) -> usize {
+    let line = line.trim();
+    assert!(
+        line.starts_with('|') && line.ends_with('|') && !line.ends_with("\\|"),
+        "row not enclosed in `|`: {line:?}"
+    );
+    let mut pipes = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '|' {
+            pipes += 1;
+        }
+    }
+    pipes - 1
+}
+
+#[test]
+fn markdown_table_has_a_column_per_scenario_in_every_row() {
+    let md = compare(&["--format", "markdown"]);
+    let events = parse(&md);
+    let columns: Vec<usize> = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Table(alignments)) => Some(alignments.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(columns, vec![1 + SCENARIOS.len()], "one table:\n{md}");
+    let mut rows = 0;
+    let mut cells = 0;
+    for (event, range) in &events {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                cells = 0;
+                let line = md[range.clone()].lines().next().unwrap_or_default();
+                assert_eq!(source_cells(line), 1 + SCENARIOS.len(), "{line:?}");
+            }
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                rows += 1;
+                assert_eq!(cells, 1 + SCENARIOS.len(), "{:?}", &md[range.clone()]);
+            }
+            _ => {}
+        }
+    }
+    // Every `|` line of the source is a row the parser read.
+    let source_rows = md
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+        .count();
+    assert_eq!(
+        rows, source_rows,
+        "rows the parser did not read as a table:\n{md}"
+    );
+    // Multi-line cells join with <br>, the only HTML there is.
+    for (event, _) in &events {
+        if let Event::Html(h) | Event::InlineHtml(h) = event {
+            assert_eq!(h.as_ref(), "<br>", "raw HTML in the comparison");
+        }
+    }
+}
+
+#[test]
+fn markdown_headings_follow_the_heading_level() {
+    let names: Vec<String> = SCENARIOS
+        .iter()
+        .map(|f| {
+            assess_json(Path::new(f))["scenario"]["name"]
+                .as_str()
+                .expect("name")
+                .to_owned()
+        })
+        .collect();
+    for (level, expected) in [
+        (None, HeadingLevel::H2),
+        (Some("1"), HeadingLevel::H1),
+        (Some("4"), HeadingLevel::H4),
+    ] {
+        let md = match level {
+            Some(n) => compare(&["--format", "markdown", "--heading-level", n]),
+            None => compare(&["--format", "markdown"]),
+        };
+        let events = parse(&md);
+        let mut found: Vec<(HeadingLevel, String)> = Vec::new();
+        let mut open = None;
+        for (event, _) in &events {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    open = Some(*level);
+                    found.push((*level, String::new()));
+                }
+                Event::Text(t) if open.is_some() => {
+                    if let Some(last) = found.last_mut() {
+                        last.1.push_str(t);
+                    }
+                }
+                Event::End(TagEnd::Heading(_)) => open = None,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            found.first(),
+            Some(&(expected, "Scenario comparison".to_owned())),
+            "{level:?}: {found:?}"
+        );
+        assert!(
+            found.iter().skip(1).all(|(l, _)| *l > expected),
+            "{level:?}: a heading not below the top one: {found:?}"
+        );
+        for name in &names[1..] {
+            let title = format!("{name} vs {}", names[0]);
+            assert!(
+                found.iter().any(|(_, t)| *t == title),
+                "{level:?}: no heading {title:?} in {found:?}"
+            );
+        }
+    }
+}
