@@ -9,7 +9,7 @@ use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::{Point, RuleBase, TOPICS};
-use crate::whatif;
+use crate::whatif::{self, WhatIf};
 
 /// Version of the JSON report's shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -41,8 +41,16 @@ pub struct Report {
     pub next_steps: Vec<Step>,
     /// Every question with its answer (`null` when unanswered).
     pub answers: Vec<AnswerRow>,
-    /// Optional questions left unanswered, and which answers would change the advice.
-    pub unanswered: Vec<Unanswered>,
+    /// Optional questions left unanswered (`section.key`).
+    pub unanswered: Vec<&'static str>,
+    /// For each question, the nearest answers that would change the recommendation: for an
+    /// answered question one per direction, for an unanswered one every such answer.
+    pub what_if: Vec<WhatIf>,
+    /// Share of the one-step changes to the answers (one question moved to the next level or
+    /// across the next threshold) that keep the recommendation, 0 to 1.
+    pub stability: f64,
+    /// How many one-step changes `stability` is taken over.
+    pub stability_neighbours: usize,
     /// Problems with the advice itself, such as contradictory exclusions.
     pub warnings: Vec<String>,
     /// Every rule's part in the result (with `--explain`).
@@ -210,26 +218,6 @@ pub struct Step {
     pub source: SourceRef,
 }
 
-/// An unanswered optional question.
-#[derive(Debug, Clone, Serialize)]
-pub struct Unanswered {
-    /// `section.key`.
-    pub question: &'static str,
-    /// Answers that would change the recommendation, and to what.
-    pub would_change: Vec<Change>,
-}
-
-/// An answer and the recommendation it would lead to.
-#[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    /// The answer.
-    pub answer: AnswerValue,
-    /// The recommendation with that answer.
-    pub strategy: Strategy,
-    /// The approach with that answer.
-    pub approach: Approach,
-}
-
 /// Evaluates a scenario and builds its report.
 pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
     assess_with(base, answers, false)
@@ -273,18 +261,9 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         .collect();
     let unanswered = QuestionId::all()
         .filter(|id| answers.get(*id).is_none())
-        .map(|id| Unanswered {
-            question: id.name(),
-            would_change: whatif::changes(base, answers, id, pick)
-                .into_iter()
-                .map(|(answer, pair)| Change {
-                    answer: AnswerValue::of(id, answer),
-                    strategy: pair.strategy,
-                    approach: pair.approach,
-                })
-                .collect(),
-        })
+        .map(QuestionId::name)
         .collect();
+    let analysis = whatif::analyse(base, answers, pick);
     let next_steps = next_steps(base, pick);
     let mut warnings = Vec::new();
     if eval.conflict {
@@ -332,6 +311,9 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         next_steps,
         answers: answers_rows,
         unanswered,
+        what_if: analysis.what_if,
+        stability: round(analysis.stability),
+        stability_neighbours: analysis.neighbours,
         warnings,
         explanation: None,
     }

@@ -215,27 +215,6 @@ fn entry(
     }
 }
 
-/// The answers to `question` that would change the recommendation from `current`, with the
-/// pair each would lead to.
-pub fn changes(
-    base: &RuleBase,
-    answers: &Answers,
-    question: QuestionId,
-    current: Pair,
-) -> Vec<(Answer, Pair)> {
-    let mut probe = Probe {
-        base,
-        scenario: answers.clone(),
-        current,
-    };
-    candidates(base, question)
-        .into_iter()
-        .filter(|c| answers.get(question) != Some(*c))
-        .map(|c| (c, probe.try_answer(question, c)))
-        .filter(|(_, pair)| *pair != current)
-        .collect()
-}
-
 #[cfg(test)]
 // Stability of 1.0 is a plain ratio of counts, so exact comparison is intended.
 #[allow(clippy::float_cmp)]

@@ -260,32 +260,44 @@ impl Markdown {
         out.push('\n');
     }
 
-    fn unanswered(&self, out: &mut String, r: &Report) {
-        if r.unanswered.is_empty() {
-            return;
-        }
-        self.heading(out, 1, "Unanswered questions");
-        for u in &r.unanswered {
-            let effect = if u.would_change.is_empty() {
-                "no answer would change the recommendation".to_owned()
-            } else {
-                let changes: Vec<String> = u
-                    .would_change
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} → {} + {}",
-                            escape(&c.answer.to_string()),
-                            c.strategy,
-                            c.approach
-                        )
-                    })
-                    .collect();
-                format!("would change it: {}", changes.join("; "))
+    fn lines(out: &mut String, lines: Vec<super::Line>) {
+        for line in lines {
+            let _ = match &line.subject {
+                Some(subject) => writeln!(out, "- `{subject}`{}", escape(&line.text)),
+                None => writeln!(out, "- {}", escape(&line.text)),
             };
-            let _ = writeln!(out, "- `{}`: {effect}", u.question);
         }
         out.push('\n');
+    }
+
+    fn what_if(&self, out: &mut String, r: &Report) {
+        self.heading(out, 1, &super::what_if_title(r));
+        Self::lines(out, super::what_if_lines(r));
+        if !r.unanswered.is_empty() {
+            self.heading(out, 1, "Unanswered questions");
+            Self::lines(out, super::unanswered_lines(r));
+        }
+    }
+
+    fn explanation(&self, out: &mut String, r: &Report) {
+        let rows = super::explanation_rows(r);
+        if rows.is_empty() {
+            return;
+        }
+        self.heading(out, 1, "Every rule");
+        let _ = writeln!(
+            out,
+            "| Rule | Condition (value: answers read) | Adds |\n|---|---|---|"
+        );
+        for [rule, condition, adds] in rows {
+            let _ = writeln!(
+                out,
+                "| `{rule}` | {} | {} |",
+                escape(&condition),
+                escape(&adds)
+            );
+        }
+        let _ = writeln!(out, "\n{}\n", escape(&super::explanation_totals(r)));
     }
 }
 
@@ -307,8 +319,9 @@ impl Render for Markdown {
         self.reasons(&mut out, r);
         self.exclusions(&mut out, r);
         self.strategy(&mut out, r);
+        self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
-        self.unanswered(&mut out, r);
+        self.explanation(&mut out, r);
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('\n');

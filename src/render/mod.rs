@@ -133,3 +133,141 @@ fn difference_lines(d: &Difference) -> Vec<Line> {
     }));
     lines
 }
+
+/// The heading of the what-if section, with the stability figure.
+fn what_if_title(r: &Report) -> String {
+    let kept = (r.stability * r.stability_neighbours as f64).round() as usize;
+    format!(
+        "What would change it (stability {:.0}%: {kept} of {} one-step changes keep it)",
+        r.stability * 100.0,
+        r.stability_neighbours,
+    )
+}
+
+/// One line per nearest change to an answered question.
+fn what_if_lines(r: &Report) -> Vec<Line> {
+    let mut lines: Vec<Line> = r
+        .what_if
+        .iter()
+        .filter_map(|w| {
+            let current = w.current?;
+            Some(Line {
+                subject: Some(w.question.to_owned()),
+                text: format!(
+                    ": {current} → {} gives {} + {}",
+                    w.change, w.strategy, w.approach
+                ),
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::plain(
+            "No single change to one answer changes the recommendation.",
+        ));
+    }
+    lines
+}
+
+/// One line per unanswered question: the answers that would change the advice, if any.
+fn unanswered_lines(r: &Report) -> Vec<Line> {
+    r.unanswered
+        .iter()
+        .map(|q| {
+            let changes: Vec<String> = r
+                .what_if
+                .iter()
+                .filter(|w| w.question == *q && w.current.is_none())
+                .map(|w| format!("{} gives {} + {}", w.change, w.strategy, w.approach))
+                .collect();
+            let text = if changes.is_empty() {
+                ": no answer would change the recommendation".to_owned()
+            } else {
+                format!(": {}", changes.join("; "))
+            };
+            Line {
+                subject: Some((*q).to_owned()),
+                text,
+            }
+        })
+        .collect()
+}
+
+/// The rows of the `--explain` table: rule, condition with the answers it read and whether it
+/// held, and what the rule added.
+fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
+    let Some(explanation) = &r.explanation else {
+        return Vec::new();
+    };
+    explanation
+        .rules
+        .iter()
+        .map(|t| {
+            let answers: Vec<String> = t
+                .reads
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{}={}",
+                        a.question,
+                        a.value
+                            .map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
+                    )
+                })
+                .collect();
+            let truth = match t.truth {
+                crate::rules::Truth::True => "true",
+                crate::rules::Truth::False => "false",
+                crate::rules::Truth::Unknown => "unknown",
+            };
+            let condition = if answers.is_empty() {
+                format!("{} ({truth})", t.condition)
+            } else {
+                format!("{} ({truth}: {})", t.condition, answers.join(", "))
+            };
+            let c = &t.contributions;
+            let mut adds: Vec<String> = crate::options::Strategy::ALL
+                .iter()
+                .map(|s| (s.name(), c.strategy[*s]))
+                .chain(
+                    crate::options::Approach::ALL
+                        .iter()
+                        .map(|a| (a.name(), c.approach[*a])),
+                )
+                .chain([("control", c.control), ("complexity", c.complexity)])
+                .filter(|(_, v)| *v != 0.0)
+                .map(|(n, v)| format!("{n} {v:+}"))
+                .collect();
+            if !t.excludes.is_empty() {
+                adds.push(format!("excludes {}", t.excludes.join(", ")));
+            }
+            let mark = if t.fired { "fired" } else { "-" };
+            [
+                format!("{} ({mark})", t.id),
+                condition,
+                if adds.is_empty() {
+                    "-".to_owned()
+                } else {
+                    adds.join(", ")
+                },
+            ]
+        })
+        .collect()
+}
+
+/// The totals of every rule's contributions, which are the scores.
+fn explanation_totals(r: &Report) -> String {
+    let s = &r.scores;
+    let parts: Vec<String> = crate::options::Strategy::ALL
+        .iter()
+        .map(|x| format!("{x} {}", s.strategy[*x]))
+        .chain(
+            crate::options::Approach::ALL
+                .iter()
+                .map(|a| format!("{a} {}", s.approach[*a])),
+        )
+        .collect();
+    format!(
+        "Sums of the fired rules' contributions: {}",
+        parts.join(", ")
+    )
+}

@@ -27,11 +27,14 @@ impl Table {
     }
 
     fn heading(&self, out: &mut String, text: &str) {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            self.paint(Style::new().bold().underline(), text)
-        );
+        out.push('\n');
+        for line in textwrap::wrap(text, usize::from(self.look.width)) {
+            let _ = writeln!(
+                out,
+                "{}",
+                self.paint(Style::new().bold().underline(), &line)
+            );
+        }
     }
 
     fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
@@ -245,24 +248,48 @@ impl Table {
         }
     }
 
-    fn unanswered(&self, out: &mut String, r: &Report) {
-        if r.unanswered.is_empty() {
+    fn lines(&self, out: &mut String, lines: Vec<super::Line>) {
+        for line in lines {
+            let text = match &line.subject {
+                Some(subject) => format!("{subject}{}", line.text),
+                None => line.text,
+            };
+            self.wrap(out, &text, "- ", "  ");
+        }
+    }
+
+    fn what_if(&self, out: &mut String, r: &Report) {
+        self.heading(out, &super::what_if_title(r));
+        self.lines(out, super::what_if_lines(r));
+        if !r.unanswered.is_empty() {
+            self.heading(out, "Unanswered questions");
+            self.lines(out, super::unanswered_lines(r));
+        }
+    }
+
+    fn next_steps(&self, out: &mut String, r: &Report) {
+        if r.next_steps.is_empty() {
             return;
         }
-        self.heading(out, "Unanswered questions");
-        for u in &r.unanswered {
-            let effect = if u.would_change.is_empty() {
-                "no answer would change the recommendation".to_owned()
-            } else {
-                let changes: Vec<String> = u
-                    .would_change
-                    .iter()
-                    .map(|c| format!("{} -> {} + {}", c.answer, c.strategy, c.approach))
-                    .collect();
-                format!("would change it: {}", changes.join("; "))
-            };
-            self.wrap(out, &format!("{}: {effect}", u.question), "- ", "  ");
+        self.heading(out, "Next steps");
+        for step in &r.next_steps {
+            self.wrap(out, &format!("[{}] {}", step.topic, step.text), "- ", "  ");
         }
+    }
+
+    fn explanation(&self, out: &mut String, r: &Report) {
+        let rows = super::explanation_rows(r);
+        if rows.is_empty() {
+            return;
+        }
+        self.heading(out, "Every rule");
+        let mut table = self.table();
+        table.set_header(vec!["Rule", "Condition (value: answers read)", "Adds"]);
+        for row in rows {
+            table.add_row(row.to_vec());
+        }
+        let _ = writeln!(out, "{table}");
+        self.wrap(out, &super::explanation_totals(r), "", "  ");
     }
 }
 
@@ -325,7 +352,9 @@ impl Render for Table {
         self.reasons(&mut out, r);
         self.exclusions(&mut out, r);
         self.pros_and_cons(&mut out, r);
-        self.unanswered(&mut out, r);
+        self.what_if(&mut out, r);
+        self.next_steps(&mut out, r);
+        self.explanation(&mut out, r);
         out
     }
 }
