@@ -1,0 +1,64 @@
+//! Benchmarks: one evaluation of the default rule base, a whole `assess` in process, and the
+//! throughput of `rules coverage` in scenarios per second. Run with `cargo bench`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use llm_strategy::{answers, coverage, engine, render, report, rules};
+
+fn example(name: &str) -> answers::Answers {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    let bytes = std::fs::read(&path).expect("example exists");
+    answers::parse(&path, &bytes).expect("example is valid")
+}
+
+fn evaluation(c: &mut Criterion) {
+    let base = rules::built_in().expect("built-in rules load");
+    let bank = example("regional-bank-advisor.toml");
+    c.bench_function("evaluate/regional-bank-advisor", |b| {
+        b.iter(|| engine::evaluate(black_box(&base), black_box(&bank)));
+    });
+    let all: Vec<answers::Answers> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+        .expect("examples/")
+        .filter_map(Result::ok)
+        .map(|e| example(&e.file_name().to_string_lossy()))
+        .collect();
+    let mut group = c.benchmark_group("evaluate");
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function("every-example", |b| {
+        b.iter(|| {
+            for a in &all {
+                black_box(engine::evaluate(&base, a));
+            }
+        });
+    });
+    group.finish();
+    let look = render::Look { width: 80, color: false, heading_level: 2 };
+    c.bench_function("assess/load-rules-parse-evaluate-render", |b| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional-bank-advisor.toml");
+        let bytes = std::fs::read(&path).expect("example exists");
+        b.iter(|| {
+            let base = rules::built_in().expect("rules");
+            let answers = answers::parse(&path, &bytes).expect("valid");
+            let r = report::assess(&base, &answers);
+            black_box(render::Format::Table.renderer(look).assess(&r))
+        });
+    });
+}
+
+fn coverage_throughput(c: &mut Criterion) {
+    let base = rules::built_in().expect("built-in rules load");
+    let scenarios = coverage::size(&coverage::dims(&base));
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut group = c.benchmark_group("coverage");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(u64::try_from(scenarios).unwrap_or(u64::MAX)));
+    group.bench_function(format!("full-space/{threads}-threads"), |b| {
+        b.iter(|| coverage::cover(black_box(&base), threads));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, evaluation, coverage_throughput);
+criterion_main!(benches);
