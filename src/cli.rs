@@ -29,6 +29,9 @@ pub struct OutputArgs {
     /// Width of text output in columns [default: the terminal's, or $COLUMNS, or 80].
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
+    /// Use this pricing file for cost estimates instead of the one beside the rules.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub pricing: Option<PathBuf>,
     /// When to use colors; `auto` means on a terminal and never with `NO_COLOR` set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -52,9 +55,24 @@ pub enum Command {
     Assess(AssessArgs),
     /// Compare 2 to 16 scenarios side by side, and say what differs and why.
     Compare(CompareArgs),
+    /// Estimate what each strategy would cost, with every assumption used.
+    Cost(CostArgs),
     /// Inspect, check and test a rule base.
     #[command(subcommand)]
     Rules(RulesCommand),
+}
+
+/// Arguments of `cost`.
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// The answers file (TOML) describing the scenario.
+    pub file: PathBuf,
+    /// Output format (`table` or `json`).
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 /// The `rules` subcommands.
@@ -187,9 +205,10 @@ impl OutputArgs {
 /// Carries out the command; errors that are [`crate::Invalid`] mean exit status 2.
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     let look = cli.output.look();
+    let pricing = cli.output.pricing.as_deref();
     match &cli.command {
         Command::Assess(args) => {
-            let base = rules::load(args.report.rules.as_deref())?;
+            let base = rules::load(args.report.rules.as_deref(), pricing)?;
             let answers = answers::load(&args.file)?;
             let report = report::assess_with(&base, &answers, args.explain);
             let region = args.file.file_stem().map_or_else(
@@ -200,7 +219,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         }
         Command::Compare(args) => {
             let files = scenario_files(&args.inputs)?;
-            let base = rules::load(args.report.rules.as_deref())?;
+            let base = rules::load(args.report.rules.as_deref(), pricing)?;
             let mut scenarios = Vec::with_capacity(files.len());
             let mut invalid = Vec::new();
             for file in &files {
@@ -216,33 +235,59 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
             let comparison = compare::compare(&base, &scenarios);
             deliver(&args.report, look, "compare", |r| r.compare(&comparison))
         }
-        Command::Rules(command) => run_rules(command, look),
+        Command::Cost(args) => {
+            let base = rules::load(args.rules.as_deref(), pricing)?;
+            let answers = answers::load(&args.file)?;
+            let estimate = crate::cost::estimate(&answers, &base.pricing);
+            write_stdout(&match args.format {
+                ListFormat::Table => crate::cost::breakdown::render(
+                    &answers.name,
+                    &estimate,
+                    &base.pricing,
+                    usize::from(look.width),
+                ),
+                ListFormat::Json => {
+                    let report = crate::cost::breakdown::CostReport {
+                        schema_version: report::SCHEMA_VERSION,
+                        scenario: &answers.name,
+                        cost: &estimate,
+                        pricing: &base.pricing,
+                    };
+                    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+                }
+            })
+        }
+        Command::Rules(command) => run_rules(command, look, pricing),
     }
 }
 
-fn run_rules(command: &RulesCommand, look: Look) -> anyhow::Result<()> {
+fn run_rules(
+    command: &RulesCommand,
+    look: Look,
+    pricing: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     match command {
         RulesCommand::List { rules, format } => {
-            let base = rules::load(rules.as_deref())?;
+            let base = rules::load(rules.as_deref(), pricing)?;
             write_stdout(&match format {
                 ListFormat::Table => inspect::list_table(&base, look.width),
                 ListFormat::Json => inspect::list_json(&base),
             })
         }
         RulesCommand::Show { id, rules } => {
-            let base = rules::load(rules.as_deref())?;
+            let base = rules::load(rules.as_deref(), pricing)?;
             let rule = inspect::find(&base, id)?;
             write_stdout(&inspect::show(&base, rule))
         }
         RulesCommand::Check { dir } => {
-            let base = rules::load(dir.as_deref())?;
+            let base = rules::load(dir.as_deref(), pricing)?;
             let name = dir
                 .as_ref()
                 .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
             write_stdout(&inspect::check_summary(&base, &name))
         }
         RulesCommand::Test { dir } => {
-            let base = rules::load(dir.as_deref())?;
+            let base = rules::load(dir.as_deref(), pricing)?;
             let cases = match dir {
                 Some(dir) => cases::load_dir(&base, dir)?,
                 None => cases::built_in(&base)?,
@@ -260,7 +305,7 @@ fn run_rules(command: &RulesCommand, look: Look) -> anyhow::Result<()> {
             format,
             threads,
         } => {
-            let base = rules::load(dir.as_deref())?;
+            let base = rules::load(dir.as_deref(), pricing)?;
             let threads = threads.map_or_else(
                 || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
                 usize::from,

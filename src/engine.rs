@@ -5,6 +5,7 @@
 //! fired rule excludes; ties go to the pair listed first in [`PAIRS`], the simpler one.
 
 use crate::answers::Answers;
+use crate::cost::Facts;
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::rules::{RuleBase, Truth};
 
@@ -30,6 +31,8 @@ pub struct Evaluation {
     pub ranking: Vec<(Pair, f64)>,
     /// True when exclusions ruled out every pair; the ranking then ignores exclusions.
     pub conflict: bool,
+    /// The cost facts the rules were evaluated with.
+    pub facts: Facts,
 }
 
 impl Evaluation {
@@ -57,8 +60,9 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
     let mut matrix = [0.0; 2];
     let mut excluded_strategy = PerStrategy([false; 4]);
     let mut excluded_approach = PerApproach([false; 4]);
+    let facts = base.facts(answers);
     for rule in &base.rules {
-        let on = rule.when.eval(answers) == Truth::True;
+        let on = rule.when.eval(answers, &facts) == Truth::True;
         fired.push(on);
         if !on {
             continue;
@@ -100,6 +104,7 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
         excluded_approach,
         ranking,
         conflict,
+        facts,
     }
 }
 

@@ -29,10 +29,21 @@ pub struct RuleTrace {
     pub truth: Truth,
     /// The answers the condition reads.
     pub reads: Vec<AnswerRow>,
+    /// The cost facts the condition reads, with their values (`null` when unknown).
+    pub facts: Vec<FactRow>,
     /// What it added; zero everywhere when it did not fire.
     pub contributions: Contributions,
     /// Strategies and approaches it ruled out (when it fired).
     pub excludes: Vec<String>,
+}
+
+/// A cost fact and its value in this scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactRow {
+    /// The fact's name, e.g. `cost.budget_share.C`.
+    pub fact: String,
+    /// Its value, `null` when it cannot be computed (say, D without a corpus size).
+    pub value: Option<f64>,
 }
 
 /// What a rule added to the scores and the matrix.
@@ -65,11 +76,21 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                     });
                 }
             });
+            let mut facts = Vec::new();
+            rule.when.for_each_fact(&mut |f| {
+                if !facts.iter().any(|r: &FactRow| r.fact == f.name()) {
+                    facts.push(FactRow {
+                        fact: f.name(),
+                        value: eval.facts.get(f),
+                    });
+                }
+            });
             RuleTrace {
                 id: rule.id.clone(),
+                facts,
                 fired,
                 condition: rule.when.to_string(),
-                truth: rule.when.eval(answers),
+                truth: rule.when.eval(answers, &eval.facts),
                 reads,
                 contributions: Contributions {
                     strategy: PerStrategy(rule.strategy.0.map(|w| w * scale)),

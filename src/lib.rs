@@ -9,6 +9,7 @@ pub mod answers;
 pub mod cases;
 pub mod cli;
 pub mod compare;
+pub mod cost;
 pub mod coverage;
 pub mod diagnostic;
 pub mod embed;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
+use crate::cost::{Estimate, Fact, Facts};
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
@@ -37,6 +38,8 @@ pub struct Report {
     pub pros: Vec<Point>,
     /// Arguments against the recommended strategy.
     pub cons: Vec<Point>,
+    /// What each strategy would cost, from the answers and the pricing file.
+    pub cost: Estimate,
     /// Recommended next steps for the chosen strategy and approach, grouped by topic.
     pub next_steps: Vec<Step>,
     /// Every question with its answer (`null` when unanswered).
@@ -235,10 +238,12 @@ pub fn assess_with(base: &RuleBase, answers: &Answers, explain: bool) -> Report 
 
 /// Builds the report for a scenario from its evaluation.
 pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
+    let cost = crate::cost::estimate(answers, &base.pricing);
+    let facts = Facts::of(&cost);
     let pick = eval.recommendation();
     let runner = eval.runner_up();
     let info = &base.strategies[pick.strategy];
-    let reasons = reasons(base, eval, pick, runner.map(|r| r.0));
+    let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, &facts));
     let exclusions = base
         .rules
         .iter()
@@ -249,7 +254,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
                 rule: rule.id.clone(),
                 strategies: e.strategies.clone(),
                 approaches: e.approaches.clone(),
-                reason: e.reason.clone(),
+                reason: fill(&e.reason, answers, &facts),
             })
         })
         .collect();
@@ -308,6 +313,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         exclusions,
         pros: info.pros.clone(),
         cons: info.cons.clone(),
+        cost,
         next_steps,
         answers: answers_rows,
         unanswered,
@@ -343,7 +349,13 @@ fn source_ref(base: &RuleBase, id: &str) -> SourceRef {
     }
 }
 
-fn reasons(base: &RuleBase, eval: &Evaluation, pick: Pair, runner: Option<Pair>) -> Vec<Reason> {
+fn reasons(
+    base: &RuleBase,
+    eval: &Evaluation,
+    pick: Pair,
+    runner: Option<Pair>,
+    (answers, facts): (&Answers, &Facts),
+) -> Vec<Reason> {
     let mut out: Vec<Reason> = base
         .rules
         .iter()
@@ -358,7 +370,7 @@ fn reasons(base: &RuleBase, eval: &Evaluation, pick: Pair, runner: Option<Pair>)
             (impact != 0.0).then(|| Reason {
                 rule: rule.id.clone(),
                 summary: rule.summary.clone(),
-                explanation: rule.explanation.clone(),
+                explanation: fill(&rule.explanation, answers, facts),
                 source: source_ref(base, &rule.source),
                 impact,
             })
@@ -367,6 +379,45 @@ fn reasons(base: &RuleBase, eval: &Evaluation, pick: Pair, runner: Option<Pair>)
     // Strongest support first, arguments against last; stable, so rule order breaks ties.
     out.sort_by(|a, b| b.impact.total_cmp(&a.impact));
     out
+}
+
+/// Replaces `{name}` in rule text with the scenario's value: a cost fact (`{cost.first_year.C}`)
+/// or an answer (`{budget.annual_usd}`, shown as money). Unknown names are left as written.
+pub fn fill(text: &str, answers: &Answers, facts: &Facts) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match placeholder(name, answers, facts) {
+            Some(value) => out.push_str(&value),
+            None => out.push_str(&rest[open..=open + close + 1]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn placeholder(name: &str, answers: &Answers, facts: &Facts) -> Option<String> {
+    if let Some(fact) = Fact::from_name(name) {
+        return Some(
+            facts
+                .get(fact)
+                .map_or_else(|| "unknown".to_owned(), |v| fact.format(v)),
+        );
+    }
+    let id = QuestionId::from_name(name)?;
+    Some(match answers.get(id) {
+        Some(Answer::Number(n)) if name == "budget.annual_usd" => crate::cost::money(n),
+        Some(a) => AnswerValue::of(id, a).to_string(),
+        None => "unanswered".to_owned(),
+    })
 }
 
 /// Rounds to 2 decimals so sums of decimal weights print and compare cleanly.

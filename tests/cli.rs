@@ -830,7 +830,7 @@ const RULE_CASES: &[RuleCase] = &[
         )],
         at: "rules.yaml:10:",
         message: r#"malformed condition: it has "is", "in" forms at once"#,
-        stderr: &["allowed: `question` with one of `is`, `in`, `at_least`, `below`"],
+        stderr: &["allowed: `question` (or `fact`) with one of `is`, `in`, `at_least`, `below`"],
     },
     RuleCase {
         name: "malformed condition: `question` without a comparison",
@@ -848,7 +848,7 @@ const RULE_CASES: &[RuleCase] = &[
         )],
         at: "rules.yaml:11:",
         message: "malformed condition: `question` without a comparison",
-        stderr: &["allowed: `question` with one of `is`, `in`, `at_least`, `below`"],
+        stderr: &["allowed: `question` (or `fact`) with one of `is`, `in`, `at_least`, `below`"],
     },
     RuleCase {
         name: "non-finite weight",

@@ -95,7 +95,7 @@ pub struct Coverage {
 }
 
 /// The share of the space in which a rule fires: its condition over its own questions only.
-fn firing_share(rule: &Rule, dims: &[Dim]) -> f64 {
+fn firing_share(base: &RuleBase, rule: &Rule, dims: &[Dim]) -> f64 {
     let need = rule_dims(rule);
     let total: usize = need.iter().map(|d| dims[*d].values.len()).product();
     let mut scratch = Answers::new("share", [None; COUNT]);
@@ -107,7 +107,7 @@ fn firing_share(rule: &Rule, dims: &[Dim]) -> f64 {
             scratch.set(dims[*d].question, dims[*d].values[rest % n]);
             rest /= n;
         }
-        if rule.when.eval(&scratch) == Truth::True {
+        if rule.when.eval(&scratch, &base.facts(&scratch)) == Truth::True {
             fired += 1;
         }
     }
@@ -124,7 +124,11 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     let layout = space::layout(base, dims);
     let allowed = space::allowed_table();
     let hubs = space::hub_assignments(dims, &layout.hubs);
-    let shares: Vec<f64> = base.rules.iter().map(|r| firing_share(r, dims)).collect();
+    let shares: Vec<f64> = base
+        .rules
+        .iter()
+        .map(|r| firing_share(base, r, dims))
+        .collect();
     // Each half, with every rule counted, once per hub assignment.
     let halves: Vec<[Vec<Partial>; 2]> = hubs
         .iter()

@@ -92,10 +92,10 @@ pub(super) fn decide(e: &Effect, allowed: &[u8; 256]) -> (usize, bool, bool) {
     (best, tie, conflict)
 }
 
-/// The dims a rule's condition reads.
+/// The dims a rule's condition reads, directly or through cost facts.
 pub(super) fn rule_dims(rule: &Rule) -> Vec<usize> {
     let mut out = Vec::new();
-    rule.when.for_each_question(&mut |q| {
+    rule.when.for_each_input(&mut |q| {
         let i = usize::from(q.0);
         if !out.contains(&i) {
             out.push(i);
@@ -253,10 +253,11 @@ pub(super) fn half(
             scratch.set(dims[*d].question, dims[*d].values[rest % n]);
             rest /= n;
         }
+        let facts = base.facts(&scratch);
         let mut effect = Effect::default();
         let mut fired = false;
         for (r, e) in rules.iter().zip(&effects) {
-            if base.rules[*r].when.eval(&scratch) == Truth::True {
+            if base.rules[*r].when.eval(&scratch, &facts) == Truth::True {
                 if Some(*r) == target {
                     fired = true;
                 } else {

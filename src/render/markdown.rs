@@ -270,6 +270,21 @@ impl Markdown {
         out.push('\n');
     }
 
+    fn cost(&self, out: &mut String, r: &Report) {
+        self.heading(out, 1, "Cost (estimates, USD)");
+        let _ = writeln!(
+            out,
+            "| Strategy | Monthly | of which staff | One-time | First year (of budget) |\n|---|--:|--:|--:|--:|"
+        );
+        for [s, monthly, staff, once, first] in super::cost_rows(r) {
+            let _ = writeln!(out, "| {s} | {monthly} | {staff} | {once} | {first} |");
+        }
+        out.push('\n');
+        for note in super::cost_notes(r) {
+            let _ = writeln!(out, "{}\n", escape(&note));
+        }
+    }
+
     fn what_if(&self, out: &mut String, r: &Report) {
         self.heading(out, 1, &super::what_if_title(r));
         Self::lines(out, super::what_if_lines(r));
@@ -319,6 +334,7 @@ impl Render for Markdown {
         self.reasons(&mut out, r);
         self.exclusions(&mut out, r);
         self.strategy(&mut out, r);
+        self.cost(&mut out, r);
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
         self.explanation(&mut out, r);

@@ -219,6 +219,12 @@ fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
                 crate::rules::Truth::False => "false",
                 crate::rules::Truth::Unknown => "unknown",
             };
+            let answers: Vec<String> = answers
+                .into_iter()
+                .chain(t.facts.iter().map(|f| {
+                    format!("{}={}", f.fact, f.value.map_or_else(|| "unknown".to_owned(), crate::cost::round3))
+                }))
+                .collect();
             let condition = if answers.is_empty() {
                 format!("{} ({truth})", t.condition)
             } else {
@@ -270,4 +276,83 @@ fn explanation_totals(r: &Report) -> String {
         "Sums of the fired rules' contributions: {}",
         parts.join(", ")
     )
+}
+
+/// The cost table's rows: strategy, monthly cost, of which staff, one-time cost, first year
+/// against the budget.
+fn cost_rows(r: &Report) -> Vec<[String; 5]> {
+    use crate::cost::money;
+    let c = &r.cost;
+    let once = [
+        None,
+        Some(c.one_time_usd.B),
+        Some(c.one_time_usd.C),
+        c.one_time_usd.D,
+    ];
+    crate::options::Strategy::ALL
+        .iter()
+        .zip(once)
+        .map(|(s, once)| {
+            let share = match (c.first_year_usd[*s], c.budget_share[*s]) {
+                (Some(f), Some(b)) => format!("{} ({:.0}%)", money(f), b * 100.0),
+                (Some(f), None) => money(f),
+                _ => "unknown".to_owned(),
+            };
+            [
+                s.to_string(),
+                money(c.monthly_usd[*s]),
+                money(c.monthly_staff_usd[*s]),
+                match (s, once) {
+                    (crate::options::Strategy::A, _) => "-".to_owned(),
+                    (_, Some(o)) => money(o),
+                    (_, None) => "unknown".to_owned(),
+                },
+                share,
+            ]
+        })
+        .collect()
+}
+
+/// The sentences under the cost table: fleet size, break-even traffic, training run.
+fn cost_notes(r: &Report) -> Vec<String> {
+    use crate::answers::format_number;
+    let c = &r.cost;
+    let a = &c.assumptions;
+    let mut notes = vec![format!(
+        "Traffic: {} tokens a month ({} tokens per request{}); A is priced at the {} tier.",
+        format_number(a.tokens_per_month.round()),
+        format_number(a.tokens_per_request),
+        if a.tokens_per_request_defaulted {
+            ", assumed"
+        } else {
+            ""
+        },
+        a.api_tier
+    )];
+    notes.push(format!(
+        "Self-hosting (C) needs {} x {} for a {}.",
+        format_number(c.self_hosting.gpus),
+        c.self_hosting.gpu,
+        c.self_hosting.model
+    ));
+    notes.push(match c.break_even_requests_per_day {
+        Some(x) => format!(
+            "Self-hosting costs less than the API above about {} requests a day, staff included.",
+            crate::cost::round3(x)
+        ),
+        None => "Self-hosting never costs less than the API at these prices.".to_owned(),
+    });
+    if let Some(t) = &c.train {
+        notes.push(format!(
+            "Training from scratch (D): a compute-optimal model of about {} parameters on {} tokens takes about {} GPU-hours on {}.",
+            crate::cost::round3(t.params),
+            crate::cost::round3(t.tokens),
+            crate::cost::round3(t.gpu_hours),
+            t.gpu
+        ));
+    } else {
+        notes.push("Training from scratch (D): answer [data] corpus_tokens to size it.".to_owned());
+    }
+    notes.push("First year: 12 months of use plus one-time costs, without staff, against [budget] annual_usd.".to_owned());
+    notes
 }

@@ -94,6 +94,20 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
             each(c, |r| score(r, a.name(), r.scores.approach[a])),
         ));
     }
+    for s in Strategy::ALL {
+        out.push(row(
+            format!("monthly cost {s}"),
+            each(c, |r| crate::cost::money(r.cost.monthly_usd[s])),
+        ));
+    }
+    out.push(row(
+        "break-even requests/day",
+        each(c, |r| {
+            r.cost
+                .break_even_requests_per_day
+                .map_or_else(|| "never".to_owned(), crate::cost::round3)
+        }),
+    ));
     out.push(row(
         "control",
         each(c, |r| format!("{:.1}", r.matrix.control)),

@@ -258,6 +258,30 @@ impl Table {
         }
     }
 
+    fn cost(&self, out: &mut String, r: &Report) {
+        self.heading(out, "Cost (estimates, USD)");
+        let mut table = self.table();
+        table.set_header(vec![
+            "Strategy",
+            "Monthly",
+            "of which staff",
+            "One-time",
+            "First year (of budget)",
+        ]);
+        for row in super::cost_rows(r) {
+            table.add_row(row.to_vec());
+        }
+        for col in 1..=4 {
+            if let Some(c) = table.column_mut(col) {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let _ = writeln!(out, "{table}");
+        for note in super::cost_notes(r) {
+            self.wrap(out, &note, "", "");
+        }
+    }
+
     fn what_if(&self, out: &mut String, r: &Report) {
         self.heading(out, &super::what_if_title(r));
         self.lines(out, super::what_if_lines(r));
@@ -352,6 +376,7 @@ impl Render for Table {
         self.reasons(&mut out, r);
         self.exclusions(&mut out, r);
         self.pros_and_cons(&mut out, r);
+        self.cost(&mut out, r);
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
         self.explanation(&mut out, r);

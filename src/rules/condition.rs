@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::answers::{Answer, Answers, format_number};
+use crate::cost::{Fact, Facts};
 use crate::questions::QuestionId;
 
 /// A condition compiled for evaluation: question indices, level bit masks and numbers.
@@ -32,6 +33,15 @@ pub enum Condition {
         /// The question asked.
         question: QuestionId,
         /// The threshold, exclusive.
+        value: f64,
+    },
+    /// A cost fact is at least `value` (`below` false) or below it (`below` true).
+    Fact {
+        /// The fact read.
+        fact: Fact,
+        /// Whether the comparison is `below` rather than `at_least`.
+        below: bool,
+        /// The threshold.
         value: f64,
     },
     /// Every part holds.
@@ -61,10 +71,14 @@ impl Truth {
 }
 
 impl Condition {
-    /// Evaluates the condition against a scenario.
+    /// Evaluates the condition against a scenario and its cost facts.
     #[inline]
-    pub fn eval(&self, answers: &Answers) -> Truth {
+    pub fn eval(&self, answers: &Answers, facts: &Facts) -> Truth {
         match self {
+            Condition::Fact { fact, below, value } => match facts.get(*fact) {
+                Some(v) => Truth::from_bool((v < *value) == *below),
+                None => Truth::Unknown,
+            },
             Condition::Always => Truth::True,
             Condition::Levels { question, mask } => match answers.get(*question) {
                 Some(Answer::Level(i)) => Truth::from_bool(mask & (1 << i) != 0),
@@ -84,7 +98,7 @@ impl Condition {
             Condition::All(parts) => {
                 let mut unknown = false;
                 for part in parts {
-                    match part.eval(answers) {
+                    match part.eval(answers, facts) {
                         Truth::False => return Truth::False,
                         Truth::Unknown => unknown = true,
                         Truth::True => {}
@@ -95,7 +109,7 @@ impl Condition {
             Condition::Any(parts) => {
                 let mut unknown = false;
                 for part in parts {
-                    match part.eval(answers) {
+                    match part.eval(answers, facts) {
                         Truth::True => return Truth::True,
                         Truth::Unknown => unknown = true,
                         Truth::False => {}
@@ -107,7 +121,7 @@ impl Condition {
                     Truth::False
                 }
             }
-            Condition::Not(part) => match part.eval(answers) {
+            Condition::Not(part) => match part.eval(answers, facts) {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
                 Truth::Unknown => Truth::Unknown,
@@ -115,10 +129,48 @@ impl Condition {
         }
     }
 
-    /// Calls `f` for every question the condition reads.
+    /// Whether the condition reads a cost fact anywhere.
+    pub fn reads_facts(&self) -> bool {
+        match self {
+            Condition::Fact { .. } => true,
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().any(Condition::reads_facts)
+            }
+            Condition::Not(part) => part.reads_facts(),
+            _ => false,
+        }
+    }
+
+    /// Calls `f` for every cost fact the condition reads.
+    pub fn for_each_fact(&self, f: &mut impl FnMut(Fact)) {
+        match self {
+            Condition::Fact { fact, .. } => f(*fact),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.for_each_fact(f);
+                }
+            }
+            Condition::Not(part) => part.for_each_fact(f),
+            _ => {}
+        }
+    }
+
+    /// Calls `f` for every question the condition reads, directly or through a cost fact.
+    pub fn for_each_input(&self, f: &mut impl FnMut(QuestionId)) {
+        self.for_each_question(f);
+        if self.reads_facts() {
+            for name in Fact::questions() {
+                if let Some(q) = QuestionId::from_name(name) {
+                    f(q);
+                }
+            }
+        }
+    }
+
+    /// Calls `f` for every question the condition reads directly.
     pub fn for_each_question(&self, f: &mut impl FnMut(QuestionId)) {
         match self {
-            Condition::Always => {}
+            Condition::Always | Condition::Fact { .. } => {}
             Condition::Levels { question, .. }
             | Condition::AtLeast { question, .. }
             | Condition::Below { question, .. } => f(*question),
@@ -143,7 +195,7 @@ impl Condition {
                 }
             }
             Condition::Not(part) => part.for_each_threshold(f),
-            Condition::Always | Condition::Levels { .. } => {}
+            Condition::Always | Condition::Levels { .. } | Condition::Fact { .. } => {}
         }
     }
 }
@@ -171,6 +223,10 @@ impl fmt::Display for Condition {
             }
             Condition::Below { question, value } => {
                 write!(f, "{} < {}", question.name(), format_number(*value))
+            }
+            Condition::Fact { fact, below, value } => {
+                let op = if *below { "<" } else { ">=" };
+                write!(f, "{} {op} {}", fact.name(), format_number(*value))
             }
             Condition::All(parts) => join(f, parts, " and "),
             Condition::Any(parts) => join(f, parts, " or "),
@@ -217,13 +273,13 @@ mod tests {
             mask: 0b1100,
         };
         let empty = scenario(&[]);
-        assert_eq!(c.eval(&empty), Truth::Unknown);
+        assert_eq!(c.eval(&empty, &Facts::default()), Truth::Unknown);
         assert_eq!(
-            Condition::Not(Box::new(c.clone())).eval(&empty),
+            Condition::Not(Box::new(c.clone())).eval(&empty, &Facts::default()),
             Truth::Unknown
         );
         let daily = scenario(&[("data.freshness", Answer::Level(3))]);
-        assert_eq!(c.eval(&daily), Truth::True);
+        assert_eq!(c.eval(&daily, &Facts::default()), Truth::True);
     }
 
     #[test]
@@ -239,8 +295,8 @@ mod tests {
         let s = scenario(&[("budget.annual_usd", Answer::Number(5e5))]);
         let all = Condition::All(vec![known_false.clone(), unknown.clone()].into());
         let any = Condition::Any(vec![known_false, unknown].into());
-        assert_eq!(all.eval(&s), Truth::False);
-        assert_eq!(any.eval(&s), Truth::Unknown);
+        assert_eq!(all.eval(&s, &Facts::default()), Truth::False);
+        assert_eq!(any.eval(&s, &Facts::default()), Truth::Unknown);
     }
 
     #[test]
@@ -254,8 +310,8 @@ mod tests {
             question: q("data.labeled_examples"),
             value: 10_000.0,
         };
-        assert_eq!(at_least.eval(&s), Truth::True);
-        assert_eq!(below.eval(&s), Truth::False);
+        assert_eq!(at_least.eval(&s, &Facts::default()), Truth::True);
+        assert_eq!(below.eval(&s, &Facts::default()), Truth::False);
         assert_eq!(at_least.to_string(), "data.labeled_examples >= 10,000");
     }
 }

@@ -3,13 +3,14 @@
 
 mod check;
 pub mod condition;
-mod locate;
+pub(crate) mod locate;
 mod raw;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use crate::cost::{Pricing, pricing};
 use crate::diagnostic::Invalid;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 pub use check::TOPICS;
@@ -141,6 +142,10 @@ pub struct RuleBase {
     pub rules: Vec<Rule>,
     /// Recommended next steps.
     pub next_steps: Vec<NextStep>,
+    /// The prices and capacities behind cost estimates and cost facts.
+    pub pricing: Pricing,
+    /// Whether any rule reads a cost fact (so evaluation must estimate costs).
+    pub reads_facts: bool,
 }
 
 impl RuleBase {
@@ -156,6 +161,15 @@ impl RuleBase {
             control,
             complexity,
         )
+    }
+
+    /// The cost facts of a scenario, estimated only when some rule reads them.
+    pub fn facts(&self, answers: &crate::answers::Answers) -> crate::cost::Facts {
+        if self.reads_facts {
+            crate::cost::Facts::of(&crate::cost::estimate(answers, &self.pricing))
+        } else {
+            crate::cost::Facts::default()
+        }
     }
 
     /// The rule with this id.
@@ -175,7 +189,7 @@ pub struct RuleFile {
 
 /// Checks rule files already in memory, as [`load_dir`] does for files on disk.
 pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
-    check::compile(files)
+    check::compile(files, pricing::built_in()?)
 }
 
 /// The rule base compiled into the binary.
@@ -189,7 +203,7 @@ pub fn built_in() -> Result<RuleBase, Invalid> {
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    check::compile(&files)
+    check::compile(&files, pricing::built_in()?)
 }
 
 /// The test case files stored with the built-in rule base (`rules/tests/*.yaml`), by name.
@@ -230,15 +244,26 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
         ))
         .into());
     }
-    Ok(check::compile(&files)?)
+    let own_pricing = dir.join(PRICING_FILE);
+    let pricing = if own_pricing.is_file() {
+        pricing::load(&own_pricing)?
+    } else {
+        pricing::built_in()?
+    };
+    Ok(check::compile(&files, pricing)?)
 }
 
-/// Loads the rule base from `dir`, or the built-in one.
-pub fn load(dir: Option<&Path>) -> anyhow::Result<RuleBase> {
-    match dir {
-        Some(dir) => load_dir(dir),
-        None => Ok(built_in()?),
+/// Loads the rule base from `dir`, or the built-in one; with `pricing`, that pricing file
+/// replaces the one beside the rules.
+pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBase> {
+    let mut base = match dir {
+        Some(dir) => load_dir(dir)?,
+        None => built_in()?,
+    };
+    if let Some(path) = pricing {
+        base.pricing = pricing::load(path)?;
     }
+    Ok(base)
 }
 
 /// The strategy whose band holds the mean of the two coordinates.
@@ -251,11 +276,14 @@ pub fn region(bands: &[[f64; 2]; 4], control: f64, complexity: f64) -> Strategy 
         .map_or(Strategy::D, |(s, _)| s)
 }
 
+/// The pricing file's name; it sits beside the rules but is not a rule file.
+pub const PRICING_FILE: &str = "pricing.yaml";
+
 fn is_rule_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
-    )
+    ) && path.file_name().is_none_or(|n| n != PRICING_FILE)
 }
 
 #[cfg(test)]

@@ -110,6 +110,7 @@ pub(crate) struct RawExclude {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCondition {
     pub(crate) question: Option<String>,
+    pub(crate) fact: Option<String>,
     pub(crate) is: Option<Scalar>,
     #[serde(rename = "in")]
     pub(crate) in_: Option<Vec<Scalar>>,

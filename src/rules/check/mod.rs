@@ -72,7 +72,10 @@ struct Parsed<'a> {
 }
 
 /// Parses and checks rule files into a rule base, or reports every problem.
-pub(crate) fn compile(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
+pub(crate) fn compile(
+    files: &[RuleFile],
+    pricing: crate::cost::Pricing,
+) -> Result<RuleBase, Invalid> {
     let mut out = String::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -107,7 +110,7 @@ pub(crate) fn compile(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
             out.push('\n');
         }
     }
-    let (base, missing) = builder.finish();
+    let (base, missing) = builder.finish(pricing);
     for message in missing {
         out.push_str(&message);
         out.push('\n');

@@ -1,6 +1,7 @@
 //! Checking one rule: its condition, weights, matrix contributions and exclusion.
 
 use super::{FileProblems, Notes, names, require_text};
+use crate::cost::Fact;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{Kind, QuestionId, quote_list};
 use crate::rules::raw::{RawCondition, RawRule, Scalar};
@@ -120,13 +121,66 @@ fn bad_key(problems: &mut FileProblems, path: &str, section: &str, key: &str, al
         .suggest_from(key, allowed.iter().copied());
 }
 
-const FORMS: &str = "`question` with one of `is`, `in`, `at_least`, `below`; or `all: [..]`, `any: [..]`, `not: {..}`";
+/// A comparison of a cost fact: `{ fact: cost.budget_share.C, at_least: 1 }`.
+fn fact_condition(
+    problems: &mut FileProblems,
+    path: &str,
+    name: &str,
+    c: &RawCondition,
+) -> Option<Condition> {
+    let all: Vec<String> = Fact::all().iter().map(|f| f.name()).collect();
+    let Some(fact) = Fact::from_name(name) else {
+        problems
+            .at(format!("{path}/fact"), format!("unknown fact \"{name}\""))
+            .add(format!("allowed: one of {}", all.join(", ")))
+            .suggest_from(name, all.iter().map(String::as_str));
+        return None;
+    };
+    let extra = c.question.is_some()
+        || c.is.is_some()
+        || c.in_.is_some()
+        || c.all.is_some()
+        || c.any.is_some()
+        || c.not.is_some();
+    let (below, value) = match (&c.at_least, &c.below) {
+        (Some(v), None) if !extra => (false, v),
+        (None, Some(v)) if !extra => (true, v),
+        _ => {
+            problems
+                .at(path, "malformed condition: a `fact` takes exactly one of `at_least` or `below`, and nothing else")
+                .add("allowed: `{ fact: cost.budget_share.C, at_least: 1 }`");
+            return None;
+        }
+    };
+    let op = if below { "below" } else { "at_least" };
+    match value {
+        Scalar::Number(n) if n.is_finite() => Some(Condition::Fact {
+            fact,
+            below,
+            value: *n,
+        }),
+        other => {
+            problems
+                .at(
+                    format!("{path}/{op}"),
+                    format!("threshold {other} for {name} is not a number"),
+                )
+                .add("allowed: a finite number, e.g. 1 or 0.5");
+            None
+        }
+    }
+}
+
+const FORMS: &str = "`question` (or `fact`) with one of `is`, `in`, `at_least`, `below`; or `all: [..]`, `any: [..]`, `not: {..}`";
 
 fn compile_condition(
     problems: &mut FileProblems,
     path: &str,
     c: &RawCondition,
 ) -> Option<Condition> {
+    if let Some(name) = &c.fact {
+        return fact_condition(problems, path, name, c);
+    }
     let mut forms = Vec::new();
     for (present, name) in [
         (c.is.is_some(), "is"),

@@ -104,7 +104,7 @@ impl<'a> Builder<'a> {
 
     /// The rule base, when every strategy and approach was described, and the messages
     /// for those that were not.
-    pub(super) fn finish(self) -> (Option<RuleBase>, Vec<String>) {
+    pub(super) fn finish(self, pricing: crate::cost::Pricing) -> (Option<RuleBase>, Vec<String>) {
         let mut missing = Vec::new();
         let strategies = complete(
             &mut missing,
@@ -139,8 +139,10 @@ impl<'a> Builder<'a> {
                 sources: self.sources,
                 strategies: PerStrategy(strategies),
                 approaches: PerApproach(approaches),
+                reads_facts: self.rules.iter().any(|r| r.when.reads_facts()),
                 rules: self.rules,
                 next_steps: self.next_steps,
+                pricing,
             });
         (base, missing)
     }

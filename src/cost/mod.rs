@@ -1,0 +1,469 @@
+//! What each strategy would cost: API fees, GPUs, provider tuning, training from scratch and
+//! staff, estimated from the answers and the pricing file; and the cost facts rules can read.
+
+pub mod breakdown;
+pub mod pricing;
+
+use serde::Serialize;
+
+use crate::answers::{Answer, Answers, format_number};
+use crate::options::{PerStrategy, Strategy};
+use crate::questions::QuestionId;
+pub use pricing::Pricing;
+
+/// Average days in a month.
+pub const DAYS_PER_MONTH: f64 = 365.0 / 12.0;
+/// Average hours in a month.
+pub const HOURS_PER_MONTH: f64 = 24.0 * DAYS_PER_MONTH;
+
+/// The money estimates for one scenario, every strategy side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Monthly running cost per strategy, staff included.
+    pub monthly_usd: PerStrategy<f64>,
+    /// Monthly usage cost (API fees or GPUs), without staff.
+    pub monthly_usage_usd: PerStrategy<f64>,
+    /// Monthly staff cost.
+    pub monthly_staff_usd: PerStrategy<f64>,
+    /// One-time costs: provider tuning (B), tuning compute (C), training compute (D).
+    pub one_time_usd: OneTime,
+    /// First-year cost against the budget: 12 months of usage plus one-time costs (the
+    /// budget covers compute, API fees and vendors, not staff). `null` when unknown.
+    pub first_year_usd: PerStrategy<Option<f64>>,
+    /// First-year cost over the annual budget; above 1 means the budget cannot carry it.
+    pub budget_share: PerStrategy<Option<f64>>,
+    /// The training run strategy D implies, when the corpus size is known.
+    pub train: Option<Train>,
+    /// Requests per day above which self-hosting (C) costs less per month than the API (A),
+    /// staff included; `null` when it never does.
+    pub break_even_requests_per_day: Option<f64>,
+    /// How the self-hosted fleet is sized.
+    pub self_hosting: Fleet,
+    /// The assumptions behind the figures.
+    pub assumptions: Assumptions,
+}
+
+/// One-time costs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[allow(non_snake_case)]
+pub struct OneTime {
+    /// Provider fine-tuning on the labeled examples.
+    pub B: f64,
+    /// Compute to fine-tune the self-hosted model on the labeled examples.
+    pub C: f64,
+    /// Compute to train a model from scratch; `null` without a corpus size.
+    pub D: Option<f64>,
+}
+
+/// A training run from scratch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Train {
+    /// Parameters (compute-optimal for the tokens).
+    pub params: f64,
+    /// Training tokens.
+    pub tokens: f64,
+    /// GPU-hours at the assumed utilization.
+    pub gpu_hours: f64,
+    /// The GPU type.
+    pub gpu: String,
+}
+
+/// The self-hosted fleet for the traffic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fleet {
+    /// The served model.
+    pub model: String,
+    /// GPUs needed (at least one replica).
+    pub gpus: f64,
+    /// The GPU type.
+    pub gpu: String,
+}
+
+/// The inputs the estimate used, so a reader can check it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assumptions {
+    /// Tokens per request used.
+    pub tokens_per_request: f64,
+    /// Whether that came from the pricing file because the answers did not say.
+    pub tokens_per_request_defaulted: bool,
+    /// Tokens per month.
+    pub tokens_per_month: f64,
+    /// Prompt tokens per completion token.
+    pub input_per_output: f64,
+    /// The API tier A is priced at.
+    pub api_tier: String,
+    /// Self-hosted fleet's average load over capacity.
+    pub serving_utilization: f64,
+    /// Training's achieved over peak FLOP/s.
+    pub training_utilization: f64,
+}
+
+fn number(answers: &Answers, name: &str) -> Option<f64> {
+    match QuestionId::from_name(name).and_then(|q| answers.get(q)) {
+        Some(Answer::Number(n)) => Some(n),
+        _ => None,
+    }
+}
+
+/// GPU-hours to train `params` parameters on `tokens` tokens: 6 FLOPs per parameter per
+/// token, at `utilization` of the GPU's peak.
+pub fn training_gpu_hours(params: f64, tokens: f64, peak_flops: f64, utilization: f64) -> f64 {
+    6.0 * params * tokens / (peak_flops * utilization) / 3600.0
+}
+
+/// Monthly API fees for `tokens` tokens a month at the given prices per million.
+pub fn api_monthly(tokens: f64, input_per_output: f64, input_price: f64, output_price: f64) -> f64 {
+    let input = tokens * input_per_output / (input_per_output + 1.0);
+    let output = tokens / (input_per_output + 1.0);
+    (input * input_price + output * output_price) / 1e6
+}
+
+/// Estimates every strategy's cost for a scenario.
+pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
+    let requests = number(answers, "traffic.requests_per_day").unwrap_or(0.0);
+    let given_tpr = number(answers, "traffic.tokens_per_request");
+    let tpr = given_tpr.unwrap_or(p.api.default_tokens_per_request.value);
+    let labeled = number(answers, "data.labeled_examples").unwrap_or(0.0);
+    let corpus = number(answers, "data.corpus_tokens");
+    let budget = number(answers, "budget.annual_usd");
+    let ratio = p.api.input_per_output.value;
+    let tokens = requests * tpr * DAYS_PER_MONTH;
+    let tier = p.tier();
+    let ft = &p.fine_tuning;
+
+    let a = api_monthly(
+        tokens,
+        ratio,
+        tier.input_per_million,
+        tier.output_per_million,
+    );
+    let b = api_monthly(tokens, ratio, ft.input_per_million, ft.output_per_million);
+    let b_once = labeled * ft.tokens_per_example * ft.epochs / 1e6 * ft.training_per_million;
+
+    let model = p.served();
+    let gpu = p.gpu(&model.gpu);
+    let fleet_gpus = fleet(
+        tokens,
+        model.tokens_per_second,
+        model.gpus_per_replica,
+        p.serving.utilization.value,
+    );
+    let c = fleet_gpus * gpu.hourly_usd * HOURS_PER_MONTH;
+    let train_gpu = p.gpu(&p.training.gpu);
+    let tuning_tokens = labeled * ft.tokens_per_example * p.serving.tuning_epochs;
+    let c_once = training_gpu_hours(
+        model.params,
+        tuning_tokens,
+        train_gpu.peak_bf16_flops,
+        p.training.utilization.value,
+    ) * train_gpu.hourly_usd;
+
+    let train = corpus.filter(|t| *t > 0.0).map(|tokens| {
+        let params = tokens / p.training.tokens_per_parameter.value;
+        Train {
+            params,
+            tokens,
+            gpu_hours: training_gpu_hours(
+                params,
+                tokens,
+                train_gpu.peak_bf16_flops,
+                p.training.utilization.value,
+            ),
+            gpu: train_gpu.id.clone(),
+        }
+    });
+    // The trained model is served like the listed model nearest to it in size.
+    let d_model = train.as_ref().map_or(model, |t| {
+        p.serving
+            .models
+            .iter()
+            .min_by(|x, y| {
+                (x.params / t.params)
+                    .ln()
+                    .abs()
+                    .total_cmp(&(y.params / t.params).ln().abs())
+            })
+            .unwrap_or(model)
+    });
+    let d_gpu = p.gpu(&d_model.gpu);
+    let d = fleet(
+        tokens,
+        d_model.tokens_per_second,
+        d_model.gpus_per_replica,
+        p.serving.utilization.value,
+    ) * d_gpu.hourly_usd
+        * HOURS_PER_MONTH;
+    let d_once = train.as_ref().map(|t| t.gpu_hours * train_gpu.hourly_usd);
+
+    let usage = PerStrategy([a, b, c, d]);
+    let staff = PerStrategy(p.staff().0.map(|y| y / 12.0));
+    let once = [Some(0.0), Some(b_once), Some(c_once), d_once];
+    let first_year = PerStrategy(std::array::from_fn(|i| {
+        once[i].map(|o| 12.0 * usage.0[i] + o)
+    }));
+    let budget_share = PerStrategy(first_year.0.map(|f| {
+        let (f, b) = (f?, budget?);
+        Some(if b > 0.0 {
+            f / b
+        } else if f > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        })
+    }));
+    let per_request = api_monthly(
+        tpr * DAYS_PER_MONTH,
+        ratio,
+        tier.input_per_million,
+        tier.output_per_million,
+    );
+    let replica_monthly = model.gpus_per_replica * gpu.hourly_usd * HOURS_PER_MONTH;
+    let capacity = model.tokens_per_second * p.serving.utilization.value * 86_400.0 / tpr;
+    Estimate {
+        monthly_usd: PerStrategy(std::array::from_fn(|i| usage.0[i] + staff.0[i])),
+        monthly_usage_usd: usage,
+        monthly_staff_usd: staff,
+        one_time_usd: OneTime {
+            B: b_once,
+            C: c_once,
+            D: d_once,
+        },
+        first_year_usd: first_year,
+        budget_share,
+        train,
+        break_even_requests_per_day: break_even(
+            per_request,
+            capacity,
+            replica_monthly,
+            staff[Strategy::A],
+            staff[Strategy::C],
+        ),
+        self_hosting: Fleet {
+            model: model.name.clone(),
+            gpus: fleet_gpus,
+            gpu: gpu.name.clone(),
+        },
+        assumptions: Assumptions {
+            tokens_per_request: tpr,
+            tokens_per_request_defaulted: given_tpr.is_none(),
+            tokens_per_month: tokens,
+            input_per_output: ratio,
+            api_tier: tier.name.clone(),
+            serving_utilization: p.serving.utilization.value,
+            training_utilization: p.training.utilization.value,
+        },
+    }
+}
+
+/// GPUs to serve `tokens` a month: whole replicas, at least one.
+fn fleet(tokens: f64, replica_tps: f64, gpus_per_replica: f64, utilization: f64) -> f64 {
+    let needed = tokens / (DAYS_PER_MONTH * 86_400.0);
+    (needed / (replica_tps * utilization)).ceil().max(1.0) * gpus_per_replica
+}
+
+/// The traffic (requests/day) above which a fleet of replicas, each serving `capacity`
+/// requests a day for `replica` dollars a month plus `staff_c`, costs less than the API at
+/// `per_request` dollars a month per daily request plus `staff_a`. `None` when it never does.
+pub fn break_even(
+    per_request: f64,
+    capacity: f64,
+    replica: f64,
+    staff_a: f64,
+    staff_c: f64,
+) -> Option<f64> {
+    if per_request <= 0.0 || capacity <= 0.0 {
+        return None;
+    }
+    // With n replicas (traffic up to n * capacity), self-hosting costs n * replica + staff_c.
+    let gain = per_request * capacity - replica;
+    let first = if gain > 0.0 {
+        ((staff_c - staff_a - replica) / gain).floor().max(0.0) as u64 + 1
+    } else {
+        1
+    };
+    let candidates = first.saturating_sub(1).max(1)..=first + 1;
+    candidates
+        .filter_map(|n| {
+            let n = n as f64;
+            let cost = n * replica + staff_c;
+            let x = ((cost - staff_a) / per_request).max((n - 1.0) * capacity);
+            (x < n * capacity).then_some(x)
+        })
+        .reduce(f64::min)
+}
+
+/// Money for people: three significant figures, thousands separators, `$` first.
+pub fn money(usd: f64) -> String {
+    if !usd.is_finite() {
+        return "n/a".to_owned();
+    }
+    if usd.abs() < 10.0 {
+        return format!("${usd:.2}");
+    }
+    format!("${}", round3(usd))
+}
+
+/// A number rounded to three significant figures, with thousands separators.
+pub fn round3(value: f64) -> String {
+    if value.abs() < 1.0 {
+        return format_number((value * 100.0).round() / 100.0);
+    }
+    let digits = value.abs().log10().floor() as i32 + 1;
+    let scale = 10f64.powi((digits - 3).max(0));
+    format_number((value / scale).round() * scale)
+}
+
+/// Facts derived from the cost estimates, which rule conditions can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fact {
+    /// A strategy's first-year cost in USD (usage plus one-time, no staff).
+    FirstYear(Strategy),
+    /// A strategy's first-year cost over the annual budget.
+    BudgetShare(Strategy),
+    /// The API's monthly cost (A) over self-hosting's (C), staff included.
+    ApiOverSelfHosting,
+}
+
+/// Number of facts.
+pub const FACTS: usize = 9;
+
+impl Fact {
+    /// Every fact, in index order.
+    pub fn all() -> [Fact; FACTS] {
+        let [a, b, c, d] = Strategy::ALL;
+        [
+            Fact::FirstYear(a),
+            Fact::FirstYear(b),
+            Fact::FirstYear(c),
+            Fact::FirstYear(d),
+            Fact::BudgetShare(a),
+            Fact::BudgetShare(b),
+            Fact::BudgetShare(c),
+            Fact::BudgetShare(d),
+            Fact::ApiOverSelfHosting,
+        ]
+    }
+
+    /// Its index in [`Facts`].
+    pub fn index(self) -> usize {
+        match self {
+            Fact::FirstYear(s) => s as usize,
+            Fact::BudgetShare(s) => 4 + s as usize,
+            Fact::ApiOverSelfHosting => 8,
+        }
+    }
+
+    /// The name rule files use, e.g. `cost.budget_share.C`.
+    pub fn name(self) -> String {
+        match self {
+            Fact::FirstYear(s) => format!("cost.first_year.{s}"),
+            Fact::BudgetShare(s) => format!("cost.budget_share.{s}"),
+            Fact::ApiOverSelfHosting => "cost.api_over_self_hosting".to_owned(),
+        }
+    }
+
+    /// Looks a fact up by name.
+    pub fn from_name(name: &str) -> Option<Fact> {
+        Fact::all().into_iter().find(|f| f.name() == name)
+    }
+
+    /// The questions the fact is computed from.
+    pub fn questions() -> [&'static str; 5] {
+        [
+            "budget.annual_usd",
+            "traffic.requests_per_day",
+            "traffic.tokens_per_request",
+            "data.labeled_examples",
+            "data.corpus_tokens",
+        ]
+    }
+
+    /// The fact's value formatted for people.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Fact::FirstYear(_) => money(value),
+            Fact::BudgetShare(_) => format!("{:.0}% of the budget", value * 100.0),
+            Fact::ApiOverSelfHosting => format!("{value:.1}x"),
+        }
+    }
+}
+
+/// The cost facts of one scenario; `None` where a fact cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Facts(pub [Option<f64>; FACTS]);
+
+impl Facts {
+    /// The facts of an estimate.
+    pub fn of(e: &Estimate) -> Facts {
+        let mut out = [None; FACTS];
+        for s in Strategy::ALL {
+            out[Fact::FirstYear(s).index()] = e.first_year_usd[s];
+            out[Fact::BudgetShare(s).index()] = e.budget_share[s];
+        }
+        let c = e.monthly_usd[Strategy::C];
+        out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| e.monthly_usd[Strategy::A] / c);
+        Facts(out)
+    }
+
+    /// A fact's value.
+    pub fn get(&self, fact: Fact) -> Option<f64> {
+        self.0[fact.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_keeps_three_significant_figures() {
+        assert_eq!(money(12_345.0), "$12,300");
+        assert_eq!(money(1_234_567.0), "$1,230,000");
+        assert_eq!(money(987.6), "$988");
+        assert_eq!(money(4.5), "$4.50");
+    }
+
+    /// Published training runs: (name, parameters, tokens, GPU, GPU-hours reported).
+    const PUBLISHED: [(&str, f64, f64, &str, f64); 4] = [
+        // LLaMA paper (Touvron et al., 2023): 65.2B on 1.4T tokens, 1,022,362 A100-80GB hours.
+        ("LLaMA-65B", 65.2e9, 1.4e12, "a100-80gb", 1_022_362.0),
+        // Llama 2 paper (2023): 70B and 7B on 2T tokens.
+        ("Llama-2-70B", 70e9, 2e12, "a100-80gb", 1_720_320.0),
+        ("Llama-2-7B", 7e9, 2e12, "a100-80gb", 184_320.0),
+        // MosaicML MPT-7B (2023): 6.7B on 1T tokens, 440 A100-40GB for 9.5 days.
+        ("MPT-7B", 6.7e9, 1e12, "a100-40gb", 440.0 * 9.5 * 24.0),
+    ];
+
+    #[test]
+    fn training_estimates_land_within_25_percent_of_published_runs() {
+        let p = pricing::built_in().unwrap();
+        for (name, params, tokens, gpu, published) in PUBLISHED {
+            let g = p.gpu(gpu);
+            assert_eq!(g.id, gpu);
+            let estimate = training_gpu_hours(
+                params,
+                tokens,
+                g.peak_bf16_flops,
+                p.training.utilization.value,
+            );
+            let error = estimate / published - 1.0;
+            assert!(
+                error.abs() <= 0.25,
+                "{name}: estimated {estimate:.0} GPU-hours vs {published:.0} ({:+.0}%)",
+                error * 100.0
+            );
+        }
+    }
+
+    #[test]
+    fn break_even_is_where_the_fleet_gets_cheaper() {
+        // $1 per daily request a month; a replica serves 1,000 requests/day for $500.
+        let x = break_even(1.0, 1000.0, 500.0, 0.0, 0.0).unwrap();
+        assert!((x - 500.0).abs() < 1e-9, "{x}");
+        // Staff for self-hosting pushes it up: $2,000 more needs 4 replicas' worth of gain.
+        let y = break_even(1.0, 1000.0, 500.0, 0.0, 2000.0).unwrap();
+        assert!(y > x);
+        // A replica that costs more than the API fees it replaces never pays off.
+        assert_eq!(break_even(0.1, 1000.0, 500.0, 0.0, 0.0), None);
+    }
+}

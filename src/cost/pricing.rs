@@ -1,0 +1,436 @@
+//! The pricing file: API prices, GPUs, serving capacity, training efficiency and staff costs,
+//! every figure dated and sourced. Parsed from YAML and checked like the rules.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, line_col};
+use crate::options::{PerStrategy, Strategy};
+use crate::rules::locate::Locations;
+
+/// A figure with the date it was observed and where it comes from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    /// The figure.
+    pub value: f64,
+    /// When it was observed, `YYYY-MM-DD`.
+    pub date: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// One hosted-model price tier.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Id, e.g. `mid`.
+    pub id: String,
+    /// What it stands for.
+    pub name: String,
+    /// USD per million prompt tokens.
+    pub input_per_million: f64,
+    /// USD per million completion tokens.
+    pub output_per_million: f64,
+    /// When the price was observed.
+    pub date: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// Hosted-model prices.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    /// Prompt tokens per completion token.
+    pub input_per_output: Dated,
+    /// Tokens per call when the answers do not say.
+    pub default_tokens_per_request: Dated,
+    /// The tier strategy A is priced at.
+    pub default_tier: String,
+    /// The tiers.
+    pub tiers: Vec<Tier>,
+}
+
+/// Provider-run fine-tuning (strategy B).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FineTuning {
+    /// USD per million training tokens.
+    pub training_per_million: f64,
+    /// USD per million prompt tokens to the tuned model.
+    pub input_per_million: f64,
+    /// USD per million completion tokens from the tuned model.
+    pub output_per_million: f64,
+    /// Passes over the examples.
+    pub epochs: f64,
+    /// Tokens in one curated example.
+    pub tokens_per_example: f64,
+    /// When the prices were observed.
+    pub date: String,
+    /// Where they come from.
+    pub source: String,
+}
+
+/// A GPU type.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gpu {
+    /// Id, e.g. `a100-80gb`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Peak dense BF16 FLOP/s.
+    pub peak_bf16_flops: f64,
+    /// USD per GPU-hour.
+    pub hourly_usd: f64,
+    /// When the price was observed.
+    pub date: String,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// An open model as served on GPUs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServedModel {
+    /// Id, e.g. `llama-70b`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Parameters.
+    pub params: f64,
+    /// The GPU it runs on.
+    pub gpu: String,
+    /// GPUs one replica needs.
+    pub gpus_per_replica: f64,
+    /// Tokens per second one replica processes.
+    pub tokens_per_second: f64,
+    /// When the throughput was measured.
+    pub date: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// Self-hosted serving (strategies C and D).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Serving {
+    /// Average load over provisioned capacity.
+    pub utilization: Dated,
+    /// The model strategy C is priced with.
+    pub default_model: String,
+    /// The models.
+    pub models: Vec<ServedModel>,
+    /// Passes over the labeled examples when tuning the served model.
+    pub tuning_epochs: f64,
+}
+
+/// Training from scratch (strategy D).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    /// Achieved FLOP/s over peak.
+    pub utilization: Dated,
+    /// Training tokens per parameter at the compute-optimal size.
+    pub tokens_per_parameter: Dated,
+    /// The GPU training runs on.
+    pub gpu: String,
+}
+
+/// Staff each strategy needs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    /// When the figures were observed.
+    pub date: String,
+    /// Where they come from.
+    pub source: String,
+    /// Fully loaded yearly cost per strategy (`A`..`D`).
+    pub yearly_usd: BTreeMap<String, f64>,
+}
+
+/// The pricing file, checked.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pricing {
+    /// Always `USD`.
+    pub currency: String,
+    /// Hosted models.
+    pub api: Api,
+    /// Provider fine-tuning.
+    pub fine_tuning: FineTuning,
+    /// GPU types.
+    pub gpus: Vec<Gpu>,
+    /// Self-hosted serving.
+    pub serving: Serving,
+    /// Training from scratch.
+    pub training: Training,
+    /// Staff costs.
+    pub staff: Staff,
+}
+
+impl Pricing {
+    /// The GPU with this id (checked to exist when loading).
+    pub fn gpu(&self, id: &str) -> &Gpu {
+        self.gpus
+            .iter()
+            .find(|g| g.id == id)
+            .unwrap_or(&self.gpus[0])
+    }
+
+    /// The tier strategy A is priced at.
+    pub fn tier(&self) -> &Tier {
+        let id = &self.api.default_tier;
+        self.api
+            .tiers
+            .iter()
+            .find(|t| &t.id == id)
+            .unwrap_or(&self.api.tiers[0])
+    }
+
+    /// The model strategy C is priced with.
+    pub fn served(&self) -> &ServedModel {
+        let id = &self.serving.default_model;
+        self.serving
+            .models
+            .iter()
+            .find(|m| &m.id == id)
+            .unwrap_or(&self.serving.models[0])
+    }
+
+    /// Yearly staff cost per strategy.
+    pub fn staff(&self) -> PerStrategy<f64> {
+        PerStrategy(
+            Strategy::ALL.map(|s| self.staff.yearly_usd.get(s.name()).copied().unwrap_or(0.0)),
+        )
+    }
+}
+
+/// The pricing file compiled into the binary.
+pub const BUILT_IN: &str = include_str!("../../rules/pricing.yaml");
+
+/// Parses and checks a pricing file, reporting every problem with its line.
+pub fn parse(path: &Path, text: &str) -> Result<Pricing, Invalid> {
+    let pricing: Pricing = serde_yaml::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_owned();
+        let mut problems = Problems::new(path, text);
+        match e.location() {
+            Some(l) => problems.push(Diagnostic::at(l.index()..l.index() + 1, message)),
+            None => problems.push(Diagnostic::nowhere(message)),
+        }
+        problems
+            .finish()
+            .err()
+            .unwrap_or_else(|| Invalid(String::new()))
+    })?;
+    let mut found: Vec<(String, Diagnostic)> = Vec::new();
+    let mut problem = |at: String, d: Diagnostic| found.push((at, d));
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    let mut number = |at: &str, what: &str, v: f64, ok: bool, allowed: &str| {
+        if !ok {
+            problem(
+                at.to_owned(),
+                Diagnostic::nowhere(format!("{what}: found {v}"))
+                    .note(format!("allowed: {allowed}")),
+            );
+        }
+    };
+    if pricing.currency != "USD" {
+        number("currency", "currency", f64::NAN, false, "\"USD\"");
+    }
+    let dated = [
+        ("api/input_per_output/value", &pricing.api.input_per_output),
+        (
+            "api/default_tokens_per_request/value",
+            &pricing.api.default_tokens_per_request,
+        ),
+        ("serving/utilization/value", &pricing.serving.utilization),
+        ("training/utilization/value", &pricing.training.utilization),
+        (
+            "training/tokens_per_parameter/value",
+            &pricing.training.tokens_per_parameter,
+        ),
+    ];
+    for (at, d) in dated {
+        let share = at.contains("utilization");
+        let ok = positive(d.value) && (!share || d.value <= 1.0);
+        let allowed = if share {
+            "a number above 0 and at most 1"
+        } else {
+            "a number above 0"
+        };
+        number(at, at.trim_end_matches("/value"), d.value, ok, allowed);
+    }
+    for (i, t) in pricing.api.tiers.iter().enumerate() {
+        number(
+            &format!("api/tiers/{i}/input_per_million"),
+            "input_per_million",
+            t.input_per_million,
+            t.input_per_million >= 0.0 && t.input_per_million.is_finite(),
+            "a price >= 0",
+        );
+        number(
+            &format!("api/tiers/{i}/output_per_million"),
+            "output_per_million",
+            t.output_per_million,
+            t.output_per_million >= 0.0 && t.output_per_million.is_finite(),
+            "a price >= 0",
+        );
+    }
+    let ft = &pricing.fine_tuning;
+    for (key, v) in [
+        ("training_per_million", ft.training_per_million),
+        ("input_per_million", ft.input_per_million),
+        ("output_per_million", ft.output_per_million),
+        ("epochs", ft.epochs),
+        ("tokens_per_example", ft.tokens_per_example),
+    ] {
+        number(
+            &format!("fine_tuning/{key}"),
+            key,
+            v,
+            positive(v),
+            "a number above 0",
+        );
+    }
+    for (i, g) in pricing.gpus.iter().enumerate() {
+        number(
+            &format!("gpus/{i}/peak_bf16_flops"),
+            "peak_bf16_flops",
+            g.peak_bf16_flops,
+            positive(g.peak_bf16_flops),
+            "FLOP/s above 0, e.g. 312.0e12",
+        );
+        number(
+            &format!("gpus/{i}/hourly_usd"),
+            "hourly_usd",
+            g.hourly_usd,
+            positive(g.hourly_usd),
+            "a price above 0",
+        );
+    }
+    let gpu_ids: Vec<&str> = pricing.gpus.iter().map(|g| g.id.as_str()).collect();
+    let reference =
+        |found: &mut Vec<(String, Diagnostic)>, at: String, what: &str, id: &str, ids: &[&str]| {
+            if !ids.contains(&id) {
+                let mut d = Diagnostic::nowhere(format!("{what}: unknown id \"{id}\""))
+                    .note(format!("allowed: {}", crate::questions::quote_list(ids)));
+                if let Some(best) = closest(id, ids.iter().copied()) {
+                    d = d.note(format!("help: did you mean \"{best}\"?"));
+                }
+                found.push((at, d));
+            }
+        };
+    for (i, m) in pricing.serving.models.iter().enumerate() {
+        reference(
+            &mut found,
+            format!("serving/models/{i}/gpu"),
+            "gpu",
+            &m.gpu,
+            &gpu_ids,
+        );
+        for (key, v) in [
+            ("params", m.params),
+            ("gpus_per_replica", m.gpus_per_replica),
+            ("tokens_per_second", m.tokens_per_second),
+        ] {
+            if !positive(v) {
+                found.push((
+                    format!("serving/models/{i}/{key}"),
+                    Diagnostic::nowhere(format!("{key}: found {v}"))
+                        .note("allowed: a number above 0"),
+                ));
+            }
+        }
+    }
+    reference(
+        &mut found,
+        "training/gpu".to_owned(),
+        "training gpu",
+        &pricing.training.gpu,
+        &gpu_ids,
+    );
+    let tiers: Vec<&str> = pricing.api.tiers.iter().map(|t| t.id.as_str()).collect();
+    reference(
+        &mut found,
+        "api/default_tier".to_owned(),
+        "default_tier",
+        &pricing.api.default_tier,
+        &tiers,
+    );
+    let models: Vec<&str> = pricing
+        .serving
+        .models
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    reference(
+        &mut found,
+        "serving/default_model".to_owned(),
+        "default_model",
+        &pricing.serving.default_model,
+        &models,
+    );
+    for s in Strategy::ALL {
+        match pricing.staff.yearly_usd.get(s.name()) {
+            Some(v) if v.is_finite() && *v >= 0.0 => {}
+            Some(v) => found.push((
+                format!("staff/yearly_usd/{s}"),
+                Diagnostic::nowhere(format!("staff cost of {s}: found {v}"))
+                    .note("allowed: a number >= 0"),
+            )),
+            None => found.push((
+                "staff/yearly_usd".to_owned(),
+                Diagnostic::nowhere(format!("staff cost of strategy {s} is missing"))
+                    .note("add it under staff: yearly_usd:"),
+            )),
+        }
+    }
+    for key in pricing.staff.yearly_usd.keys() {
+        if Strategy::from_name(key).is_none() {
+            found.push((
+                format!("staff/yearly_usd/{key}:key"),
+                Diagnostic::nowhere(format!("unknown strategy \"{key}\""))
+                    .note("allowed: \"A\", \"B\", \"C\", \"D\""),
+            ));
+        }
+    }
+    if found.is_empty() {
+        return Ok(pricing);
+    }
+    let locations = Locations::of(text);
+    let mut problems = Problems::new(path, text);
+    for (at, mut d) in found {
+        d.span = locations.find(&at);
+        problems.push(d);
+    }
+    problems.finish()?;
+    Ok(pricing)
+}
+
+/// Loads a pricing file from disk.
+pub fn load(path: &Path) -> anyhow::Result<Pricing> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("cannot read pricing file {}: {e}", path.display()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_col(prefix, prefix.len());
+        Invalid(format!(
+            "{}:{line}:{column}: the file is not valid UTF-8",
+            path.display()
+        ))
+    })?;
+    Ok(parse(path, text)?)
+}
+
+/// The built-in pricing.
+pub fn built_in() -> Result<Pricing, Invalid> {
+    parse(Path::new("rules/pricing.yaml"), BUILT_IN)
+}
