@@ -39,12 +39,18 @@ pub fn render(name: &str, e: &Estimate, p: &Pricing, width: usize) -> String {
 fn tflops(flops: f64) -> String {
     format!("{} TFLOP/s", round3(flops / 1e12))
 }
-
 fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
     let mut out = String::new();
+    traffic(&mut out, name, e);
+    hosted(&mut out, e, p);
+    self_hosted(&mut out, e, p);
+    budget(&mut out, e);
+    assumptions(&mut out, p);
+    out
+}
+
+fn traffic(out: &mut String, name: &str, e: &Estimate) {
     let a = &e.assumptions;
-    let tier = p.tier();
-    let ft = &p.fine_tuning;
     let _ = writeln!(out, "{name}: estimated cost per strategy (USD)\n");
     let _ = writeln!(
         out,
@@ -63,6 +69,12 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
         "  {} input tokens per output token.\n",
         a.input_per_output
     );
+}
+
+/// Strategies A and B: hosted models, billed per token.
+fn hosted(out: &mut String, e: &Estimate, p: &Pricing) {
+    let tier = p.tier();
+    let ft = &p.fine_tuning;
     let staff = |s: Strategy| money(e.monthly_staff_usd[s]);
     let _ = writeln!(out, "A  {} a month", money(e.monthly_usd[Strategy::A]));
     let _ = writeln!(
@@ -93,6 +105,12 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
         "   tuning: examples x {} tokens x {} epochs at ${} per million training tokens",
         ft.tokens_per_example, ft.epochs, ft.training_per_million
     );
+}
+
+/// Strategies C and D: models on your own GPUs.
+fn self_hosted(out: &mut String, e: &Estimate, p: &Pricing) {
+    let a = &e.assumptions;
+    let staff = |s: Strategy| money(e.monthly_staff_usd[s]);
     let model = p.served();
     let gpu = p.gpu(&model.gpu);
     let _ = writeln!(
@@ -158,6 +176,9 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
             );
         }
     }
+}
+
+fn budget(out: &mut String, e: &Estimate) {
     let _ = writeln!(out);
     let _ = match e.break_even_requests_per_day {
         Some(x) => writeln!(
@@ -181,6 +202,12 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
         });
         let _ = writeln!(out, "  {s}  {first}{share}");
     }
+}
+
+fn assumptions(out: &mut String, p: &Pricing) {
+    let tier = p.tier();
+    let ft = &p.fine_tuning;
+    let model = p.served();
     let _ = writeln!(out, "\nAssumptions (pricing file):");
     let mut assumption = |what: &str, date: &str, source: &str| {
         let _ = writeln!(out, "  - {what} [{date}; {source}]");
@@ -247,5 +274,4 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
         &p.staff.date,
         &p.staff.source,
     );
-    out
 }

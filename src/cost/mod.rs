@@ -118,47 +118,37 @@ pub fn api_monthly(tokens: f64, input_per_output: f64, input_price: f64, output_
     (input * input_price + output * output_price) / 1e6
 }
 
-/// Estimates every strategy's cost for a scenario.
-pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
-    let requests = number(answers, "traffic.requests_per_day").unwrap_or(0.0);
-    let given_tpr = number(answers, "traffic.tokens_per_request");
-    let tpr = given_tpr.unwrap_or(p.api.default_tokens_per_request.value);
-    let labeled = number(answers, "data.labeled_examples").unwrap_or(0.0);
-    let corpus = number(answers, "data.corpus_tokens");
-    let budget = number(answers, "budget.annual_usd");
-    let ratio = p.api.input_per_output.value;
-    let tokens = requests * tpr * DAYS_PER_MONTH;
-    let tier = p.tier();
-    let ft = &p.fine_tuning;
+/// The answers an estimate reads.
+struct Inputs {
+    tokens_per_request: f64,
+    defaulted: bool,
+    labeled: f64,
+    corpus: Option<f64>,
+    budget: Option<f64>,
+    /// Tokens a month.
+    tokens: f64,
+}
 
-    let a = api_monthly(
-        tokens,
-        ratio,
-        tier.input_per_million,
-        tier.output_per_million,
-    );
-    let b = api_monthly(tokens, ratio, ft.input_per_million, ft.output_per_million);
-    let b_once = labeled * ft.tokens_per_example * ft.epochs / 1e6 * ft.training_per_million;
+impl Inputs {
+    fn of(answers: &Answers, p: &Pricing) -> Inputs {
+        let requests = number(answers, "traffic.requests_per_day").unwrap_or(0.0);
+        let given = number(answers, "traffic.tokens_per_request");
+        let tokens_per_request = given.unwrap_or(p.api.default_tokens_per_request.value);
+        Inputs {
+            tokens_per_request,
+            defaulted: given.is_none(),
+            labeled: number(answers, "data.labeled_examples").unwrap_or(0.0),
+            corpus: number(answers, "data.corpus_tokens"),
+            budget: number(answers, "budget.annual_usd"),
+            tokens: requests * tokens_per_request * DAYS_PER_MONTH,
+        }
+    }
+}
 
-    let model = p.served();
-    let gpu = p.gpu(&model.gpu);
-    let fleet_gpus = fleet(
-        tokens,
-        model.tokens_per_second,
-        model.gpus_per_replica,
-        p.serving.utilization.value,
-    );
-    let c = fleet_gpus * gpu.hourly_usd * HOURS_PER_MONTH;
-    let train_gpu = p.gpu(&p.training.gpu);
-    let tuning_tokens = labeled * ft.tokens_per_example * p.serving.tuning_epochs;
-    let c_once = training_gpu_hours(
-        model.params,
-        tuning_tokens,
-        train_gpu.peak_bf16_flops,
-        p.training.utilization.value,
-    ) * train_gpu.hourly_usd;
-
-    let train = corpus.filter(|t| *t > 0.0).map(|tokens| {
+/// The training run a corpus implies: compute-optimal size, GPU-hours on the training GPU.
+fn training_run(corpus: Option<f64>, p: &Pricing) -> Option<Train> {
+    let gpu = p.gpu(&p.training.gpu);
+    corpus.filter(|t| *t > 0.0).map(|tokens| {
         let params = tokens / p.training.tokens_per_parameter.value;
         Train {
             params,
@@ -166,87 +156,124 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
             gpu_hours: training_gpu_hours(
                 params,
                 tokens,
-                train_gpu.peak_bf16_flops,
+                gpu.peak_bf16_flops,
                 p.training.utilization.value,
             ),
-            gpu: train_gpu.id.clone(),
+            gpu: gpu.id.clone(),
         }
-    });
-    // The trained model is served like the listed model nearest to it in size.
-    let d_model = train.as_ref().map_or(model, |t| {
-        p.serving
-            .models
-            .iter()
-            .min_by(|x, y| {
-                (x.params / t.params)
-                    .ln()
-                    .abs()
-                    .total_cmp(&(y.params / t.params).ln().abs())
-            })
-            .unwrap_or(model)
-    });
-    let d_gpu = p.gpu(&d_model.gpu);
-    let d = fleet(
-        tokens,
-        d_model.tokens_per_second,
-        d_model.gpus_per_replica,
-        p.serving.utilization.value,
-    ) * d_gpu.hourly_usd
-        * HOURS_PER_MONTH;
-    let d_once = train.as_ref().map(|t| t.gpu_hours * train_gpu.hourly_usd);
+    })
+}
 
-    let usage = PerStrategy([a, b, c, d]);
-    let staff = PerStrategy(p.staff().0.map(|y| y / 12.0));
-    let once = [Some(0.0), Some(b_once), Some(c_once), d_once];
-    let first_year = PerStrategy(std::array::from_fn(|i| {
-        once[i].map(|o| 12.0 * usage.0[i] + o)
-    }));
-    let budget_share = PerStrategy(first_year.0.map(|f| {
-        let (f, b) = (f?, budget?);
-        Some(if b > 0.0 {
-            f / b
-        } else if f > 0.0 {
-            f64::INFINITY
-        } else {
-            0.0
-        })
-    }));
-    let per_request = api_monthly(
-        tpr * DAYS_PER_MONTH,
+/// Monthly cost of serving `tokens` a month on GPUs with the given model.
+fn serving_monthly(tokens: f64, model: &pricing::ServedModel, p: &Pricing) -> (f64, f64) {
+    let gpus = fleet(
+        tokens,
+        model.tokens_per_second,
+        model.gpus_per_replica,
+        p.serving.utilization.value,
+    );
+    (gpus, gpus * p.gpu(&model.gpu).hourly_usd * HOURS_PER_MONTH)
+}
+
+/// First-year cost over the budget; unknown when either is.
+fn share(first_year: Option<f64>, budget: Option<f64>) -> Option<f64> {
+    let (cost, budget) = (first_year?, budget?);
+    Some(if budget > 0.0 {
+        cost / budget
+    } else if cost > 0.0 {
+        f64::INFINITY
+    } else {
+        0.0
+    })
+}
+
+/// Estimates every strategy's cost for a scenario.
+pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
+    let input = Inputs::of(answers, p);
+    let ratio = p.api.input_per_output.value;
+    let tier = p.tier();
+    let ft = &p.fine_tuning;
+    let model = p.served();
+    let train_gpu = p.gpu(&p.training.gpu);
+
+    let api = api_monthly(
+        input.tokens,
         ratio,
         tier.input_per_million,
         tier.output_per_million,
     );
-    let replica_monthly = model.gpus_per_replica * gpu.hourly_usd * HOURS_PER_MONTH;
-    let capacity = model.tokens_per_second * p.serving.utilization.value * 86_400.0 / tpr;
+    let tuned = api_monthly(
+        input.tokens,
+        ratio,
+        ft.input_per_million,
+        ft.output_per_million,
+    );
+    let tuning_job =
+        input.labeled * ft.tokens_per_example * ft.epochs / 1e6 * ft.training_per_million;
+    let (gpus, hosted) = serving_monthly(input.tokens, model, p);
+    let tuning_tokens = input.labeled * ft.tokens_per_example * p.serving.tuning_epochs;
+    let tuning_compute = training_gpu_hours(
+        model.params,
+        tuning_tokens,
+        train_gpu.peak_bf16_flops,
+        p.training.utilization.value,
+    ) * train_gpu.hourly_usd;
+    let train = training_run(input.corpus, p);
+    // The trained model is served like the listed model nearest to it in size.
+    let own_model = train.as_ref().map_or(model, |t| {
+        let distance = |m: &pricing::ServedModel| (m.params / t.params).ln().abs();
+        p.serving
+            .models
+            .iter()
+            .min_by(|x, y| distance(x).total_cmp(&distance(y)))
+            .unwrap_or(model)
+    });
+    let (_, own_serving) = serving_monthly(input.tokens, own_model, p);
+    let training = train.as_ref().map(|t| t.gpu_hours * train_gpu.hourly_usd);
+
+    let usage = PerStrategy([api, tuned, hosted, own_serving]);
+    let staff = PerStrategy(p.staff().0.map(|yearly| yearly / 12.0));
+    let once = [Some(0.0), Some(tuning_job), Some(tuning_compute), training];
+    let first_year = PerStrategy(std::array::from_fn(|i| {
+        once[i].map(|o| 12.0 * usage.0[i] + o)
+    }));
+    let per_request = api_monthly(
+        input.tokens_per_request * DAYS_PER_MONTH,
+        ratio,
+        tier.input_per_million,
+        tier.output_per_million,
+    );
+    let replica = model.gpus_per_replica * p.gpu(&model.gpu).hourly_usd * HOURS_PER_MONTH;
+    let capacity =
+        model.tokens_per_second * p.serving.utilization.value * 86_400.0 / input.tokens_per_request;
     Estimate {
         monthly_usd: PerStrategy(std::array::from_fn(|i| usage.0[i] + staff.0[i])),
         monthly_usage_usd: usage,
         monthly_staff_usd: staff,
         one_time_usd: OneTime {
-            B: b_once,
-            C: c_once,
-            D: d_once,
+            B: tuning_job,
+            C: tuning_compute,
+            D: training,
         },
         first_year_usd: first_year,
-        budget_share,
+        budget_share: PerStrategy(first_year.0.map(|f| share(f, input.budget))),
         train,
         break_even_requests_per_day: break_even(
             per_request,
             capacity,
-            replica_monthly,
+            replica,
             staff[Strategy::A],
             staff[Strategy::C],
         ),
         self_hosting: Fleet {
             model: model.name.clone(),
-            gpus: fleet_gpus,
-            gpu: gpu.name.clone(),
+            gpus,
+            gpu: p.gpu(&model.gpu).name.clone(),
         },
         assumptions: Assumptions {
-            tokens_per_request: tpr,
-            tokens_per_request_defaulted: given_tpr.is_none(),
-            tokens_per_month: tokens,
+            tokens_per_request: input.tokens_per_request,
+            tokens_per_request_defaulted: input.defaulted,
+            tokens_per_month: input.tokens,
             input_per_output: ratio,
             api_tier: tier.name.clone(),
             serving_utilization: p.serving.utilization.value,

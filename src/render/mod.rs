@@ -222,7 +222,12 @@ fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
             let answers: Vec<String> = answers
                 .into_iter()
                 .chain(t.facts.iter().map(|f| {
-                    format!("{}={}", f.fact, f.value.map_or_else(|| "unknown".to_owned(), crate::cost::round3))
+                    format!(
+                        "{}={}",
+                        f.fact,
+                        f.value
+                            .map_or_else(|| "unknown".to_owned(), crate::cost::round3)
+                    )
                 }))
                 .collect();
             let condition = if answers.is_empty() {

@@ -1,6 +1,9 @@
 //! Benchmarks: one evaluation of the default rule base, a whole `assess` in process, and the
 //! throughput of `rules coverage` in scenarios per second. Run with `cargo bench`.
 
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::path::Path;
 
@@ -8,7 +11,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use llm_strategy::{answers, coverage, engine, render, report, rules};
 
 fn example(name: &str) -> answers::Answers {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
     let bytes = std::fs::read(&path).expect("example exists");
     answers::parse(&path, &bytes).expect("example is valid")
 }
@@ -19,11 +24,12 @@ fn evaluation(c: &mut Criterion) {
     c.bench_function("evaluate/regional-bank-advisor", |b| {
         b.iter(|| engine::evaluate(black_box(&base), black_box(&bank)));
     });
-    let all: Vec<answers::Answers> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-        .expect("examples/")
-        .filter_map(Result::ok)
-        .map(|e| example(&e.file_name().to_string_lossy()))
-        .collect();
+    let all: Vec<answers::Answers> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .expect("examples/")
+            .filter_map(Result::ok)
+            .map(|e| example(&e.file_name().to_string_lossy()))
+            .collect();
     let mut group = c.benchmark_group("evaluate");
     group.throughput(Throughput::Elements(all.len() as u64));
     group.bench_function("every-example", |b| {
@@ -34,9 +40,14 @@ fn evaluation(c: &mut Criterion) {
         });
     });
     group.finish();
-    let look = render::Look { width: 80, color: false, heading_level: 2 };
+    let look = render::Look {
+        width: 80,
+        color: false,
+        heading_level: 2,
+    };
     c.bench_function("assess/load-rules-parse-evaluate-render", |b| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional-bank-advisor.toml");
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional-bank-advisor.toml");
         let bytes = std::fs::read(&path).expect("example exists");
         b.iter(|| {
             let base = rules::built_in().expect("rules");
@@ -53,7 +64,9 @@ fn coverage_throughput(c: &mut Criterion) {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut group = c.benchmark_group("coverage");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(u64::try_from(scenarios).unwrap_or(u64::MAX)));
+    group.throughput(Throughput::Elements(
+        u64::try_from(scenarios).unwrap_or(u64::MAX),
+    ));
     group.bench_function(format!("full-space/{threads}-threads"), |b| {
         b.iter(|| coverage::cover(black_box(&base), threads));
     });
