@@ -97,6 +97,28 @@ impl Probe<'_> {
     }
 }
 
+/// The budgets at which a cost rule starts or stops firing for this scenario: a rule on
+/// `cost.budget_share.X >= t` fires up to a budget of X's first-year cost / t.
+fn budget_limits(base: &RuleBase, answers: &Answers) -> Vec<f64> {
+    if !base.reads_facts {
+        return Vec::new();
+    }
+    let estimate = crate::cost::estimate(answers, &base.pricing);
+    let mut out = Vec::new();
+    for rule in &base.rules {
+        rule.when.for_each_fact_threshold(&mut |fact, t| {
+            if let (crate::cost::Fact::BudgetShare(s), true) = (fact, t > 0.0) {
+                if let Some(cost) = estimate.first_year_usd[s] {
+                    // Just above cost / t the share falls below t.
+                    out.push((cost / t).next_up());
+                }
+            }
+        });
+    }
+    out.retain(|v| v.is_finite() && *v > 0.0);
+    out
+}
+
 /// The region (index into [`candidates`]) holding an answer.
 fn region(thresholds: &[f64], answer: Answer) -> usize {
     match answer {
@@ -116,10 +138,21 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     let mut what_if = Vec::new();
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
+    let budget_limits = budget_limits(base, answers);
     for id in QuestionId::all() {
         let q = id.question();
-        let candidates = candidates(base, id);
-        let thresholds = thresholds(base, id);
+        let mut thresholds = thresholds(base, id);
+        let mut candidates = candidates(base, id);
+        if id.name() == "budget.annual_usd" && !budget_limits.is_empty() {
+            thresholds.extend(&budget_limits);
+            thresholds.sort_by(f64::total_cmp);
+            thresholds.dedup();
+            let first = thresholds.first().map_or(0.0, |t| just_below(*t, false));
+            candidates = std::iter::once(first)
+                .chain(thresholds.iter().copied())
+                .map(Answer::Number)
+                .collect();
+        }
         let whole = matches!(q.kind, Kind::Number { whole: true, .. });
         let Some(now) = answers.get(id) else {
             for (j, candidate) in candidates.into_iter().enumerate() {
@@ -139,7 +172,7 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
                     let t = thresholds[j];
                     (
                         Answer::Number(just_below(t, whole)),
-                        format!("below {}", format_number(t)),
+                        format!("below {}", threshold_text(t)),
                     )
                 }
                 _ => (candidates[j], label(id, &thresholds, j)),
@@ -184,6 +217,16 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     }
 }
 
+/// A threshold for people: large fractional values (budgets derived from cost estimates)
+/// rounded up to a whole number.
+fn threshold_text(t: f64) -> String {
+    if t.fract() != 0.0 && t >= 1000.0 {
+        format_number(t.ceil())
+    } else {
+        format_number(t)
+    }
+}
+
 /// Region `j` of a question in words: a level, `below 1,000` or `at least 10,000`.
 fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
     match id.question().kind {
@@ -191,9 +234,9 @@ fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
         Kind::Number { .. } => match j.checked_sub(1) {
             None => thresholds.first().map_or_else(
                 || "0".to_owned(),
-                |t| format!("below {}", format_number(*t)),
+                |t| format!("below {}", threshold_text(*t)),
             ),
-            Some(i) => format!("at least {}", format_number(thresholds[i])),
+            Some(i) => format!("at least {}", threshold_text(thresholds[i])),
         },
     }
 }

@@ -155,6 +155,20 @@ impl Condition {
         }
     }
 
+    /// Calls `f` for every cost-fact threshold, with the fact it applies to.
+    pub fn for_each_fact_threshold(&self, f: &mut impl FnMut(Fact, f64)) {
+        match self {
+            Condition::Fact { fact, value, .. } => f(*fact, *value),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.for_each_fact_threshold(f);
+                }
+            }
+            Condition::Not(part) => part.for_each_fact_threshold(f),
+            _ => {}
+        }
+    }
+
     /// Calls `f` for every question the condition reads, directly or through a cost fact.
     pub fn for_each_input(&self, f: &mut impl FnMut(QuestionId)) {
         self.for_each_question(f);
