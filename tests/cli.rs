@@ -750,6 +750,40 @@ struct RuleCase {
 
 const RULE_CASES: &[RuleCase] = &[
     RuleCase {
+        name: "unknown placeholder in an explanation",
+        files: &[(
+            "rules.yaml",
+            rules_yaml!(
+                "  - id: second",
+                "    summary: s",
+                "    source: dida-strategies",
+                "    when: { fact: cost.budget_share.C, at_least: 1 }",
+                "    strategy: { C: -2 }",
+                "    explanation: costs {cost.first_yaer.C}",
+            ),
+        )],
+        at: "rules.yaml:",
+        message: "unknown placeholder {cost.first_yaer.C}",
+        stderr: &[r#"did you mean "cost.first_year.C"?"#],
+    },
+    RuleCase {
+        name: "unknown fact in a condition",
+        files: &[(
+            "rules.yaml",
+            rules_yaml!(
+                "  - id: second",
+                "    summary: s",
+                "    source: dida-strategies",
+                "    when: { fact: cost.budget_share.E, at_least: 1 }",
+                "    strategy: { C: -2 }",
+                "    explanation: x",
+            ),
+        )],
+        at: "rules.yaml:10:",
+        message: r#"unknown fact "cost.budget_share.E""#,
+        stderr: &["cost.budget_share.A", r#"did you mean"#],
+    },
+    RuleCase {
         name: "unknown question in a condition",
         files: &[(
             "rules.yaml",

@@ -16,6 +16,10 @@ pub(super) fn check_rule(
     let before = problems.items.len();
     require_text(problems, path, "summary", &r.summary);
     require_text(problems, path, "explanation", &r.explanation);
+    check_placeholders(problems, &format!("{path}/explanation"), &r.explanation);
+    if let Some(e) = &r.exclude {
+        check_placeholders(problems, &format!("{path}/exclude/reason"), &e.reason);
+    }
     let when = match &r.when {
         Some(c) => compile_condition(problems, &format!("{path}/when"), c),
         None => Some(Condition::Always),
@@ -394,5 +398,24 @@ fn threshold(
                 .add("allowed: a finite number >= 0, e.g. 10000 or 1.0e11");
             None
         }
+    }
+}
+
+/// Checks that every `{name}` in rule text names a cost fact or a question.
+fn check_placeholders(problems: &mut FileProblems, path: &str, text: &str) {
+    let mut names: Vec<String> = Fact::all().iter().map(|f| f.name()).collect();
+    names.extend(QuestionId::all().map(|q| q.name().to_owned()));
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !names.iter().any(|n| n == name) {
+            problems
+                .at(path, format!("unknown placeholder {{{name}}}"))
+                .add("allowed: a cost fact such as {cost.first_year.C} or a question such as {budget.annual_usd}")
+                .suggest_from(name, names.iter().map(String::as_str));
+        }
+        rest = &after[close + 1..];
     }
 }
