@@ -66,7 +66,8 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
         .iter()
         .zip(&eval.fired)
         .map(|(rule, &fired)| {
-            let scale = if fired { 1.0 } else { 0.0 };
+            // Unfired rules add exactly zero (not -0.0 from a negative weight times zero).
+            let scale = |w: f64| if fired { w } else { 0.0 };
             let mut reads = Vec::new();
             rule.when.for_each_question(&mut |q| {
                 if !reads.iter().any(|r: &AnswerRow| r.question == q.name()) {
@@ -93,10 +94,10 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                 truth: rule.when.eval(answers, &eval.facts),
                 reads,
                 contributions: Contributions {
-                    strategy: PerStrategy(rule.strategy.0.map(|w| w * scale)),
-                    approach: PerApproach(rule.approach.0.map(|w| w * scale)),
-                    control: rule.matrix[0] * scale,
-                    complexity: rule.matrix[1] * scale,
+                    strategy: PerStrategy(rule.strategy.0.map(scale)),
+                    approach: PerApproach(rule.approach.0.map(scale)),
+                    control: scale(rule.matrix[0]),
+                    complexity: scale(rule.matrix[1]),
                 },
                 excludes: match (&rule.exclude, fired) {
                     (Some(e), true) => e

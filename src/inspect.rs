@@ -32,6 +32,10 @@ pub fn list_table(base: &RuleBase, width: u16) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
         .set_header(vec!["Rule", "Summary", "Source"]);
+    // Ids are kept whole; the summary column wraps instead.
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
     for rule in &base.rules {
         table.add_row(vec![
             rule.id.as_str(),

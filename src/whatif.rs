@@ -97,23 +97,46 @@ impl Probe<'_> {
     }
 }
 
-/// The budgets at which a cost rule starts or stops firing for this scenario: a rule on
-/// `cost.budget_share.X >= t` fires up to a budget of X's first-year cost / t.
-fn budget_limits(base: &RuleBase, answers: &Answers) -> Vec<f64> {
-    if !base.reads_facts {
+/// The values of `question` at which a cost fact crosses a threshold some rule compares it
+/// with, for this scenario: found by bisection, since each fact moves one way as one answer
+/// grows (more traffic or corpus costs more; more budget lowers its share).
+fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<f64> {
+    if !base.reads_facts || !crate::cost::Fact::questions().contains(&question.name()) {
         return Vec::new();
     }
-    let estimate = crate::cost::estimate(answers, &base.pricing);
-    let mut out = Vec::new();
+    let mut checks = Vec::new();
     for rule in &base.rules {
-        rule.when.for_each_fact_threshold(&mut |fact, t| {
-            if let (crate::cost::Fact::BudgetShare(s), true) = (fact, t > 0.0) {
-                if let Some(cost) = estimate.first_year_usd[s] {
-                    // Just above cost / t the share falls below t.
-                    out.push((cost / t).next_up());
-                }
+        rule.when
+            .for_each_fact_threshold(&mut |fact, t| checks.push((fact, t)));
+    }
+    checks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    checks.dedup();
+    let mut scenario = answers.clone();
+    let mut fact_at = |value: f64, fact: crate::cost::Fact| {
+        scenario.set(question, Some(Answer::Number(value)));
+        crate::cost::Facts::of(&crate::cost::estimate(&scenario, &base.pricing)).get(fact)
+    };
+    let mut out = Vec::new();
+    for (fact, t) in checks {
+        // Search on a log scale between 1 and 10^16.
+        let (mut lo, mut hi) = (0.0f64, 16.0f64);
+        let side = |v: Option<f64>| v.map(|v| v >= t);
+        let (Some(low), Some(high)) = (side(fact_at(1.0, fact)), side(fact_at(1e16, fact))) else {
+            continue;
+        };
+        if low == high {
+            continue;
+        }
+        for _ in 0..64 {
+            let mid = f64::midpoint(lo, hi);
+            if side(fact_at(10f64.powf(mid), fact)) == Some(low) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
-        });
+        }
+        // The first value on the far side of the crossing.
+        out.push(10f64.powf(hi));
     }
     out.retain(|v| v.is_finite() && *v > 0.0);
     out
@@ -138,16 +161,17 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     let mut what_if = Vec::new();
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
-    let budget_limits = budget_limits(base, answers);
     for id in QuestionId::all() {
         let q = id.question();
         let mut thresholds = thresholds(base, id);
         let mut candidates = candidates(base, id);
-        if id.name() == "budget.annual_usd" && !budget_limits.is_empty() {
-            thresholds.extend(&budget_limits);
+        let limits = fact_limits(base, answers, id);
+        if !limits.is_empty() {
+            let whole = matches!(q.kind, Kind::Number { whole: true, .. });
+            thresholds.extend(limits.iter().map(|v| if whole { v.ceil() } else { *v }));
             thresholds.sort_by(f64::total_cmp);
             thresholds.dedup();
-            let first = thresholds.first().map_or(0.0, |t| just_below(*t, false));
+            let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
             candidates = std::iter::once(first)
                 .chain(thresholds.iter().copied())
                 .map(Answer::Number)

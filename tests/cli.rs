@@ -781,7 +781,7 @@ const RULE_CASES: &[RuleCase] = &[
         )],
         at: "rules.yaml:10:",
         message: r#"unknown fact "cost.budget_share.E""#,
-        stderr: &["cost.budget_share.A", r#"did you mean"#],
+        stderr: &["cost.budget_share.A", "did you mean"],
     },
     RuleCase {
         name: "unknown question in a condition",

@@ -54,8 +54,9 @@ fn traffic(out: &mut String, name: &str, e: &Estimate) {
     let _ = writeln!(out, "{name}: estimated cost per strategy (USD)\n");
     let _ = writeln!(
         out,
-        "Traffic: {} tokens a month = requests/day x {} tokens per request{} x {:.2} days;",
+        "Traffic: {} tokens a month = {} requests/day x {} tokens per request{} x {:.2} days;",
         round3(a.tokens_per_month),
+        round3(a.requests_per_day),
         round3(a.tokens_per_request),
         if a.tokens_per_request_defaulted {
             " (assumed: [traffic] tokens_per_request unanswered)"

@@ -82,6 +82,8 @@ pub struct Fleet {
 /// The inputs the estimate used, so a reader can check it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assumptions {
+    /// Requests per day.
+    pub requests_per_day: f64,
     /// Tokens per request used.
     pub tokens_per_request: f64,
     /// Whether that came from the pricing file because the answers did not say.
@@ -120,6 +122,7 @@ pub fn api_monthly(tokens: f64, input_per_output: f64, input_price: f64, output_
 
 /// The answers an estimate reads.
 struct Inputs {
+    requests: f64,
     tokens_per_request: f64,
     defaulted: bool,
     labeled: f64,
@@ -135,6 +138,7 @@ impl Inputs {
         let given = number(answers, "traffic.tokens_per_request");
         let tokens_per_request = given.unwrap_or(p.api.default_tokens_per_request.value);
         Inputs {
+            requests,
             tokens_per_request,
             defaulted: given.is_none(),
             labeled: number(answers, "data.labeled_examples").unwrap_or(0.0),
@@ -271,6 +275,7 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
             gpu: p.gpu(&model.gpu).name.clone(),
         },
         assumptions: Assumptions {
+            requests_per_day: input.requests,
             tokens_per_request: input.tokens_per_request,
             tokens_per_request_defaulted: input.defaulted,
             tokens_per_month: input.tokens,
@@ -288,9 +293,16 @@ fn fleet(tokens: f64, replica_tps: f64, gpus_per_replica: f64, utilization: f64)
     (needed / (replica_tps * utilization)).ceil().max(1.0) * gpus_per_replica
 }
 
-/// The traffic (requests/day) above which a fleet of replicas, each serving `capacity`
-/// requests a day for `replica` dollars a month plus `staff_c`, costs less than the API at
-/// `per_request` dollars a month per daily request plus `staff_a`. `None` when it never does.
+/// The traffic (requests/day) above which self-hosting stays cheaper than the API: the
+/// supremum of the traffic at which the API costs no more. The API costs `per_request` a month
+/// per daily request plus `staff_a`; self-hosting costs `replica` a month per replica (each
+/// serving `capacity` requests a day, at least one) plus `staff_c`. `Some(0)` when
+/// self-hosting is cheaper at any traffic, `None` when it never stays cheaper.
+///
+/// On each step of `n + 1` replicas the API is no dearer up to
+/// `(replica * (n + 1) + staff_c - staff_a) / per_request`; that bound grows faster than the
+/// step's start only while `n < k`, with `k = (replica + staff_c - staff_a) / (per_request *
+/// capacity - replica)`. Dearer GPUs raise `k` and the result, more capacity lowers them.
 pub fn break_even(
     per_request: f64,
     capacity: f64,
@@ -301,22 +313,20 @@ pub fn break_even(
     if per_request <= 0.0 || capacity <= 0.0 {
         return None;
     }
-    // With n replicas (traffic up to n * capacity), self-hosting costs n * replica + staff_c.
+    // What one more replica's worth of traffic saves in API fees over the replica's cost.
     let gain = per_request * capacity - replica;
-    let first = if gain > 0.0 {
-        ((staff_c - staff_a - replica) / gain).floor().max(0.0) as u64 + 1
-    } else {
-        1
-    };
-    let candidates = first.saturating_sub(1).max(1)..=first + 1;
-    candidates
-        .filter_map(|n| {
-            let n = n as f64;
-            let cost = n * replica + staff_c;
-            let x = ((cost - staff_a) / per_request).max((n - 1.0) * capacity);
-            (x < n * capacity).then_some(x)
-        })
-        .reduce(f64::min)
+    let fixed = replica + staff_c - staff_a;
+    if gain <= 0.0 {
+        // The API's advantage never shrinks: self-hosting is cheaper everywhere or nowhere.
+        return (gain == 0.0 && fixed <= 0.0).then_some(0.0);
+    }
+    let k = fixed / gain;
+    if k <= 0.0 {
+        return Some(0.0);
+    }
+    // The last step on which the API is still no dearer somewhere.
+    let n = k.ceil() - 1.0;
+    Some(((n + 1.0) * capacity).min((replica * (n + 1.0) + staff_c - staff_a) / per_request))
 }
 
 /// Money for people: three significant figures, thousands separators, `$` first.

@@ -1,0 +1,965 @@
+//! The cost model (issue 5): training estimates against published runs, properties of the
+//! API, fleet and break-even arithmetic, money formatting, the `cost` command, the cost
+//! section of `assess` and `compare`, budgets that change the advice through the rules, and
+//! pricing files (`--pricing FILE`, `pricing.yaml` in a `--rules DIR`, and broken ones).
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use llm_strategy::answers::{self, Answer, Answers};
+use llm_strategy::cost::{
+    Estimate, Pricing, api_monthly, break_even, estimate, money, pricing, training_gpu_hours,
+};
+use llm_strategy::options::Strategy;
+use llm_strategy::questions::QuestionId;
+use proptest::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The scenario whose money decides between D and C.
+const FINANCE: &str = "examples/finance-data-monopoly.toml";
+/// A scenario with a small corpus and modest traffic.
+const SAAS: &str = "examples/saas-support-docs.toml";
+/// The scenario bad pricing files are tried with.
+const BANK: &str = "examples/regional-bank-advisor.toml";
+
+/// Published training runs: (name, parameters, tokens, GPU id, GPU-hours reported).
+const PUBLISHED: [(&str, f64, f64, &str, f64); 4] = [
+    // LLaMA paper (Touvron et al., 2023): 65.2B on 1.4T tokens, 1,022,362 A100-80GB hours.
+    ("LLaMA-65B", 65.2e9, 1.4e12, "a100-80gb", 1_022_362.0),
+    // Llama 2 paper (Touvron et al., 2023): 70B and 7B on 2T tokens.
+    ("Llama-2-70B", 70e9, 2e12, "a100-80gb", 1_720_320.0),
+    ("Llama-2-7B", 7e9, 2e12, "a100-80gb", 184_320.0),
+    // MosaicML MPT-7B (2023): 6.7B on 1T tokens, 440 A100-40GB for 9.5 days.
+    ("MPT-7B", 6.7e9, 1e12, "a100-40gb", 440.0 * 9.5 * 24.0),
+];
+
+// ---------------------------------------------------------------------------------------
+// Library helpers
+// ---------------------------------------------------------------------------------------
+
+fn built_in() -> Pricing {
+    pricing::built_in().expect("the built-in pricing is valid")
+}
+
+/// Answers from TOML text.
+fn parse(text: &str) -> Answers {
+    answers::parse(Path::new("scenario.toml"), text.as_bytes())
+        .unwrap_or_else(|e| panic!("invalid answers ({e}):\n{text}"))
+}
+
+/// A scenario with the given traffic; `extra` lines go into `[data]`.
+fn scenario(requests_per_day: f64, tokens_per_request: u32, extra: &str) -> Answers {
+    parse(&format!(
+        "[data]\n\
+         sensitivity = \"internal\"\n\
+         labeled_examples = 5000\n\
+         {extra}\n\
+         [team]\n\
+         ml_talent = \"experienced\"\n\
+         [budget]\n\
+         annual_usd = 1000000\n\
+         [traffic]\n\
+         requests_per_day = {requests_per_day:?}\n\
+         tokens_per_request = {tokens_per_request}\n"
+    ))
+}
+
+fn estimate_at(requests_per_day: f64, tokens_per_request: u32, p: &Pricing) -> Estimate {
+    estimate(&scenario(requests_per_day, tokens_per_request, ""), p)
+}
+
+/// The break-even of the standard scenario under `p` (it does not depend on the traffic).
+fn break_even_of(tokens_per_request: u32, p: &Pricing) -> Option<f64> {
+    estimate_at(1000.0, tokens_per_request, p).break_even_requests_per_day
+}
+
+/// The built-in pricing with every GPU's hourly price multiplied by `factor`.
+fn gpus_priced(factor: f64) -> Pricing {
+    let mut p = built_in();
+    for g in &mut p.gpus {
+        g.hourly_usd *= factor;
+    }
+    p
+}
+
+/// The built-in pricing with the self-hosted fleet's average load set to `utilization`.
+fn serving_at(utilization: f64) -> Pricing {
+    let mut p = built_in();
+    p.serving.utilization.value = utilization;
+    p
+}
+
+/// `None` (never breaks even) counts as infinitely many requests.
+fn or_infinite(x: Option<f64>) -> f64 {
+    x.unwrap_or(f64::INFINITY)
+}
+
+fn relative_error(got: f64, want: f64) -> f64 {
+    if want == 0.0 {
+        got.abs()
+    } else {
+        (got / want - 1.0).abs()
+    }
+}
+
+/// The break-even under GPUs at `dear` times the built-in prices is no lower than under
+/// `cheap` times.
+fn gpu_price_monotonic(cheap: f64, dear: f64, tokens: u32) -> Result<(), TestCaseError> {
+    let before = break_even_of(tokens, &gpus_priced(cheap));
+    let after = break_even_of(tokens, &gpus_priced(dear));
+    prop_assert!(
+        or_infinite(after) >= or_infinite(before) * (1.0 - 1e-9),
+        "{tokens} tokens/request; GPUs x{cheap}: {before:?}; x{dear}: {after:?}"
+    );
+    Ok(())
+}
+
+/// The break-even at serving load `high` is no higher than at `low`.
+fn utilization_monotonic(low: f64, high: f64, tokens: u32) -> Result<(), TestCaseError> {
+    let before = break_even_of(tokens, &serving_at(low));
+    let after = break_even_of(tokens, &serving_at(high));
+    prop_assert!(
+        or_infinite(after) <= or_infinite(before) * (1.0 + 1e-9),
+        "{tokens} tokens/request; load {low}: {before:?}; load {high}: {after:?}"
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Training from scratch
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn training_estimates_land_within_25_percent_of_published_runs() {
+    let p = built_in();
+    for (name, params, tokens, gpu, published) in PUBLISHED {
+        let g = p.gpu(gpu);
+        assert_eq!(g.id, gpu, "{name}: the built-in pricing lists {gpu}");
+        let estimate = training_gpu_hours(
+            params,
+            tokens,
+            g.peak_bf16_flops,
+            p.training.utilization.value,
+        );
+        let error = estimate / published - 1.0;
+        assert!(
+            error.abs() <= 0.25,
+            "{name}: estimated {estimate:.0} GPU-hours vs {published:.0} published ({:+.1}%)",
+            error * 100.0
+        );
+    }
+}
+
+#[test]
+#[allow(
+    clippy::float_cmp,
+    reason = "the tokens are the answer itself and the parameters one exact division of it"
+)]
+fn estimate_sizes_the_training_run_from_the_corpus() {
+    let p = built_in();
+    let e = estimate(&scenario(1000.0, 1500, "corpus_tokens = 1.4e12"), &p);
+    let train = e.train.expect("a corpus gives a training run");
+    assert_eq!(train.tokens, 1.4e12);
+    assert_eq!(train.params, 7e10);
+    assert_eq!(train.gpu, p.training.gpu);
+    let gpu = p.gpu(&p.training.gpu);
+    let want = training_gpu_hours(
+        7e10,
+        1.4e12,
+        gpu.peak_bf16_flops,
+        p.training.utilization.value,
+    );
+    assert!(
+        relative_error(train.gpu_hours, want) < 1e-12,
+        "{} vs {want}",
+        train.gpu_hours
+    );
+    let d = e.one_time_usd.D.expect("a corpus gives a training cost");
+    assert!(relative_error(d, want * gpu.hourly_usd) < 1e-12, "{d}");
+
+    let without = estimate(&scenario(1000.0, 1500, ""), &p);
+    assert_eq!(without.train, None);
+    assert_eq!(without.one_time_usd.D, None);
+    assert_eq!(without.first_year_usd[Strategy::D], None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties of the API, the fleet and the break-even
+// ---------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// API fees (A) and tuned-model fees (B) are proportional to the traffic.
+    #[test]
+    fn api_cost_is_linear_in_requests(requests in 1u32..5_000_000, tokens in 1u32..20_000) {
+        let p = built_in();
+        let one = estimate_at(f64::from(requests), tokens, &p).monthly_usage_usd;
+        let two = estimate_at(2.0 * f64::from(requests), tokens, &p).monthly_usage_usd;
+        for s in [Strategy::A, Strategy::B] {
+            prop_assert!(one[s] > 0.0, "{s}: {}", one[s]);
+            prop_assert!(
+                relative_error(two[s], 2.0 * one[s]) <= 1e-9,
+                "{s}: {} at twice the traffic vs {} at once", two[s], one[s]
+            );
+        }
+    }
+
+    /// No traffic, no API fees.
+    #[test]
+    fn api_cost_is_zero_without_traffic(tokens in 1u32..20_000) {
+        let e = estimate_at(0.0, tokens, &built_in());
+        prop_assert!(e.monthly_usage_usd[Strategy::A] == 0.0, "{:?}", e.monthly_usage_usd);
+        prop_assert!(e.monthly_usage_usd[Strategy::B] == 0.0, "{:?}", e.monthly_usage_usd);
+    }
+
+    /// `api_monthly` is linear in the tokens and splits them input/output by the ratio.
+    #[test]
+    fn api_monthly_is_linear(
+        tokens in 0.0f64..1e12,
+        ratio in 0.1f64..10.0,
+        input in 0.0f64..100.0,
+        output in 0.0f64..100.0,
+    ) {
+        let one = api_monthly(tokens, ratio, input, output);
+        let two = api_monthly(2.0 * tokens, ratio, input, output);
+        prop_assert!(relative_error(two, 2.0 * one) <= 1e-9, "{two} vs 2 x {one}");
+        let same = api_monthly(tokens, ratio, input, input);
+        prop_assert!(relative_error(same, tokens * input / 1e6) <= 1e-9, "{same}");
+    }
+
+    /// More traffic never needs fewer GPUs, and there is always at least one replica.
+    #[test]
+    fn self_hosted_gpus_grow_with_traffic(
+        low in 0u32..10_000_000,
+        more in 0u32..10_000_000,
+        tokens in 1u32..20_000,
+    ) {
+        let p = built_in();
+        let replica = p.served().gpus_per_replica;
+        let a = estimate_at(f64::from(low), tokens, &p).self_hosting.gpus;
+        let b = estimate_at(f64::from(low) + f64::from(more), tokens, &p).self_hosting.gpus;
+        prop_assert!(a >= replica, "{a} GPUs, a replica needs {replica}");
+        prop_assert!(b >= a, "{b} GPUs at more traffic than {a}");
+        prop_assert!((a / replica).fract() == 0.0, "{a} GPUs is not whole replicas of {replica}");
+    }
+
+    /// Dearer GPUs never make self-hosting pay off at less traffic. Runs where a replica
+    /// costs less than the monthly fees it replaces (GPUs at up to 0.95 times the built-in
+    /// prices); dearer GPUs are `break_even_rises_with_the_gpu_price_dear_gpus`.
+    #[test]
+    fn break_even_rises_with_the_gpu_price(
+        factor in 0.2f64..0.95,
+        share in 0.0f64..1.0,
+        tokens in 100u32..10_000,
+    ) {
+        gpu_price_monotonic(factor, factor + (0.95 - factor) * share, tokens)?;
+    }
+
+    /// A better-used fleet never makes self-hosting pay off at more traffic. Runs at loads
+    /// from 52% up, where a replica costs less than the monthly fees it replaces; lower loads
+    /// are `break_even_falls_as_serving_utilization_rises_low_load`.
+    #[test]
+    fn break_even_falls_as_serving_utilization_rises(
+        low in 0.52f64..1.0,
+        share in 0.0f64..1.0,
+        tokens in 100u32..10_000,
+    ) {
+        utilization_monotonic(low, low + (1.0 - low) * share, tokens)?;
+    }
+
+    /// A free API is never worth replacing.
+    #[test]
+    fn break_even_is_null_when_the_api_is_free(tokens in 1u32..20_000, factor in 0.1f64..10.0) {
+        let mut p = gpus_priced(factor);
+        for t in &mut p.api.tiers {
+            t.input_per_million = 0.0;
+            t.output_per_million = 0.0;
+        }
+        prop_assert_eq!(break_even_of(tokens, &p), None);
+    }
+
+    /// The break-even is where the monthly totals cross: just above it self-hosting (C) costs
+    /// less than the API (A), just below it does not.
+    #[test]
+    fn self_hosting_is_cheaper_just_above_the_break_even(tokens in 100u32..10_000) {
+        let p = built_in();
+        let x = break_even_of(tokens, &p).expect("the built-in prices break even");
+        let above = estimate_at(x * (1.0 + 1e-7), tokens, &p).monthly_usd;
+        let below = estimate_at(x * (1.0 - 1e-7), tokens, &p).monthly_usd;
+        prop_assert!(
+            above[Strategy::C] < above[Strategy::A],
+            "above {x}: C {} vs A {}", above[Strategy::C], above[Strategy::A]
+        );
+        prop_assert!(
+            below[Strategy::C] >= below[Strategy::A],
+            "below {x}: C {} vs A {}", below[Strategy::C], below[Strategy::A]
+        );
+    }
+}
+
+// The ignored properties document bugs: they run more cases so that `--ignored` finds them,
+// and keep no regression file, since their failures are known.
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(1024)
+    })]
+
+    /// `break_even_rises_with_the_gpu_price` where a replica can cost more than the fees it
+    /// replaces: GPUs from 0.95 to 2 times the built-in prices (above about 1.97 times, the
+    /// fleet never pays off).
+    #[test]
+    fn break_even_rises_with_the_gpu_price_dear_gpus(
+        factor in 0.95f64..2.0,
+        rise in 1.0f64..1.5,
+        tokens in 100u32..10_000,
+    ) {
+        gpu_price_monotonic(factor, factor * rise, tokens)?;
+    }
+
+    /// `break_even_falls_as_serving_utilization_rises` from loads where a replica costs more
+    /// than the fees it replaces (5% to 52%).
+    #[test]
+    fn break_even_falls_as_serving_utilization_rises_low_load(
+        low in 0.05f64..0.52,
+        share in 0.0f64..1.0,
+        tokens in 100u32..10_000,
+    ) {
+        utilization_monotonic(low, low + (1.0 - low) * share, tokens)?;
+    }
+
+    /// Above the break-even, self-hosting stays cheaper (the field's documentation: "requests
+    /// per day above which self-hosting (C) costs less per month than the API (A)").
+    #[test]
+    fn self_hosting_stays_cheaper_above_the_break_even(
+        tokens in 100u32..10_000,
+        above in 1e-6f64..0.2,
+    ) {
+        let p = built_in();
+        let x = break_even_of(tokens, &p).expect("the built-in prices break even");
+        let r = x * (1.0 + above);
+        let e = estimate_at(r, tokens, &p).monthly_usd;
+        prop_assert!(
+            e[Strategy::C] < e[Strategy::A],
+            "{tokens} tokens/request, break-even {x}: at {r} requests/day C {} vs A {}",
+            e[Strategy::C], e[Strategy::A]
+        );
+    }
+
+    /// Wherever self-hosting costs less than the API, a break-even exists (with the built-in
+    /// staff costs, self-hosting can only be cheaper where each replica saves more than it
+    /// costs, so it stays cheaper above some traffic), whatever the GPUs cost.
+    #[test]
+    fn break_even_exists_wherever_self_hosting_is_cheaper(
+        factor in 0.2f64..5.0,
+        requests in 1_000u32..20_000_000,
+        tokens in 100u32..10_000,
+    ) {
+        let p = gpus_priced(factor);
+        let e = estimate_at(f64::from(requests), tokens, &p);
+        if e.monthly_usd[Strategy::C] < e.monthly_usd[Strategy::A] {
+            let x = e.break_even_requests_per_day;
+            prop_assert!(
+                x.is_some(),
+                "GPUs x{factor}, {tokens} tokens/request: at {requests} requests/day C {} < A {}, \
+                 but break-even is {x:?}",
+                e.monthly_usd[Strategy::C], e.monthly_usd[Strategy::A]
+            );
+        }
+    }
+}
+
+/// The smallest failing input the property above finds, spelled out: GPUs at 1.5 times the
+/// built-in prices (H100 at $4.50/hour), 1,500 tokens per request.
+#[test]
+fn null_break_even_although_self_hosting_gets_cheaper() {
+    let p = gpus_priced(1.5);
+    let e = estimate_at(645_000.0, 1500, &p);
+    assert!(
+        e.monthly_usd[Strategy::C] < e.monthly_usd[Strategy::A],
+        "C {} vs A {}",
+        e.monthly_usd[Strategy::C],
+        e.monthly_usd[Strategy::A]
+    );
+    let x = e
+        .break_even_requests_per_day
+        .expect("self-hosting gets cheaper at 645,000 requests/day, so there is a break-even");
+    // Above the break-even, self-hosting stays cheaper.
+    let above = estimate_at(x * 1.001, 1500, &p).monthly_usd;
+    assert!(above[Strategy::C] < above[Strategy::A], "{x}");
+}
+
+/// The shrunk counterexample of `break_even_rises_with_the_gpu_price_dear_gpus`.
+#[test]
+fn gpu_price_rise_turns_a_null_break_even_into_a_number() {
+    let before = break_even_of(100, &gpus_priced(1.142_904_995_901_093_5));
+    let after = break_even_of(100, &gpus_priced(1.272_205_411_139_706_5));
+    assert!(
+        or_infinite(after) >= or_infinite(before),
+        "cheaper GPUs: {before:?}; dearer GPUs: {after:?}"
+    );
+}
+
+/// The shrunk counterexample of `break_even_falls_as_serving_utilization_rises_low_load`.
+#[test]
+fn utilization_rise_turns_a_break_even_into_null() {
+    let before = break_even_of(100, &serving_at(0.400_977_128_789_600_8));
+    let after = break_even_of(100, &serving_at(0.469_668_633_350_082_1));
+    assert!(
+        or_infinite(after) <= or_infinite(before),
+        "lower load: {before:?}; higher load: {after:?}"
+    );
+}
+
+/// The finance firm's traffic mix (1,500 tokens/request, built-in prices): self-hosting first
+/// gets cheaper near 326,000 requests/day, but at 346,000 the ninth replica makes it dearer
+/// than the API again, so the break-even (above which it stays cheaper) lies beyond 346,000.
+#[test]
+fn break_even_is_where_self_hosting_stays_cheaper() {
+    let p = built_in();
+    let x = break_even_of(1500, &p).expect("breaks even");
+    let e = estimate_at(346_000.0, 1500, &p).monthly_usd;
+    assert!(
+        e[Strategy::C] >= e[Strategy::A],
+        "C {} vs A {}",
+        e[Strategy::C],
+        e[Strategy::A]
+    );
+    assert!(x > 346_000.0, "{x}");
+    for factor in [1.0001, 1.01, 1.1, 1.5, 2.0, 10.0] {
+        let e = estimate_at(x * factor, 1500, &p).monthly_usd;
+        assert!(
+            e[Strategy::C] < e[Strategy::A],
+            "at {} requests/day",
+            x * factor
+        );
+    }
+}
+
+#[test]
+fn break_even_direct() {
+    // $1 per daily request a month; a replica serves 1,000 requests/day for $500 a month.
+    let x = break_even(1.0, 1000.0, 500.0, 0.0, 0.0).expect("breaks even");
+    assert!((x - 500.0).abs() < 1e-9, "{x}");
+    // Free API: never.
+    assert_eq!(break_even(0.0, 1000.0, 500.0, 0.0, 0.0), None);
+    // A replica dearer than the fees it replaces: never.
+    assert_eq!(break_even(0.1, 1000.0, 500.0, 0.0, 0.0), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Money
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn money_keeps_three_significant_figures_with_separators() {
+    assert_eq!(money(12_345.0), "$12,300");
+    assert_eq!(money(1_234_567.0), "$1,230,000");
+}
+
+// ---------------------------------------------------------------------------------------
+// CLI helpers
+// ---------------------------------------------------------------------------------------
+
+/// The crate's root directory (where `examples/` and `rules/` live).
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary in the crate root with `--color never` and `args`.
+fn run<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::cargo_bin("llm-strategy")
+        .expect("binary builds")
+        .current_dir(root())
+        .args(args)
+        .args(["--color", "never"])
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+fn number(v: &Value, what: &str) -> f64 {
+    v.as_f64()
+        .unwrap_or_else(|| panic!("{what} is not a number: {v}"))
+}
+
+/// `args` as strings, for commands that mix paths and flags.
+fn args<'a>(items: impl IntoIterator<Item = &'a std::ffi::OsStr>) -> Vec<std::ffi::OsString> {
+    items
+        .into_iter()
+        .map(std::ffi::OsStr::to_os_string)
+        .collect()
+}
+
+/// `assess --format json` of `file` with `extra` arguments.
+fn assess_json(file: &Path, extra: &[&str]) -> Value {
+    let mut all = args([
+        "assess".as_ref(),
+        file.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    all.extend(extra.iter().map(std::ffi::OsString::from));
+    json(&stdout(&run(all)))
+}
+
+/// `cost --format json` of `file` with `extra` arguments.
+fn cost_json(file: &Path, extra: &[&str]) -> Value {
+    let mut all = args([
+        "cost".as_ref(),
+        file.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    all.extend(extra.iter().map(std::ffi::OsString::from));
+    json(&stdout(&run(all)))
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
+        .expect("examples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    files
+}
+
+/// The built-in pricing file's text.
+fn pricing_text() -> String {
+    std::fs::read_to_string(root().join("rules/pricing.yaml")).expect("rules/pricing.yaml")
+}
+
+/// `text` with its only occurrence of `from` replaced by `to`, and the 1-based line the
+/// replacement starts on.
+fn edit(text: &str, from: &str, to: &str) -> (String, usize) {
+    assert_eq!(text.matches(from).count(), 1, "{from:?} occurs once");
+    let at = text.find(from).expect("found");
+    (
+        text.replacen(from, to, 1),
+        text[..at].matches('\n').count() + 1,
+    )
+}
+
+/// Asserts every line of `text` fits in `width` columns.
+fn assert_fits(text: &str, width: usize) {
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= width,
+            "line over {width} columns ({}):\n{line}\n\n{text}",
+            line.chars().count()
+        );
+    }
+}
+
+/// The `cost` object's contract: every key, typed.
+fn assert_cost_keys(cost: &Value, what: &str) {
+    for s in ["A", "B", "C", "D"] {
+        let m = number(&cost["monthly_usd"][s], &format!("{what}: monthly_usd.{s}"));
+        assert!(m.is_finite() && m >= 0.0, "{what}: monthly_usd.{s} = {m}");
+    }
+    let once = cost["one_time_usd"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{what}: one_time_usd is not an object: {cost}"));
+    for s in ["B", "C", "D"] {
+        assert!(once.contains_key(s), "{what}: one_time_usd.{s} missing");
+    }
+    number(&once["B"], &format!("{what}: one_time_usd.B"));
+    number(&once["C"], &format!("{what}: one_time_usd.C"));
+    assert!(
+        once["D"].is_null() || once["D"].is_f64(),
+        "{what}: one_time_usd.D = {}",
+        once["D"]
+    );
+    let train = &cost["train"];
+    assert!(
+        cost.as_object().is_some_and(|c| c.contains_key("train")),
+        "{what}: train missing"
+    );
+    if !train.is_null() {
+        for key in ["params", "tokens", "gpu_hours"] {
+            number(&train[key], &format!("{what}: train.{key}"));
+        }
+        assert!(
+            train["gpu"].is_string(),
+            "{what}: train.gpu = {}",
+            train["gpu"]
+        );
+    }
+    assert!(
+        cost.as_object()
+            .is_some_and(|c| c.contains_key("break_even_requests_per_day")),
+        "{what}: break_even_requests_per_day missing"
+    );
+    let b = &cost["break_even_requests_per_day"];
+    assert!(b.is_null() || b.is_f64(), "{what}: break-even = {b}");
+}
+
+// ---------------------------------------------------------------------------------------
+// `cost`
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn cost_json_of_the_finance_firm() {
+    let report = cost_json(Path::new(FINANCE), &[]);
+    let cost = &report["cost"];
+    assert_cost_keys(cost, FINANCE);
+    let params = number(&cost["train"]["params"], "train.params");
+    assert!(relative_error(params, 3.5e10) < 1e-9, "{params}");
+    let d = number(&cost["one_time_usd"]["D"], "one_time_usd.D");
+    assert!(d > 100_000.0, "{d}");
+    for s in ["A", "B", "C", "D"] {
+        let m = number(&cost["monthly_usd"][s], s);
+        assert!(m > 0.0, "monthly_usd.{s} = {m}");
+    }
+    assert!(cost["break_even_requests_per_day"].is_f64(), "{cost}");
+    // The pricing used comes along, with its sources.
+    assert_eq!(report["pricing"]["currency"], "USD");
+}
+
+#[test]
+fn cost_table_snapshots_fit_80_columns_and_list_assumptions() {
+    let p = built_in();
+    for file in [FINANCE, SAAS] {
+        let out = stdout(&run(["cost", file, "--width", "80"]));
+        assert_fits(&out, 80);
+        assert!(out.contains("Assumptions"), "{file}:\n{out}");
+        for g in &p.gpus {
+            // Names may wrap at a space, so compare with the lines joined.
+            let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(joined.contains(&g.name), "{file}: no {}:\n{out}", g.name);
+        }
+        let stem = Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("stem");
+        insta::assert_snapshot!(format!("cost_table@{stem}"), out);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// `assess` and `compare`
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn assess_json_of_every_example_has_the_cost_keys() {
+    let corpus = QuestionId::from_name("data.corpus_tokens").expect("a question");
+    for file in examples() {
+        let what = file.display().to_string();
+        let report = assess_json(&file, &[]);
+        let cost = &report["cost"];
+        assert_cost_keys(cost, &what);
+        let has_corpus = matches!(
+            answers::load(&file).expect("valid example").get(corpus),
+            Some(Answer::Number(_))
+        );
+        assert_eq!(
+            cost["one_time_usd"]["D"].is_null(),
+            !has_corpus,
+            "{what}: one_time_usd.D = {}",
+            cost["one_time_usd"]["D"]
+        );
+        assert_eq!(
+            cost["train"].is_null(),
+            !has_corpus,
+            "{what}: {}",
+            cost["train"]
+        );
+    }
+}
+
+#[test]
+fn a_budget_that_cannot_carry_training_rules_out_d() {
+    let original = assess_json(Path::new(FINANCE), &[]);
+    assert_eq!(original["recommendation"]["strategy"], "D", "{original}");
+    assert_eq!(
+        original["recommendation"]["approach"], "train",
+        "{original}"
+    );
+
+    let text = std::fs::read_to_string(root().join(FINANCE)).expect("example");
+    let (smaller, _) = edit(&text, "annual_usd = 20_000_000", "annual_usd = 1_500_000");
+    let dir = TempDir::new().expect("temp dir");
+    let file = dir.path().join("finance-smaller-budget.toml");
+    std::fs::write(&file, smaller).expect("write");
+    let report = assess_json(&file, &[]);
+    assert_ne!(report["recommendation"]["strategy"], "D", "{report}");
+
+    let first_year = number(&report["cost"]["first_year_usd"]["D"], "first_year_usd.D");
+    assert!(first_year > 1_500_000.0, "{first_year}");
+    let exclusions = report["exclusions"].as_array().expect("exclusions");
+    let rule = exclusions
+        .iter()
+        .find(|x| x["rule"] == "budget-cannot-carry-training")
+        .unwrap_or_else(|| panic!("budget-cannot-carry-training not among {exclusions:?}"));
+    assert!(
+        rule["strategies"]
+            .as_array()
+            .is_some_and(|s| s.contains(&Value::from("D"))),
+        "{rule}"
+    );
+    let reason = rule["reason"].as_str().expect("a reason");
+    assert_eq!(reason.matches('$').count(), 2, "{reason}");
+    let cost_at = reason
+        .find(&money(first_year))
+        .unwrap_or_else(|| panic!("{reason}: no first-year cost {}", money(first_year)));
+    let budget_at = reason
+        .find("$1,500,000")
+        .unwrap_or_else(|| panic!("{reason}: no budget"));
+    assert!(cost_at < budget_at, "{reason}");
+}
+
+#[test]
+fn compare_has_cost_rows() {
+    let out = stdout(&run(["compare", BANK, SAAS, "--width", "100"]));
+    assert_fits(&out, 100);
+    let row = |label: &str| {
+        out.lines().any(|l| {
+            l.split(['│', '┆'])
+                .nth(1)
+                .is_some_and(|cell| cell.trim_start_matches(['≠', ' ']).trim_end() == label)
+        })
+    };
+    for label in [
+        "monthly cost A",
+        "monthly cost B",
+        "monthly cost C",
+        "monthly cost D",
+        "break-even requests/day",
+    ] {
+        assert!(row(label), "no row {label:?}:\n{out}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Pricing files
+// ---------------------------------------------------------------------------------------
+
+/// The built-in pricing with the A100 80GB at $40 an hour (ten times its price).
+fn a100_at_40() -> String {
+    edit(&pricing_text(), "hourly_usd: 4.00", "hourly_usd: 40.00").0
+}
+
+fn one_time_d(report: &Value) -> f64 {
+    number(&report["cost"]["one_time_usd"]["D"], "one_time_usd.D")
+}
+
+#[test]
+fn pricing_flag_replaces_the_prices() {
+    let dir = TempDir::new().expect("temp dir");
+    let file = dir.path().join("pricing.yaml");
+    std::fs::write(&file, a100_at_40()).expect("write");
+    let flag = file.to_str().expect("UTF-8 path");
+
+    let before = one_time_d(&cost_json(Path::new(FINANCE), &[]));
+    let after = one_time_d(&cost_json(Path::new(FINANCE), &["--pricing", flag]));
+    assert!(
+        relative_error(after / before, 10.0) < 0.01,
+        "{before} -> {after}"
+    );
+
+    let before = one_time_d(&assess_json(Path::new(FINANCE), &[]));
+    let after = one_time_d(&assess_json(Path::new(FINANCE), &["--pricing", flag]));
+    assert!(
+        relative_error(after / before, 10.0) < 0.01,
+        "{before} -> {after}"
+    );
+}
+
+/// A copy of the rule files (not the test cases) with `pricing.yaml` replaced by `pricing`.
+fn rules_with_pricing(pricing: &str) -> TempDir {
+    let dir = TempDir::new().expect("temp dir");
+    for entry in std::fs::read_dir(root().join("rules")).expect("rules/") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(dir.path().join("pricing.yaml"), pricing).expect("write");
+    dir
+}
+
+#[test]
+fn pricing_beside_the_rules_is_used_for_that_rule_set() {
+    let dir = rules_with_pricing(&a100_at_40());
+    let rules = dir.path().to_str().expect("UTF-8 path");
+    let before = one_time_d(&assess_json(Path::new(FINANCE), &[]));
+    let after = one_time_d(&assess_json(Path::new(FINANCE), &["--rules", rules]));
+    assert!(
+        relative_error(after / before, 10.0) < 0.01,
+        "{before} -> {after}"
+    );
+    let after = one_time_d(&cost_json(Path::new(FINANCE), &["--rules", rules]));
+    assert!(
+        relative_error(after / before, 10.0) < 0.01,
+        "{before} -> {after}"
+    );
+}
+
+/// A broken pricing file: what to change, the line the error must point at (`None`: the line
+/// of the edit or the one after it), and what stderr must say.
+struct Broken {
+    name: &'static str,
+    from: &'static str,
+    to: &'static str,
+    line_offset: Option<usize>,
+    says: &'static [&'static str],
+}
+
+const BROKEN: [Broken; 7] = [
+    Broken {
+        name: "unknown-gpu",
+        from: "gpu: h100-80gb\n      gpus_per_replica: 2",
+        to: "gpu: h100-80g\n      gpus_per_replica: 2",
+        line_offset: Some(0),
+        says: &["unknown id \"h100-80g\"", "did you mean \"h100-80gb\""],
+    },
+    Broken {
+        name: "negative-price",
+        from: "hourly_usd: 1.50",
+        to: "hourly_usd: -1.50",
+        line_offset: Some(0),
+        says: &["hourly_usd", "-1.5", "above 0"],
+    },
+    Broken {
+        name: "utilization",
+        from: "utilization: { value: 0.5,",
+        to: "utilization: { value: 1.5,",
+        line_offset: Some(0),
+        says: &["utilization", "1.5", "at most 1"],
+    },
+    Broken {
+        name: "staff-e",
+        from: "    D: 2400000",
+        to: "    D: 2400000\n    E: 100000",
+        line_offset: Some(1),
+        says: &["unknown strategy \"E\""],
+    },
+    Broken {
+        name: "staff-missing-d",
+        from: "    D: 2400000     # a research team of about eight\n",
+        to: "",
+        line_offset: None,
+        says: &["strategy D", "missing"],
+    },
+    Broken {
+        name: "unknown-field",
+        from: "currency: USD\n",
+        to: "currency: USD\ncolour: blue\n",
+        line_offset: Some(1),
+        says: &["unknown field `colour`"],
+    },
+    Broken {
+        name: "syntax",
+        from: "  default_tier: mid\n",
+        to: "  default_tier: mid: x\n",
+        line_offset: Some(0),
+        says: &["mapping values are not allowed"],
+    },
+];
+
+/// The lines the error about `b` in `text` may point at.
+fn expected_lines(b: &Broken, text: &str) -> Vec<usize> {
+    let (_, at) = edit(text, b.from, b.to);
+    if let Some(offset) = b.line_offset {
+        return vec![at + offset];
+    }
+    // Something missing from a mapping: the mapping's key line or its first entry.
+    let key = text.find("  yearly_usd:").expect("yearly_usd");
+    let line = text[..key].matches('\n').count() + 1;
+    vec![line, line + 1]
+}
+
+#[test]
+fn bad_pricing_files_exit_2_with_file_line_and_problem() {
+    let original = pricing_text();
+    let dir = TempDir::new().expect("temp dir");
+    for b in &BROKEN {
+        let (text, _) = edit(&original, b.from, b.to);
+        let file = dir.path().join(format!("{}.yaml", b.name));
+        std::fs::write(&file, text).expect("write");
+        let out = run([
+            "assess".as_ref(),
+            BANK.as_ref(),
+            "--pricing".as_ref(),
+            file.as_os_str(),
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", b.name);
+        let lines = expected_lines(b, &original);
+        assert!(
+            lines
+                .iter()
+                .any(|l| err.contains(&format!("{}:{l}:", file.display()))),
+            "{}: expected {}:{lines:?}: in\n{err}",
+            b.name,
+            file.display()
+        );
+        for says in b.says {
+            assert!(err.contains(says), "{}: no {says:?} in\n{err}", b.name);
+        }
+        assert!(out.stdout.is_empty(), "{}: printed a report", b.name);
+    }
+}
+
+#[test]
+fn missing_pricing_file_exits_1() {
+    let dir = TempDir::new().expect("temp dir");
+    let file = dir.path().join("nowhere.yaml");
+    let out = run([
+        "assess".as_ref(),
+        BANK.as_ref(),
+        "--pricing".as_ref(),
+        file.as_os_str(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot read pricing file"), "{err}");
+    assert!(err.contains(&file.display().to_string()), "{err}");
+}
+
+#[test]
+fn broken_pricing_beside_the_rules_exits_2_naming_it() {
+    let b = &BROKEN[1];
+    let original = pricing_text();
+    let (text, line) = edit(&original, b.from, b.to);
+    let dir = rules_with_pricing(&text);
+    let out = run([
+        "assess".as_ref(),
+        BANK.as_ref(),
+        "--rules".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let named = format!("{}:{line}:", dir.path().join("pricing.yaml").display());
+    assert!(err.contains(&named), "expected {named} in\n{err}");
+    assert!(err.contains("hourly_usd"), "{err}");
+}
