@@ -147,11 +147,7 @@ fn difference(
                 strategy: PerStrategy(rule.strategy.0.map(|w| sign * w)),
                 approach: PerApproach(rule.approach.0.map(|w| sign * w)),
                 excludes: rule.exclude.as_ref().map_or_else(Vec::new, |e| {
-                    e.strategies
-                        .iter()
-                        .map(|s| s.name().to_owned())
-                        .chain(e.approaches.iter().map(|a| a.name().to_owned()))
-                        .collect()
+                    e.names().into_iter().map(str::to_owned).collect()
                 }),
             }
         })

@@ -100,12 +100,7 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                     complexity: scale(rule.matrix[1]),
                 },
                 excludes: match (&rule.exclude, fired) {
-                    (Some(e), true) => e
-                        .strategies
-                        .iter()
-                        .map(|s| s.name().to_owned())
-                        .chain(e.approaches.iter().map(|a| a.name().to_owned()))
-                        .collect(),
+                    (Some(e), true) => e.names().into_iter().map(str::to_owned).collect(),
                     _ => Vec::new(),
                 },
             }

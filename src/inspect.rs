@@ -122,12 +122,7 @@ pub fn show(base: &RuleBase, rule: &Rule) -> String {
         ])
     );
     if let Some(e) = &rule.exclude {
-        let names: Vec<&str> = e
-            .strategies
-            .iter()
-            .map(|s| s.name())
-            .chain(e.approaches.iter().map(|a| a.name()))
-            .collect();
+        let names = e.names();
         let _ = writeln!(out, "excludes:    {} ({})", names.join(", "), e.reason);
     }
     let _ = writeln!(out, "\n{}", textwrap::fill(&rule.explanation, 78));

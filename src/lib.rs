@@ -3,7 +3,31 @@
 //!
 //! Data flows one way: [`answers`] parses and validates a scenario, [`rules`] loads and
 //! checks the rule base, [`engine`] evaluates (pure, no I/O), [`report`] builds the report
-//! model, and [`render`] lays it out as a table or JSON.
+//! model, and [`render`] lays it out as a table, Markdown or JSON.
+//!
+//! ```
+//! use std::path::Path;
+//! use llm_strategy::{answers, engine, rules};
+//!
+//! let base = rules::built_in().expect("the built-in rule base is valid");
+//! let toml = br#"
+//! [data]
+//! sensitivity = "secret"
+//! labeled_examples = 300
+//! [team]
+//! ml_talent = "experienced"
+//! [budget]
+//! annual_usd = 500_000
+//! [traffic]
+//! requests_per_day = 2_000
+//! [requirements]
+//! customization = "knowledge"
+//! "#;
+//! let scenario = answers::parse(Path::new("lab.toml"), toml).expect("valid answers");
+//! let advice = engine::evaluate(&base, &scenario).recommendation();
+//! // Data that may not leave the network rules out the hosted APIs (A and B).
+//! assert_eq!(advice.to_string(), "C/rag");
+//! ```
 
 pub mod answers;
 pub mod cases;

@@ -79,6 +79,15 @@ impl fmt::Display for Approach {
     }
 }
 
+/// The names of some strategies and approaches, strategies first: `["A", "B", "fine-tune"]`.
+pub fn names(strategies: &[Strategy], approaches: &[Approach]) -> Vec<&'static str> {
+    strategies
+        .iter()
+        .map(|s| s.name())
+        .chain(approaches.iter().map(|a| a.name()))
+        .collect()
+}
+
 /// A recommendation: a strategy with an approach it may be paired with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Pair {

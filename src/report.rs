@@ -61,6 +61,13 @@ pub struct Report {
     pub explanation: Option<crate::explain::Explanation>,
 }
 
+impl Report {
+    /// Whether a fired rule ruled out the strategy or approach with this name.
+    pub fn is_excluded(&self, name: &str) -> bool {
+        self.exclusions.iter().any(|e| e.names().contains(&name))
+    }
+}
+
 /// The scenario's name and description.
 #[derive(Debug, Clone, Serialize)]
 pub struct Scenario {
@@ -162,6 +169,13 @@ pub struct Excluded {
     pub approaches: Vec<Approach>,
     /// Why.
     pub reason: String,
+}
+
+impl Excluded {
+    /// What it rules out, strategies first.
+    pub fn names(&self) -> Vec<&'static str> {
+        crate::options::names(&self.strategies, &self.approaches)
+    }
 }
 
 /// One question and its answer.

@@ -206,12 +206,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
             let e = rule.exclude.as_ref()?;
             Some(ExclusionShare {
                 rule: rule.id.clone(),
-                excludes: e
-                    .strategies
-                    .iter()
-                    .map(|s| s.name().to_owned())
-                    .chain(e.approaches.iter().map(|a| a.name().to_owned()))
-                    .collect(),
+                excludes: e.names().into_iter().map(str::to_owned).collect(),
                 share: *share,
             })
         })

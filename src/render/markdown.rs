@@ -102,10 +102,7 @@ impl Markdown {
         let mark = |name: &str, chosen: bool| {
             if chosen {
                 "**chosen**"
-            } else if r.exclusions.iter().any(|e| {
-                e.strategies.iter().any(|s| s.name() == name)
-                    || e.approaches.iter().any(|a| a.name() == name)
-            }) {
+            } else if r.is_excluded(name) {
                 "excluded"
             } else {
                 ""
@@ -189,12 +186,7 @@ impl Markdown {
         }
         self.heading(out, 1, "Ruled out");
         for e in &r.exclusions {
-            let names: Vec<&str> = e
-                .strategies
-                .iter()
-                .map(|s| s.name())
-                .chain(e.approaches.iter().map(|a| a.name()))
-                .collect();
+            let names = e.names();
             let _ = writeln!(
                 out,
                 "- **{}**: {} (`{}`)",

@@ -31,15 +31,8 @@ fn each(c: &Comparison, f: impl Fn(&Report) -> String) -> Vec<Vec<String>> {
     c.scenarios.iter().map(|r| vec![f(r)]).collect()
 }
 
-fn is_excluded(r: &Report, name: &str) -> bool {
-    r.exclusions.iter().any(|e| {
-        e.strategies.iter().any(|s| s.name() == name)
-            || e.approaches.iter().any(|a| a.name() == name)
-    })
-}
-
 fn score(r: &Report, name: &str, value: f64) -> String {
-    if is_excluded(r, name) {
+    if r.is_excluded(name) {
         format!("{value:.1} (excluded)")
     } else {
         format!("{value:.1}")

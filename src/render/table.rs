@@ -62,14 +62,6 @@ fn num(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// Whether a fired rule excluded the strategy or approach with this name.
-fn excluded(r: &Report, name: &str) -> bool {
-    r.exclusions.iter().any(|e| {
-        e.strategies.iter().any(|s| s.name() == name)
-            || e.approaches.iter().any(|a| a.name() == name)
-    })
-}
-
 impl Table {
     fn header(&self, out: &mut String, r: &Report) {
         let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &r.scenario.name));
@@ -115,7 +107,7 @@ impl Table {
         let mark = |name: &str, chosen: bool| {
             if chosen {
                 "chosen"
-            } else if excluded(r, name) {
+            } else if r.is_excluded(name) {
                 "excluded"
             } else {
                 ""
@@ -193,18 +185,13 @@ impl Table {
         let open: Vec<&str> = Strategy::ALL
             .into_iter()
             .map(Strategy::name)
-            .filter(|s| !excluded(r, s))
+            .filter(|s| !r.is_excluded(s))
             .collect();
         if let [only] = open.as_slice() {
             let _ = writeln!(out, "Only strategy {only} remains after these exclusions:");
         }
         for e in &r.exclusions {
-            let names: Vec<&str> = e
-                .strategies
-                .iter()
-                .map(|s| s.name())
-                .chain(e.approaches.iter().map(|a| a.name()))
-                .collect();
+            let names = e.names();
             self.wrap(
                 out,
                 &format!("{}: {} ({})", names.join(", "), e.reason, e.rule),

@@ -85,6 +85,13 @@ pub struct Exclusion {
     pub reason: String,
 }
 
+impl Exclusion {
+    /// What it rules out, strategies first.
+    pub fn names(&self) -> Vec<&'static str> {
+        crate::options::names(&self.strategies, &self.approaches)
+    }
+}
+
 /// One weighted rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
