@@ -1,6 +1,7 @@
 //! The rules engine: pure, deterministic evaluation of a rule base against one scenario.
 //!
-//! Scores are sums of the weights of fired rules. The recommendation is the allowed pair
+//! Scores are sums of the weights of fired rules, added in exact hundredths so that no order of
+//! addition can change a ranking or hide a tie. The recommendation is the allowed pair
 //! (see [`PAIRS`]) with the highest strategy score plus approach score among the pairs no
 //! fired rule excludes; ties go to the pair listed first in [`PAIRS`], the simpler one.
 
@@ -33,6 +34,14 @@ pub struct Evaluation {
     pub conflict: bool,
     /// The cost facts the rules were evaluated with.
     pub facts: Facts,
+    /// Strategy and approach scores in hundredths, as they were summed.
+    hundredths: (PerStrategy<i64>, PerApproach<i64>),
+}
+
+/// A score in hundredths as a number.
+#[allow(clippy::cast_precision_loss)] // scores are far below 2^52 hundredths
+fn to_score(hundredths: i64) -> f64 {
+    hundredths as f64 / 100.0
 }
 
 impl Evaluation {
@@ -48,15 +57,15 @@ impl Evaluation {
 
     /// Score of a pair: its strategy's score plus its approach's score.
     pub fn pair_score(&self, pair: Pair) -> f64 {
-        self.strategy[pair.strategy] + self.approach[pair.approach]
+        to_score(self.hundredths.0[pair.strategy] + self.hundredths.1[pair.approach])
     }
 }
 
 /// Evaluates every rule against the scenario and ranks the allowed pairs.
 pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
     let mut fired = Vec::with_capacity(base.rules.len());
-    let mut strategy = PerStrategy([0.0; 4]);
-    let mut approach = PerApproach([0.0; 4]);
+    let mut strategy = PerStrategy([0i64; 4]);
+    let mut approach = PerApproach([0i64; 4]);
     let mut matrix = [0.0; 2];
     let mut excluded_strategy = PerStrategy([false; 4]);
     let mut excluded_approach = PerApproach([false; 4]);
@@ -68,8 +77,8 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
             continue;
         }
         for i in 0..4 {
-            strategy.0[i] += rule.strategy.0[i];
-            approach.0[i] += rule.approach.0[i];
+            strategy.0[i] += rule.strategy_hundredths.0[i];
+            approach.0[i] += rule.approach_hundredths.0[i];
         }
         matrix[0] += rule.matrix[0];
         matrix[1] += rule.matrix[1];
@@ -84,7 +93,7 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
     }
     let score = |p: &Pair| strategy[p.strategy] + approach[p.approach];
     let allowed = |p: &&Pair| !excluded_strategy[p.strategy] && !excluded_approach[p.approach];
-    let mut ranking: Vec<(Pair, f64)> = PAIRS
+    let mut ranking: Vec<(Pair, i64)> = PAIRS
         .iter()
         .filter(allowed)
         .map(|p| (*p, score(p)))
@@ -94,15 +103,16 @@ pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
         ranking = PAIRS.iter().map(|p| (*p, score(p))).collect();
     }
     // Stable sort keeps PAIRS order among equal scores: the documented tie-break.
-    ranking.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranking.sort_by_key(|p| std::cmp::Reverse(p.1));
     Evaluation {
         fired,
-        strategy,
-        approach,
+        strategy: PerStrategy(strategy.0.map(to_score)),
+        approach: PerApproach(approach.0.map(to_score)),
+        hundredths: (strategy, approach),
         matrix: matrix.map(|v| v.clamp(0.0, MATRIX_MAX)),
         excluded_strategy,
         excluded_approach,
-        ranking,
+        ranking: ranking.into_iter().map(|(p, s)| (p, to_score(s))).collect(),
         conflict,
         facts,
     }

@@ -901,6 +901,22 @@ const RULE_CASES: &[RuleCase] = &[
         stderr: &["allowed: a number such as 2"],
     },
     RuleCase {
+        name: "weight finer than hundredths",
+        files: &[(
+            "rules.yaml",
+            rules_yaml!(
+                "  - id: second",
+                "    summary: s",
+                "    source: dida-strategies",
+                "    approach: { rag: 0.125 }",
+                "    explanation: x",
+            ),
+        )],
+        at: "rules.yaml:10:",
+        message: "weight 0.125 has more than two decimals",
+        stderr: &["with at most two decimals, from -1000 to 1000"],
+    },
+    RuleCase {
         name: "non-numeric weight",
         files: &[(
             "rules.yaml",

@@ -5,10 +5,11 @@
 //! That is billions of scenarios, too many to evaluate one by one; [`space`] explains how they
 //! are counted exactly without visiting each.
 
+mod pairing;
 mod space;
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -18,7 +19,8 @@ use crate::options::PAIRS;
 use crate::questions::{COUNT, QuestionId};
 use crate::rules::{Rule, RuleBase, Truth};
 use crate::whatif::candidates;
-use space::{Effect, Partial, rule_dims};
+use pairing::Side;
+use space::{Effect, rule_dims};
 
 /// One question's values in the space: its regions, and `None` (unanswered) when optional.
 #[derive(Debug, Clone)]
@@ -129,45 +131,36 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         .iter()
         .map(|r| firing_share(base, r, dims))
         .collect();
-    // Each half, with every rule counted, once per hub assignment.
-    let halves: Vec<[Vec<Partial>; 2]> = hubs
-        .iter()
-        .map(|h| [0, 1].map(|side| space::half(base, dims, &layout, side, h, None)))
-        .collect();
-    // Jobs: the full count per hub assignment, then one study per rule that fires somewhere.
-    let mut jobs: Vec<Job> = (0..hubs.len()).map(Job::Count).collect();
     // A rule that adds nothing to any pair and excludes nothing (say, one that only moves
     // the matrix) cannot change an outcome; it needs no study.
-    let inert = |r: usize| Effect::of(&base.rules[r]) == Effect::default();
-    jobs.extend(
-        (0..base.rules.len())
-            .filter(|r| shares[*r] > 0.0 && !inert(*r))
-            .map(Job::Study),
-    );
+    let studied: Vec<usize> = (0..base.rules.len())
+        .filter(|r| shares[*r] > 0.0 && Effect::of(&base.rules[*r]) != Effect::default())
+        .collect();
+    // One job per hub assignment: enumerate both halves once, count every pairing, then study
+    // each rule not yet known to matter. A rule matters if it changes an outcome under any
+    // assignment, so the result does not depend on which thread sees which assignment first.
     let next = AtomicUsize::new(0);
     let tally = Mutex::new(Tally::default());
-    let matters = Mutex::new(vec![false; base.rules.len()]);
+    let matters: Vec<AtomicBool> = (0..base.rules.len())
+        .map(|_| AtomicBool::new(false))
+        .collect();
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             scope.spawn(|| {
-                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    match *job {
-                        Job::Count(h) => {
-                            let t = count(&halves[h][0], &halves[h][1], &allowed);
-                            lock(&tally).add(&t);
+                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let firings = [0, 1].map(|side| space::firings(base, dims, &layout, side, h));
+                    let sides = [0, 1].map(|side| Side::new(&firings[side].partials()));
+                    let t = pairing::count(&sides[0], &sides[1], &allowed);
+                    lock(&tally).add(&t);
+                    for r in &studied {
+                        if matters[*r].load(Ordering::Relaxed) {
+                            continue;
                         }
-                        Job::Study(r) => {
-                            let own = layout.rule_half[r];
-                            let changed = hubs.iter().zip(&halves).any(|(h, both)| {
-                                let studied = space::half(base, dims, &layout, own, h, Some(r));
-                                changes_outcome(
-                                    &studied,
-                                    &both[1 - own],
-                                    &Effect::of(&base.rules[r]),
-                                    &allowed,
-                                )
-                            });
-                            lock(&matters)[r] = changed;
+                        let own = layout.rule_half[*r];
+                        let without = Side::new(&firings[own].without(*r));
+                        let rule = Effect::of(&base.rules[*r]);
+                        if pairing::changes_outcome(&without, &sides[1 - own], &rule, &allowed) {
+                            matters[*r].store(true, Ordering::Relaxed);
                         }
                     }
                 }
@@ -177,9 +170,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     let tally = tally
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let matters = matters
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let matters: Vec<bool> = matters.into_iter().map(AtomicBool::into_inner).collect();
     let dead_rules = base
         .rules
         .iter()
@@ -221,13 +212,6 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     }
 }
 
-enum Job {
-    /// Count every pairing for one hub assignment.
-    Count(usize),
-    /// Find out whether one rule ever changes an outcome.
-    Study(usize),
-}
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
@@ -249,42 +233,6 @@ impl Tally {
         self.ties += other.ties;
         self.conflicts += other.conflicts;
     }
-}
-
-/// Decides every pairing of one partial result from each half.
-fn count(left: &[Partial], right: &[Partial], allowed: &[u8; 256]) -> Tally {
-    let mut t = Tally::default();
-    for a in left {
-        for b in right {
-            let n = a.count * b.count;
-            let (best, tie, conflict) = space::decide(&a.effect.plus(&b.effect), allowed);
-            t.scenarios += n;
-            t.pairs[best] += n;
-            if tie {
-                t.ties += n;
-            }
-            if conflict {
-                t.conflicts += n;
-            }
-        }
-    }
-    t
-}
-
-/// Whether adding the studied rule's effect changes the decision in any pairing where it fired.
-fn changes_outcome(
-    studied: &[Partial],
-    other: &[Partial],
-    rule: &Effect,
-    allowed: &[u8; 256],
-) -> bool {
-    studied.iter().filter(|p| p.fired).any(|p| {
-        let with = p.effect.plus(rule);
-        other.iter().any(|o| {
-            space::decide(&p.effect.plus(&o.effect), allowed).0
-                != space::decide(&with.plus(&o.effect), allowed).0
-        })
-    })
 }
 
 /// The coverage report as text.
@@ -377,21 +325,72 @@ mod tests {
         (pairs, ties)
     }
 
-    #[test]
-    fn merged_walk_matches_brute_force_on_a_sub_space() {
-        let base = crate::rules::built_in().unwrap();
-        let mut dims = dims(&base);
-        // Keep every question but thin its values, rotating which ones, to stay small.
+    /// Thins every question to two values, rotating which ones, except those in `keep`.
+    fn thin(mut dims: Vec<Dim>, keep: &[&str]) -> Vec<Dim> {
         for (i, d) in dims.iter_mut().enumerate() {
+            if keep.contains(&d.question.to_string().as_str()) {
+                continue;
+            }
             let n = d.values.len();
             d.values = vec![d.values[i % n], d.values[(i + 1) % n]];
             d.values.dedup();
         }
-        let c = cover_dims(&base, &dims, 2);
-        let (pairs, ties) = brute(&base, &dims);
-        assert_eq!(u128::from(c.scenarios), size(&dims));
+        dims
+    }
+
+    /// Counts a sub-space both ways and checks they agree.
+    fn check_against_brute_force(base: &RuleBase, dims: &[Dim]) -> Coverage {
+        let c = cover_dims(base, dims, 2);
+        let (pairs, ties) = brute(base, dims);
+        assert_eq!(u128::from(c.scenarios), size(dims));
         assert_eq!(c.pairs.0, pairs);
         assert_eq!(c.ties, ties);
+        c
+    }
+
+    #[test]
+    fn merged_walk_matches_brute_force_on_a_sub_space() {
+        let base = crate::rules::built_in().unwrap();
+        check_against_brute_force(&base, &thin(dims(&base), &[]));
+    }
+
+    /// A rule base whose weights are not binary fractions (0.1 + 0.2 is not 0.3 in floating
+    /// point) and whose exclusions can rule out every pair.
+    fn awkward_base() -> RuleBase {
+        let rules = "rules:
+  - { id: w1, summary: s, source: dida-strategies, explanation: e,
+      when: { question: team.ml_talent, is: none }, strategy: { A: 0.1, C: 0.2 }, approach: { rag: 0.3 } }
+  - { id: w2, summary: s, source: dida-strategies, explanation: e,
+      when: { question: data.freshness, in: [weekly, daily] }, strategy: { A: 0.2, B: 0.1 }, approach: { prompting: 0.3 } }
+  - { id: w3, summary: s, source: dida-strategies, explanation: e,
+      when: { question: requirements.domain, is: generic }, strategy: { C: 0.3 }, approach: { prompting: 0.1, rag: 0.2 } }
+  - { id: x1, summary: s, source: dida-strategies, explanation: e,
+      when: { question: data.sensitivity, is: secret }, exclude: { strategies: [A, B, D], reason: r } }
+  - { id: x2, summary: s, source: dida-strategies, explanation: e,
+      when: { question: requirements.vendor_lock_in, is: unacceptable }, exclude: { strategies: [C], reason: r } }
+";
+        let file = |path: &str, bytes: &[u8]| crate::rules::RuleFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        };
+        let files = [
+            file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
+            file(
+                "strategies.yaml",
+                include_bytes!("../../rules/strategies.yaml"),
+            ),
+            file("r.yaml", rules.as_bytes()),
+        ];
+        crate::rules::from_files(&files).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    #[test]
+    fn inexact_weights_and_conflicting_exclusions_match_brute_force() {
+        let base = awkward_base();
+        // Every level of the two questions whose exclusions conflict.
+        let keep = ["[data] sensitivity", "[requirements] vendor_lock_in"];
+        let c = check_against_brute_force(&base, &thin(dims(&base), &keep));
+        assert!(c.conflicts > 0, "the test space should hold conflicts");
     }
 
     #[test]

@@ -14,19 +14,19 @@ use crate::options::PAIRS;
 use crate::questions::COUNT;
 use crate::rules::{Rule, RuleBase, Truth};
 
-/// A rule's effect in pair terms: what it adds to each allowed pair's score, and the
-/// strategies (bits 0..4) and approaches (bits 4..8) it excludes.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// A rule's effect in pair terms: what it adds to each allowed pair's score (in hundredths, as
+/// the engine sums them), and the strategies (bits 0..4) and approaches (bits 4..8) it excludes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(super) struct Effect {
-    pub(super) pairs: [f64; 7],
+    pub(super) pairs: [i64; 7],
     pub(super) excluded: u8,
 }
 
 impl Effect {
     pub(super) fn of(rule: &Rule) -> Effect {
-        let mut pairs = [0.0; 7];
+        let mut pairs = [0; 7];
         for (score, p) in pairs.iter_mut().zip(PAIRS) {
-            *score = rule.strategy[p.strategy] + rule.approach[p.approach];
+            *score = rule.strategy_hundredths[p.strategy] + rule.approach_hundredths[p.approach];
         }
         let mut excluded = 0u8;
         if let Some(e) = &rule.exclude {
@@ -64,34 +64,6 @@ pub(super) fn allowed_table() -> [u8; 256] {
     table
 }
 
-/// The decision for summed effects, as the engine makes it: the best allowed pair (ties to the
-/// first in table order), whether the best two tie, and whether everything was excluded.
-#[inline]
-pub(super) fn decide(e: &Effect, allowed: &[u8; 256]) -> (usize, bool, bool) {
-    let mut mask = allowed[usize::from(e.excluded)];
-    let conflict = mask == 0;
-    if conflict {
-        mask = 0x7f;
-    }
-    let (mut best, mut top, mut second) = (usize::MAX, f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for (i, s) in e.pairs.iter().enumerate() {
-        if mask & (1 << i) == 0 {
-            continue;
-        }
-        if *s > top {
-            second = top;
-            top = *s;
-            best = i;
-        } else if *s > second {
-            second = *s;
-        }
-    }
-    // Equal sums of the same weights are bit-identical: exact comparison is the tie test.
-    #[allow(clippy::float_cmp)]
-    let tie = second == top;
-    (best, tie, conflict)
-}
-
 /// The dims a rule's condition reads, directly or through cost facts.
 pub(super) fn rule_dims(rule: &Rule) -> Vec<usize> {
     let mut out = Vec::new();
@@ -110,6 +82,9 @@ pub(super) struct Layout {
     pub(super) hubs: Vec<usize>,
     pub(super) halves: [Vec<usize>; 2],
     pub(super) rule_half: Vec<usize>,
+    /// Whether no combination of rules can exclude every pair. Then a pair that one half
+    /// excludes never wins, whatever the other half adds, and its score there can be dropped.
+    pub(super) no_conflicts: bool,
 }
 
 fn components(n: usize, edges: &[(usize, usize)], skip: &[usize]) -> Vec<Vec<usize>> {
@@ -206,6 +181,13 @@ pub(super) fn layout(base: &RuleBase, dims: &[Dim]) -> Layout {
         hubs,
         halves,
         rule_half,
+        no_conflicts: {
+            let all = base
+                .rules
+                .iter()
+                .fold(0u8, |mask, rule| mask | Effect::of(rule).excluded);
+            allowed_table()[usize::from(all)] != 0
+        },
     }
 }
 
@@ -218,34 +200,38 @@ pub(super) struct Partial {
     pub(super) count: u64,
 }
 
-#[derive(PartialEq, Eq, Hash)]
-struct Key {
-    pairs: [u64; 7],
-    excluded: u8,
-    fired: bool,
+/// One half with the hubs fixed: its rules, and each distinct set of them that fires, with how
+/// many of the half's assignments give that set. Conditions are evaluated once here; every
+/// later reduction works on the sets.
+pub(super) struct Firings {
+    rules: Vec<usize>,
+    effects: Vec<Effect>,
+    /// Fired sets (bit `i` for `rules[i]`) and their counts, in a stable order.
+    sets: Vec<(Box<[u64]>, u64)>,
+    /// With `no_conflicts`, for each exclusion mask, the pairs still allowed.
+    allowed: Option<[u8; 256]>,
 }
 
-/// Enumerates one half with the hubs fixed to `hub_values`, reducing it to distinct partial
-/// results. With `target`, that rule's effect is left out and recorded in `fired` instead.
-pub(super) fn half(
+/// Enumerates one half with the hubs fixed to `hub_values`.
+pub(super) fn firings(
     base: &RuleBase,
     dims: &[Dim],
     layout: &Layout,
     side: usize,
     hub_values: &[Option<Answer>],
-    target: Option<usize>,
-) -> Vec<Partial> {
+) -> Firings {
     let rules: Vec<usize> = (0..base.rules.len())
         .filter(|r| layout.rule_half[*r] == side)
         .collect();
     let effects: Vec<Effect> = rules.iter().map(|r| Effect::of(&base.rules[*r])).collect();
+    let words = rules.len().div_ceil(64).max(1);
     let own = &layout.halves[side];
     let mut scratch = Answers::new("coverage", [None; COUNT]);
     for (hub, value) in layout.hubs.iter().zip(hub_values) {
         scratch.set(dims[*hub].question, *value);
     }
     let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
-    let mut table: FxHashMap<Key, (Effect, bool, u64)> = FxHashMap::default();
+    let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
     for index in 0..total {
         let mut rest = index;
         for d in own {
@@ -254,45 +240,87 @@ pub(super) fn half(
             rest /= n;
         }
         let facts = base.facts(&scratch);
-        let mut effect = Effect::default();
-        let mut fired = false;
-        for (r, e) in rules.iter().zip(&effects) {
+        let mut set = vec![0u64; words].into_boxed_slice();
+        for (i, r) in rules.iter().enumerate() {
             if base.rules[*r].when.eval(&scratch, &facts) == Truth::True {
-                if Some(*r) == target {
-                    fired = true;
-                } else {
+                set[i / 64] |= 1 << (i % 64);
+            }
+        }
+        *table.entry(set).or_insert(0) += 1;
+    }
+    let mut sets: Vec<(Box<[u64]>, u64)> = table.into_iter().collect();
+    // Hash order is not stable across runs; sort so every run does the same work.
+    sets.sort_unstable();
+    Firings {
+        rules,
+        effects,
+        sets,
+        allowed: layout.no_conflicts.then(allowed_table),
+    }
+}
+
+impl Firings {
+    /// The distinct partial results with every rule counted.
+    pub(super) fn partials(&self) -> Vec<Partial> {
+        self.reduce(None)
+    }
+
+    /// The distinct partial results of the assignments where `rule` fired, its own effect
+    /// left out (and recorded as `fired`). Empty when the rule is not in this half.
+    pub(super) fn without(&self, rule: usize) -> Vec<Partial> {
+        match self.rules.iter().position(|r| *r == rule) {
+            Some(i) => self.reduce(Some(i)),
+            None => Vec::new(),
+        }
+    }
+
+    /// Rewrites a partial result into the simplest one that decides every pairing the same
+    /// way, so that more of them merge.
+    fn canonicalize(&self, effect: &mut Effect) {
+        let allowed = self
+            .allowed
+            .map_or(0x7f, |table| table[usize::from(effect.excluded)]);
+        // Adding the same amount to every pair changes neither the winner nor a tie.
+        let lane = (0..7).find(|i| allowed & (1 << i) != 0).unwrap_or(0);
+        let base = effect.pairs[lane];
+        for (i, p) in effect.pairs.iter_mut().enumerate() {
+            *p = if allowed & (1 << i) == 0 {
+                0
+            } else {
+                *p - base
+            };
+        }
+    }
+
+    fn reduce(&self, target: Option<usize>) -> Vec<Partial> {
+        let has = |set: &[u64], i: usize| set[i / 64] & (1 << (i % 64)) != 0;
+        let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
+        for (set, count) in &self.sets {
+            if target.is_some_and(|t| !has(set, t)) {
+                continue;
+            }
+            let mut effect = Effect::default();
+            for (i, e) in self.effects.iter().enumerate() {
+                if has(set, i) && Some(i) != target {
                     effect = effect.plus(e);
                 }
             }
+            self.canonicalize(&mut effect);
+            *table.entry(effect).or_insert(0) += count;
         }
-        let key = Key {
-            pairs: effect.pairs.map(f64::to_bits),
-            excluded: effect.excluded,
-            fired,
-        };
-        table.entry(key).or_insert((effect, fired, 0)).2 += 1;
+        let fired = target.is_some();
+        let mut out: Vec<Partial> = table
+            .into_iter()
+            .map(|(effect, count)| Partial {
+                effect,
+                fired,
+                count,
+            })
+            .collect();
+        // Hash order is not stable across runs; sort so every run does the same work.
+        out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
+        out
     }
-    let mut out: Vec<Partial> = table
-        .into_values()
-        .map(|(effect, fired, count)| Partial {
-            effect,
-            fired,
-            count,
-        })
-        .collect();
-    // Hash order is not stable across runs; sort so every count is computed the same way.
-    out.sort_by(|a, b| {
-        a.effect
-            .pairs
-            .iter()
-            .zip(&b.effect.pairs)
-            .map(|(x, y)| x.total_cmp(y))
-            .find(|o| o.is_ne())
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.effect.excluded.cmp(&b.effect.excluded))
-            .then(a.fired.cmp(&b.fired))
-    });
-    out
 }
 
 /// Every assignment of the hub dims.

@@ -107,6 +107,11 @@ pub struct Rule {
     pub strategy: PerStrategy<f64>,
     /// Added to each approach's score when it fires.
     pub approach: PerApproach<f64>,
+    /// `strategy` in hundredths: scores are summed in these exact units, so that the order
+    /// in which weights are added never changes a ranking or a tie.
+    pub strategy_hundredths: PerStrategy<i64>,
+    /// `approach` in hundredths.
+    pub approach_hundredths: PerApproach<i64>,
     /// Added to the matrix coordinates (control, complexity) when it fires.
     pub matrix: [f64; 2],
     /// Options it rules out when it fires.

@@ -97,6 +97,8 @@ pub(super) fn check_rule(
         summary: r.summary,
         source: r.source,
         when: when?,
+        strategy_hundredths: PerStrategy(strategy.0.map(hundredths)),
+        approach_hundredths: PerApproach(approach.0.map(hundredths)),
         strategy,
         approach,
         matrix,
@@ -106,13 +108,32 @@ pub(super) fn check_rule(
     })
 }
 
+/// The largest weight a rule may give, in either direction.
+const MAX_WEIGHT: f64 = 1000.0;
+
 fn check_weight(problems: &mut FileProblems, path: &str, weight: f64) -> f64 {
+    const ALLOWED: &str =
+        "allowed: a number such as 2, -1.5 or 0.5, with at most two decimals, from -1000 to 1000";
     if !weight.is_finite() {
         problems
             .at(path, format!("weight {weight} is not a finite number"))
-            .add("allowed: a number such as 2, -1.5 or 0.5");
+            .add(ALLOWED);
+    } else if weight.abs() > MAX_WEIGHT {
+        problems
+            .at(path, format!("weight {weight} is too large"))
+            .add(ALLOWED);
+    } else if (weight * 100.0 - (weight * 100.0).round()).abs() > 1e-6 {
+        problems
+            .at(path, format!("weight {weight} has more than two decimals"))
+            .add(ALLOWED);
     }
     weight
+}
+
+/// A checked weight in hundredths.
+#[allow(clippy::cast_possible_truncation)] // checked: at most 1000 with two decimals
+fn hundredths(weight: f64) -> i64 {
+    (weight * 100.0).round() as i64
 }
 
 fn bad_key(problems: &mut FileProblems, path: &str, section: &str, key: &str, allowed: &[&str]) {
