@@ -277,7 +277,7 @@ fn run_rules(
         RulesCommand::Show { id, rules } => {
             let base = rules::load(rules.as_deref(), pricing)?;
             let rule = inspect::find(&base, id)?;
-            write_stdout(&inspect::show(&base, rule))
+            write_stdout(&inspect::show(&base, rule, look.width))
         }
         RulesCommand::Check { dir } => {
             let base = rules::load(dir.as_deref(), pricing)?;

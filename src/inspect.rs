@@ -73,14 +73,26 @@ pub fn find<'a>(base: &'a RuleBase, id: &str) -> Result<&'a Rule, Invalid> {
     })
 }
 
-/// Everything about one rule, as text.
-pub fn show(base: &RuleBase, rule: &Rule) -> String {
+/// Everything about one rule, as text wrapped to `width` columns.
+pub fn show(base: &RuleBase, rule: &Rule, width: u16) -> String {
+    let width = usize::from(width).max(40);
+    // "label:       value", with continuation lines under the value.
+    let field = |label: &str, value: &str| {
+        let options = textwrap::Options::new(width)
+            .initial_indent("")
+            .subsequent_indent("             ");
+        textwrap::fill(&format!("{:<13}{value}", format!("{label}:")), options)
+    };
     let mut out = String::new();
     let _ = writeln!(out, "{}\n  {}\n", rule.id, rule.summary);
-    let _ = writeln!(out, "file:        {}", rule.file);
+    let _ = writeln!(out, "{}", field("file", &rule.file));
     let source = base.source(&rule.source).map_or("", |s| s.title.as_str());
-    let _ = writeln!(out, "source:      {} ({source})", rule.source);
-    let _ = writeln!(out, "when:        {}", rule.when);
+    let _ = writeln!(
+        out,
+        "{}",
+        field("source", &format!("{} ({source})", rule.source))
+    );
+    let _ = writeln!(out, "{}", field("when", &rule.when.to_string()));
     let weights = |names: Vec<(&str, f64)>| -> String {
         let parts: Vec<String> = names
             .into_iter()
@@ -123,9 +135,14 @@ pub fn show(base: &RuleBase, rule: &Rule) -> String {
     );
     if let Some(e) = &rule.exclude {
         let names = e.names();
-        let _ = writeln!(out, "excludes:    {} ({})", names.join(", "), e.reason);
+        let excludes = format!("{} ({})", names.join(", "), e.reason);
+        let _ = writeln!(out, "{}", field("excludes", &excludes));
     }
-    let _ = writeln!(out, "\n{}", textwrap::fill(&rule.explanation, 78));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        textwrap::fill(&rule.explanation, width.min(100))
+    );
     out
 }
 

@@ -331,11 +331,34 @@ fn weights(parts: &[(&str, f64)]) -> String {
 
 /// The value of a `label:` line of `rules show`.
 fn shown(out: &str, label: &str) -> String {
-    out.lines()
+    // A value wrapped to the width continues on lines indented under it.
+    let mut lines = out.lines();
+    let first = lines
         .find_map(|l| l.strip_prefix(&format!("{label}:")))
-        .unwrap_or_else(|| panic!("no {label}: line in\n{out}"))
-        .trim()
-        .to_owned()
+        .unwrap_or_else(|| panic!("no {label}: line in\n{out}"));
+    let mut value = first.trim().to_owned();
+    for more in lines.take_while(|l| l.starts_with("             ")) {
+        value.push(' ');
+        value.push_str(more.trim());
+    }
+    value
+}
+
+#[test]
+fn show_wraps_to_the_width() {
+    for width in ["60", "100"] {
+        let out = run_ok([
+            "rules",
+            "show",
+            "unique-data-research-team-at-scale",
+            "--width",
+            width,
+        ]);
+        let max: usize = width.parse().expect("a number");
+        for line in out.lines() {
+            assert!(line.chars().count() <= max, "wider than {width}: {line}");
+        }
+    }
 }
 
 /// Checks the weights and exclusions `rules show` prints against what the rule contributed
@@ -782,6 +805,24 @@ fn coverage_json_counts_the_whole_space_the_same_on_one_thread() {
         assert!(
             ["never fires", "never changes an outcome"].contains(&reason),
             "{rule}: {reason}"
+        );
+    }
+    for rule in c["matrix_only"].as_array().expect("matrix_only is a list") {
+        let rule = rule.as_str().expect("a rule id");
+        assert!(
+            ids.iter().any(|id| id == rule),
+            "matrix-only rule {rule} unknown"
+        );
+        let show = run_ok(["rules", "show", rule]);
+        assert!(
+            show.contains("strategy:    -") && show.contains("approach:    -"),
+            "{rule} is listed as matrix-only but has weights:\n{show}"
+        );
+        assert!(
+            c["dead_rules"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|x| x["rule"] != rule)),
+            "{rule} is both matrix-only and dead"
         );
     }
     let ties = c["ties"].as_u64().expect("ties is a count");

@@ -88,6 +88,9 @@ pub struct Coverage {
     pub pairs: PairCounts,
     /// Rules that never fire or never change an outcome.
     pub dead_rules: Vec<DeadRule>,
+    /// Rules that fire somewhere but only move the matrix position: by design they never
+    /// change a recommendation, so they are not counted as dead.
+    pub matrix_only: Vec<String>,
     /// Scenarios where the best two pairs score the same (the tie-break decides).
     pub ties: u64,
     /// Scenarios where exclusions rule out every pair.
@@ -171,6 +174,11 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let matters: Vec<bool> = matters.into_iter().map(AtomicBool::into_inner).collect();
+    let matrix_only: Vec<bool> = base
+        .rules
+        .iter()
+        .map(|r| Effect::of(r) == Effect::default())
+        .collect();
     let dead_rules = base
         .rules
         .iter()
@@ -178,7 +186,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         .filter_map(|(r, rule)| {
             let reason = if shares[r] == 0.0 {
                 "never fires"
-            } else if !matters[r] {
+            } else if !matters[r] && !matrix_only[r] {
                 "never changes an outcome"
             } else {
                 return None;
@@ -202,10 +210,18 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
             })
         })
         .collect();
+    let matrix_only = base
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| matrix_only[*r] && shares[*r] > 0.0)
+        .map(|(_, rule)| rule.id.clone())
+        .collect();
     Coverage {
         scenarios: tally.scenarios,
         pairs: PairCounts(tally.pairs),
         dead_rules,
+        matrix_only,
         ties: tally.ties,
         conflicts: tally.conflicts,
         exclusions,
@@ -287,6 +303,15 @@ pub fn render(c: &Coverage, base: &RuleBase) -> String {
     }
     for d in &c.dead_rules {
         let _ = writeln!(out, "  {:<40} {}", d.rule, d.reason);
+    }
+    if !c.matrix_only.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRules that only move the matrix position (never a recommendation):"
+        );
+        for rule in &c.matrix_only {
+            let _ = writeln!(out, "  {rule}");
+        }
     }
     out
 }
