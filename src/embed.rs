@@ -170,7 +170,13 @@ pub fn splice(doc: &str, name: &str, content: &str) -> Result<String, String> {
         }
         return Err(message);
     };
-    let newline = if doc.contains("\r\n") { "\r\n" } else { "\n" };
+    // The region takes the line ending of its begin marker, so a document that mixes endings
+    // keeps each part as it was.
+    let newline = if doc[..region.body.start].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut body = String::from(newline);
     for line in content.trim_end().lines() {
         body.push_str(line);
@@ -280,6 +286,15 @@ mod tests {
     fn missing_region_suggests_a_close_name() {
         let err = splice(DOC, "banc", "x").unwrap_err();
         assert!(err.contains("did you mean \"bank\""), "{err}");
+    }
+
+    #[test]
+    fn a_region_takes_its_begin_markers_line_ending() {
+        let doc = "a\r\nb\r\n<!-- llm-strategy:begin r -->\n<!-- llm-strategy:end r -->\nc\r\n";
+        assert_eq!(
+            splice(doc, "r", "one\n").unwrap(),
+            "a\r\nb\r\n<!-- llm-strategy:begin r -->\n\none\n\n<!-- llm-strategy:end r -->\nc\r\n"
+        );
     }
 
     #[test]

@@ -362,11 +362,13 @@ fn every_heading_level_sets_the_top_heading() {
             all.iter().all(|(l, _)| (n..=6).contains(l)),
             "--heading-level {n}: heading outside H{n}..=H6: {all:?}"
         );
-        if n < 6 {
-            assert!(
-                all.iter().skip(1).all(|(l, _)| *l > n),
-                "--heading-level {n}: a second top-level heading: {all:?}"
-            );
+        assert!(
+            all.iter().skip(1).all(|(l, _)| *l > n),
+            "--heading-level {n}: a second top-level heading: {all:?}"
+        );
+        // Sections too deep for Markdown's six levels become bold lines, never peers.
+        if n == 6 {
+            assert!(md.contains("\n**Scores**\n"), "--heading-level 6:\n{md}");
         }
         check_tables(&md).unwrap_or_else(|e| panic!("--heading-level {n}:\n{e}"));
     }

@@ -798,6 +798,22 @@ fn coverage_json_counts_the_whole_space_the_same_on_one_thread() {
     }
     assert_eq!(sum, scenarios, "pairs do not add up to scenarios");
 
+    // The README's sample of this report shows today's counts.
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    for pair in PAIRS {
+        let line = readme
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{pair} ")))
+            .unwrap_or_else(|| panic!("README's coverage sample has no {pair} line"));
+        let shown = line.split_whitespace().nth(1).expect("a count");
+        let n = pairs[pair].as_u64().expect("a count");
+        assert_eq!(
+            shown.replace(',', ""),
+            n.to_string(),
+            "README's coverage sample is stale for {pair}"
+        );
+    }
+
     for dead in c["dead_rules"].as_array().expect("dead_rules is a list") {
         let rule = dead["rule"].as_str().expect("rule");
         assert!(ids.iter().any(|id| id == rule), "dead rule {rule} unknown");

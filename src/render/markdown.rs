@@ -61,9 +61,15 @@ fn num(v: f64) -> String {
 }
 
 impl Markdown {
+    /// A heading `depth` levels below the top one. Markdown has six levels; a section that
+    /// would sit deeper gets a bold line instead, so it never looks like its parent's peer.
     fn heading(&self, out: &mut String, depth: u8, text: &str) {
-        let level = (self.look.heading_level + depth).min(6);
-        let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(level)), escape(text));
+        let level = self.look.heading_level + depth;
+        if level > 6 {
+            let _ = writeln!(out, "**{}**\n", escape(text));
+        } else {
+            let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(level)), escape(text));
+        }
     }
 
     fn summary(&self, out: &mut String, r: &Report) {
