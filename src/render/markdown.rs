@@ -303,9 +303,12 @@ impl Markdown {
             "| Rule | Condition (value: answers read) | Adds |\n|---|---|---|"
         );
         for [rule, condition, adds] in rows {
+            // "id (fired)": the id in code, the mark as text. Rule ids have no spaces.
+            let (id, mark) = rule.split_once(' ').unwrap_or((rule.as_str(), ""));
             let _ = writeln!(
                 out,
-                "| `{rule}` | {} | {} |",
+                "| `{id}` {} | {} | {} |",
+                escape(mark),
                 escape(&condition),
                 escape(&adds)
             );
