@@ -97,10 +97,22 @@ pub fn format_number(n: f64) -> String {
         }
         out
     } else if n.abs() >= 1e15 {
-        format!("{n:e}")
+        scientific(n)
     } else {
         let s = format!("{n:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Three significant figures in scientific notation: `1.5e15`, `8.55e27`, `2e-9`.
+pub fn scientific(n: f64) -> String {
+    let s = format!("{n:.2e}");
+    match s.split_once('e') {
+        Some((mantissa, exponent)) if mantissa.contains('.') => {
+            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+            format!("{mantissa}e{exponent}")
+        }
+        _ => s,
     }
 }
 
@@ -261,6 +273,23 @@ fn check_scenario_key(
                 format!("[scenario] {name}: found an empty string"),
             )
             .note("allowed: a non-empty string, or leave the key out"),
+        );
+        return;
+    }
+    // Escape sequences and the like would reach terminals and documents as they are.
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        problems.push(
+            Diagnostic::at(
+                value.span(),
+                format!(
+                    "[scenario] {name}: found the control character U+{:04X}",
+                    u32::from(c)
+                ),
+            )
+            .note("allowed: printable text (line breaks and tabs are fine)"),
         );
         return;
     }

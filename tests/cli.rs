@@ -573,6 +573,19 @@ requests_per_day = 1_000
         absent: &[],
         problems: Some(1),
     },
+    AnswersCase {
+        name: "terminal escape sequence in the [scenario] name",
+        input: Input::Replace(
+            r#"name = "Test scenario""#,
+            r#"name = "Test \u001b[31mscenario""#,
+        ),
+        stderr: &[
+            "bad.toml:2:8: [scenario] name: found the control character U+001B",
+            "allowed: printable text",
+        ],
+        absent: &["\u{1b}[31m"],
+        problems: Some(1),
+    },
 ];
 
 /// Checks the problem count: one `bad.toml:` line per problem plus a closing

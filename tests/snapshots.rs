@@ -43,3 +43,49 @@ fn assess_json() {
         insta::assert_snapshot!(assess(path, "json"));
     });
 }
+
+/// Odd but valid answers: a scenario name longer than a line, a zero budget, absurdly large
+/// traffic. The report still fits 80 columns and prints no `NaN`, `inf` or raw float noise.
+#[test]
+fn extreme_answers_stay_readable() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let cases = [
+        (
+            "long-name",
+            format!("name = \"{}\"", "A very long scenario name ".repeat(6)),
+        ),
+        ("zero-budget", String::new()),
+        ("huge", String::new()),
+    ];
+    for (stem, scenario) in cases {
+        let (budget, requests, tokens) = match stem {
+            "zero-budget" => ("0", "2_000", "1_000"),
+            "huge" => ("1e30", "1e30", "1e30"),
+            _ => ("100_000", "2_000", "1e-300"),
+        };
+        let text = format!(
+            "[scenario]\n{scenario}\n[data]\nsensitivity = \"internal\"\nlabeled_examples = 500\n\
+             [team]\nml_talent = \"basic\"\n[budget]\nannual_usd = {budget}\n\
+             [traffic]\nrequests_per_day = {requests}\ntokens_per_request = {tokens}\n"
+        );
+        let path = dir.path().join(format!("{stem}.toml"));
+        std::fs::write(&path, text).expect("writable");
+        for format in ["table", "markdown"] {
+            let out = assess(&path, format);
+            for word in ["NaN", "inf%", "inf ", "0000000000"] {
+                assert!(
+                    !out.contains(word),
+                    "{stem} ({format}) shows {word:?}:\n{out}"
+                );
+            }
+            if format == "table" {
+                for line in out.lines() {
+                    assert!(
+                        line.chars().count() <= 80,
+                        "{stem}: wider than 80: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+}

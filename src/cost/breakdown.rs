@@ -199,7 +199,11 @@ fn budget(out: &mut String, e: &Estimate) {
     for s in Strategy::ALL {
         let first = e.first_year_usd[s].map_or_else(|| "unknown".to_owned(), money);
         let share = e.budget_share[s].map_or_else(String::new, |b| {
-            format!(" ({:.0}% of the budget)", b * 100.0)
+            if b.is_infinite() {
+                format!(" ({})", super::percent(b))
+            } else {
+                format!(" ({} of the budget)", super::percent(b))
+            }
         });
         let _ = writeln!(out, "  {s}  {first}{share}");
     }

@@ -310,7 +310,8 @@ pub fn break_even(
     staff_a: f64,
     staff_c: f64,
 ) -> Option<f64> {
-    if per_request <= 0.0 || capacity <= 0.0 {
+    let usable = |x: f64| x > 0.0 && x.is_finite();
+    if !usable(per_request) || !usable(capacity) {
         return None;
     }
     // What one more replica's worth of traffic saves in API fees over the replica's cost.
@@ -327,6 +328,7 @@ pub fn break_even(
     // The last step on which the API is still no dearer somewhere.
     let n = k.ceil() - 1.0;
     Some(((n + 1.0) * capacity).min((replica * (n + 1.0) + staff_c - staff_a) / per_request))
+        .filter(|x| x.is_finite())
 }
 
 /// Money for people: three significant figures, thousands separators, `$` first.
@@ -342,12 +344,29 @@ pub fn money(usd: f64) -> String {
 
 /// A number rounded to three significant figures, with thousands separators.
 pub fn round3(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".to_owned();
+    }
     if value.abs() < 1.0 {
         return format_number((value * 100.0).round() / 100.0);
     }
     let digits = value.abs().log10().floor() as i32 + 1;
     let scale = 10f64.powi((digits - 3).max(0));
     format_number((value / scale).round() * scale)
+}
+
+/// A share as a percentage for people: `42%`, `1,230%`; a share of a zero budget is infinite
+/// and reads `over a zero budget`.
+pub fn percent(share: f64) -> String {
+    if share.is_infinite() {
+        return "over a zero budget".to_owned();
+    }
+    let p = share * 100.0;
+    if p.abs() >= 1000.0 {
+        format!("{}%", round3(p))
+    } else {
+        format!("{p:.0}%")
+    }
 }
 
 /// Facts derived from the cost estimates, which rule conditions can read.
@@ -419,7 +438,8 @@ impl Fact {
     pub fn format(self, value: f64) -> String {
         match self {
             Fact::FirstYear(_) => money(value),
-            Fact::BudgetShare(_) => format!("{:.0}% of the budget", value * 100.0),
+            Fact::BudgetShare(_) if value.is_infinite() => percent(value),
+            Fact::BudgetShare(_) => format!("{} of the budget", percent(value)),
             Fact::ApiOverSelfHosting => format!("{value:.1}x"),
         }
     }
@@ -458,6 +478,32 @@ mod tests {
         assert_eq!(money(1_234_567.0), "$1,230,000");
         assert_eq!(money(987.6), "$988");
         assert_eq!(money(4.5), "$4.50");
+    }
+
+    #[test]
+    fn extreme_figures_stay_readable() {
+        assert_eq!(money(8.554e27), "$8.55e27");
+        assert_eq!(round3(5.000_000_000_000_000_5e28), "5e28");
+        assert_eq!(round3(f64::NAN), "n/a");
+        assert_eq!(percent(0.426), "43%");
+        assert_eq!(percent(12.345), "1,230%");
+        assert_eq!(percent(1.6e26), "1.6e28%");
+        assert_eq!(percent(f64::INFINITY), "over a zero budget");
+    }
+
+    #[test]
+    fn break_even_is_a_number_or_none_never_nan() {
+        for (per_request, capacity) in [
+            (1e-306, f64::INFINITY),
+            (f64::INFINITY, 1e-30),
+            (1e300, 1e300),
+        ] {
+            let x = break_even(per_request, capacity, 500.0, 0.0, 2000.0);
+            assert!(
+                x.is_none_or(f64::is_finite),
+                "{per_request} {capacity}: {x:?}"
+            );
+        }
     }
 
     /// Published training runs: (name, parameters, tokens, GPU, GPU-hours reported).

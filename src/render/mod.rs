@@ -299,7 +299,8 @@ fn cost_rows(r: &Report) -> Vec<[String; 5]> {
         .zip(once)
         .map(|(s, once)| {
             let share = match (c.first_year_usd[*s], c.budget_share[*s]) {
-                (Some(f), Some(b)) => format!("{} ({:.0}%)", money(f), b * 100.0),
+                (Some(f), Some(b)) if b.is_infinite() => format!("{} (no budget)", money(f)),
+                (Some(f), Some(b)) => format!("{} ({})", money(f), crate::cost::percent(b)),
                 (Some(f), None) => money(f),
                 _ => "unknown".to_owned(),
             };

@@ -64,7 +64,9 @@ fn num(v: f64) -> String {
 
 impl Table {
     fn header(&self, out: &mut String, r: &Report) {
-        let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &r.scenario.name));
+        for line in textwrap::wrap(&r.scenario.name, usize::from(self.look.width)) {
+            let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &line));
+        }
         if let Some(description) = &r.scenario.description {
             self.wrap(out, description, "", "");
         }
