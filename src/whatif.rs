@@ -179,11 +179,28 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
         }
         let whole = matches!(q.kind, Kind::Number { whole: true, .. });
         let Some(now) = answers.get(id) else {
-            for (j, candidate) in candidates.into_iter().enumerate() {
-                let pair = probe.try_answer(id, candidate);
-                if pair != probe.current {
-                    unanswered.push(entry(id, None, candidate, label(id, &thresholds, j), pair));
+            let pairs: Vec<Pair> = candidates
+                .iter()
+                .map(|c| probe.try_answer(id, *c))
+                .collect();
+            let mut j = 0;
+            while j < pairs.len() {
+                // Neighbouring number ranges with the same outcome read as one range.
+                let mut end = j;
+                if matches!(q.kind, Kind::Number { .. }) {
+                    while end + 1 < pairs.len() && pairs[end + 1] == pairs[j] {
+                        end += 1;
+                    }
                 }
+                if pairs[j] != probe.current {
+                    let change = if end == j {
+                        label(id, &thresholds, j)
+                    } else {
+                        span(&thresholds, j, end, pairs.len())
+                    };
+                    unanswered.push(entry(id, None, candidates[j], change, pairs[j]));
+                }
+                j = end + 1;
             }
             continue;
         };
@@ -265,6 +282,20 @@ fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
     }
 }
 
+/// Number regions `first..=last` of `count` in words, as one range.
+fn span(thresholds: &[f64], first: usize, last: usize, count: usize) -> String {
+    match (first, last + 1 == count) {
+        (0, true) => "any number".to_owned(),
+        (0, false) => format!("below {}", threshold_text(thresholds[last])),
+        (_, true) => format!("at least {}", threshold_text(thresholds[first - 1])),
+        (_, false) => format!(
+            "{} to below {}",
+            threshold_text(thresholds[first - 1]),
+            threshold_text(thresholds[last])
+        ),
+    }
+}
+
 fn entry(
     id: QuestionId,
     current: Option<Answer>,
@@ -326,6 +357,29 @@ mod tests {
             assert!((w.strategy, w.approach) != (current.strategy, current.approach));
         }
         assert!((0.0..=1.0).contains(&analysis.stability));
+    }
+
+    #[test]
+    fn neighbouring_ranges_with_one_outcome_merge() {
+        let base = crate::rules::built_in().unwrap();
+        let text = "[data]\nsensitivity = \"internal\"\nlabeled_examples = 400\n\
+                    [team]\nml_talent = \"basic\"\n[budget]\nannual_usd = 60_000\n\
+                    [traffic]\nrequests_per_day = 3_000\n";
+        let answers =
+            crate::answers::parse(std::path::Path::new("x.toml"), text.as_bytes()).unwrap();
+        let current = evaluate(&base, &answers).recommendation();
+        let analysis = analyse(&base, &answers, current);
+        let corpus: Vec<&str> = analysis
+            .what_if
+            .iter()
+            .filter(|w| w.question == "data.corpus_tokens")
+            .map(|w| w.change.as_str())
+            .collect();
+        // Every corpus of a million tokens or more adds retrieval: one range, not four.
+        assert_eq!(corpus, ["at least 1,000,000"]);
+        assert_eq!(span(&[1.0, 2.0, 3.0], 1, 2, 4), "1 to below 3");
+        assert_eq!(span(&[1.0, 2.0, 3.0], 0, 1, 4), "below 2");
+        assert_eq!(span(&[1.0, 2.0, 3.0], 0, 3, 4), "any number");
     }
 
     #[test]

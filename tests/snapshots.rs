@@ -89,3 +89,26 @@ fn extreme_answers_stay_readable() {
         }
     }
 }
+
+/// When the recommendation lies outside the matrix region, the report says why that can be,
+/// in the direction that applies.
+#[test]
+fn a_recommendation_outside_the_matrix_region_is_explained() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // A capable team with a generic, high-volume task: it could carry more than it needs.
+    let text = "[data]\nsensitivity = \"internal\"\nlabeled_examples = 3_000\n\
+                [team]\nml_talent = \"experienced\"\n[budget]\nannual_usd = 1_000_000\n\
+                [traffic]\nrequests_per_day = 500_000\ntokens_per_request = 1_000\n\
+                [requirements]\ndomain = \"generic\"\ncustomization = \"none\"\n";
+    let path = dir.path().join("capable.toml");
+    std::fs::write(&path, text).expect("writable");
+    let out = assess(&path, "table");
+    assert!(out.contains("could carry a heavier option"), "{out}");
+    let bank = assess(Path::new("examples/regional-bank-advisor.toml"), "markdown");
+    assert!(
+        bank.contains("ask for more control than the organization can carry"),
+        "{bank}"
+    );
+    let saas = assess(Path::new("examples/saas-support-docs.toml"), "table");
+    assert!(!saas.contains("points to"), "{saas}");
+}

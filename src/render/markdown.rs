@@ -152,6 +152,9 @@ impl Markdown {
             out,
             "`*` marks this scenario; letters mark each strategy's region.\n"
         );
+        if let Some(note) = super::matrix_note(r) {
+            let _ = writeln!(out, "{}\n", escape(&note));
+        }
     }
 
     fn reasons(&self, out: &mut String, r: &Report) {

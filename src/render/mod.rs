@@ -135,6 +135,31 @@ fn difference_lines(d: &Difference) -> Vec<Line> {
 }
 
 /// The heading of the what-if section, with the stability figure.
+/// When the recommended strategy lies outside the scenario's matrix region, why that can be.
+fn matrix_note(r: &Report) -> Option<String> {
+    let (pick, region) = (r.recommendation.strategy, r.matrix.region);
+    let m = &r.matrix;
+    match pick.cmp(&region) {
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Less if m.control <= m.complexity => Some(format!(
+            "The organization could carry a heavier option, which points to {region}, but the \
+             scores settle on {pick}: nothing in the answers needs more than the simpler route."
+        )),
+        std::cmp::Ordering::Less => Some(format!(
+            "The answers ask for more control than the organization can carry yet (control \
+             {:.1}, complexity {:.1}), which points to {region}; the scores settle on {pick}, \
+             the strongest option it can run now. Revisit the choice as the team, budget or \
+             traffic grow.",
+            m.control, m.complexity
+        )),
+        std::cmp::Ordering::Greater => Some(format!(
+            "The overall position points to {region}, but the scores settle on {pick}: \
+             specific answers (see the reasons and exclusions) rule out or outweigh the \
+             simpler options."
+        )),
+    }
+}
+
 fn what_if_title(r: &Report) -> String {
     let kept = (r.stability * r.stability_neighbours as f64).round() as usize;
     format!(
@@ -173,11 +198,22 @@ fn unanswered_lines(r: &Report) -> Vec<Line> {
     r.unanswered
         .iter()
         .map(|q| {
-            let changes: Vec<String> = r
+            // Answers with the same outcome share one phrase: "weekly or daily gives A + rag".
+            let mut outcomes: Vec<(String, Vec<&str>)> = Vec::new();
+            for w in r
                 .what_if
                 .iter()
                 .filter(|w| w.question == *q && w.current.is_none())
-                .map(|w| format!("{} gives {} + {}", w.change, w.strategy, w.approach))
+            {
+                let pair = format!("{} + {}", w.strategy, w.approach);
+                match outcomes.iter_mut().find(|(p, _)| *p == pair) {
+                    Some((_, answers)) => answers.push(&w.change),
+                    None => outcomes.push((pair, vec![&w.change])),
+                }
+            }
+            let changes: Vec<String> = outcomes
+                .iter()
+                .map(|(pair, answers)| format!("{} gives {pair}", answers.join(" or ")))
                 .collect();
             let text = if changes.is_empty() {
                 ": no answer would change the recommendation".to_owned()

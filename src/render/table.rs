@@ -144,6 +144,9 @@ impl Table {
         );
         out.push_str(&chart::draw(&r.matrix));
         let _ = writeln!(out, "* this scenario; letters mark each strategy's region");
+        if let Some(note) = super::matrix_note(r) {
+            self.wrap(out, &note, "", "");
+        }
     }
 
     fn reasons(&self, out: &mut String, r: &Report) {
