@@ -179,29 +179,7 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
         }
         let whole = matches!(q.kind, Kind::Number { whole: true, .. });
         let Some(now) = answers.get(id) else {
-            let pairs: Vec<Pair> = candidates
-                .iter()
-                .map(|c| probe.try_answer(id, *c))
-                .collect();
-            let mut j = 0;
-            while j < pairs.len() {
-                // Neighbouring number ranges with the same outcome read as one range.
-                let mut end = j;
-                if matches!(q.kind, Kind::Number { .. }) {
-                    while end + 1 < pairs.len() && pairs[end + 1] == pairs[j] {
-                        end += 1;
-                    }
-                }
-                if pairs[j] != probe.current {
-                    let change = if end == j {
-                        label(id, &thresholds, j)
-                    } else {
-                        span(&thresholds, j, end, pairs.len())
-                    };
-                    unanswered.push(entry(id, None, candidates[j], change, pairs[j]));
-                }
-                j = end + 1;
-            }
+            unanswered.extend(unanswered_changes(&mut probe, id, &thresholds, &candidates));
             continue;
         };
         let here = region(&thresholds, now);
@@ -280,6 +258,40 @@ fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
             Some(i) => format!("at least {}", threshold_text(thresholds[i])),
         },
     }
+}
+
+/// For an unanswered question, each answer (or range of numbers) that changes the advice.
+fn unanswered_changes(
+    probe: &mut Probe<'_>,
+    id: QuestionId,
+    thresholds: &[f64],
+    candidates: &[Answer],
+) -> Vec<WhatIf> {
+    let pairs: Vec<Pair> = candidates
+        .iter()
+        .map(|c| probe.try_answer(id, *c))
+        .collect();
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < pairs.len() {
+        // Neighbouring number ranges with the same outcome read as one range.
+        let mut end = j;
+        if matches!(id.question().kind, Kind::Number { .. }) {
+            while end + 1 < pairs.len() && pairs[end + 1] == pairs[j] {
+                end += 1;
+            }
+        }
+        if pairs[j] != probe.current {
+            let change = if end == j {
+                label(id, thresholds, j)
+            } else {
+                span(thresholds, j, end, pairs.len())
+            };
+            out.push(entry(id, None, candidates[j], change, pairs[j]));
+        }
+        j = end + 1;
+    }
+    out
 }
 
 /// Number regions `first..=last` of `count` in words, as one range.
