@@ -163,7 +163,7 @@ fn self_hosted(out: &mut String, e: &Estimate, p: &Pricing) {
                 round3(t.gpu_hours),
                 tg.hourly_usd
             );
-            if t.params < 1e9 {
+            if t.params < super::USEFUL_PARAMS {
                 let _ = writeln!(
                     out,
                     "   (a corpus this small trains a model far too small to be useful)"

@@ -331,6 +331,10 @@ pub fn break_even(
         .filter(|x| x.is_finite())
 }
 
+/// Below this many parameters a model trained from scratch is too small to be of use; the
+/// estimate then says so.
+pub const USEFUL_PARAMS: f64 = 1e9;
+
 /// Money for people: three significant figures, thousands separators, `$` first.
 pub fn money(usd: f64) -> String {
     if !usd.is_finite() {

@@ -392,6 +392,13 @@ fn cost_notes(r: &Report) -> Vec<String> {
             crate::cost::round3(t.gpu_hours),
             t.gpu
         ));
+        if t.params < crate::cost::USEFUL_PARAMS {
+            notes.push(
+                "A corpus this small trains a model far too small to be useful; the figure shows \
+                 scale, not a plan."
+                    .to_owned(),
+            );
+        }
     } else {
         notes.push("Training from scratch (D): answer [data] corpus_tokens to size it.".to_owned());
     }
