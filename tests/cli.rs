@@ -930,6 +930,22 @@ const RULE_CASES: &[RuleCase] = &[
         stderr: &["with at most two decimals, from -1000 to 1000"],
     },
     RuleCase {
+        name: "weight out of range",
+        files: &[(
+            "rules.yaml",
+            rules_yaml!(
+                "  - id: second",
+                "    summary: s",
+                "    source: dida-strategies",
+                "    strategy: { D: -5000 }",
+                "    explanation: x",
+            ),
+        )],
+        at: "rules.yaml:10:",
+        message: "weight -5000 is too large",
+        stderr: &["from -1000 to 1000"],
+    },
+    RuleCase {
         name: "non-numeric weight",
         files: &[(
             "rules.yaml",

@@ -4,7 +4,7 @@
 //! command's output (lines reading `...` stand for rows left out), and the table of bundled
 //! examples against each example's recommendation.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn root() -> PathBuf {
@@ -147,5 +147,4 @@ fn bundled_examples_table_matches_the_advice() {
         })
         .count();
     assert_eq!(rows, examples, "README lists {rows} of {examples} examples");
-    assert!(Path::new(&root().join("examples")).is_dir());
 }
