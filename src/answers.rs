@@ -9,7 +9,8 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, file_error, line_col};
+use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, file_error, input};
+use crate::number::format_number;
 use crate::questions::{COUNT, Kind, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list};
 
 /// One checked answer.
@@ -56,63 +57,53 @@ impl Answers {
         &self.values
     }
 
-    /// The answer to a question as text, `None` when unanswered.
-    pub fn display(&self, id: QuestionId) -> Option<AnswerText> {
-        self.get(id).map(|answer| AnswerText { id, answer })
+    /// The answer to a question as people and JSON read it, `None` when unanswered.
+    pub fn value(&self, id: QuestionId) -> Option<AnswerValue> {
+        self.get(id).map(|answer| AnswerValue::of(id, answer))
     }
 }
 
-/// An answer formatted for people: a level's name, or a number with thousands separators.
-#[derive(Debug, Clone, Copy)]
-pub struct AnswerText {
-    id: QuestionId,
-    answer: Answer,
+/// One question and its answer.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AnswerRow {
+    /// `section.key`.
+    pub question: &'static str,
+    /// The answer, `null` when unanswered.
+    pub value: Option<AnswerValue>,
 }
 
-impl fmt::Display for AnswerText {
+/// An answer as JSON: a level's name or a number.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// A level.
+    Level(&'static str),
+    /// A number.
+    Number(f64),
+}
+
+impl AnswerValue {
+    /// The answer to a question as JSON shows it.
+    pub fn of(id: QuestionId, answer: Answer) -> AnswerValue {
+        match answer {
+            Answer::Level(i) => AnswerValue::Level(
+                id.question()
+                    .levels()
+                    .and_then(|l| l.get(usize::from(i)))
+                    .copied()
+                    .unwrap_or("?"),
+            ),
+            Answer::Number(n) => AnswerValue::Number(n),
+        }
+    }
+}
+
+impl fmt::Display for AnswerValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.answer {
-            Answer::Level(i) => {
-                let levels = self.id.question().levels().unwrap_or(&[]);
-                f.write_str(levels.get(usize::from(i)).copied().unwrap_or("?"))
-            }
-            Answer::Number(n) => f.write_str(&format_number(n)),
+        match self {
+            AnswerValue::Level(l) => f.write_str(l),
+            AnswerValue::Number(n) => f.write_str(&crate::number::format_number(*n)),
         }
-    }
-}
-
-/// Formats a number for people: `20,000`, `500,000,000`, `1.5e12`, `0.25`.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        let digits = format!("{}", n.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if n < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else if n.abs() >= 1e15 {
-        scientific(n)
-    } else {
-        let s = format!("{n:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
-
-/// Three significant figures in scientific notation: `1.5e15`, `8.55e27`, `2e-9`.
-pub fn scientific(n: f64) -> String {
-    let s = format!("{n:.2e}");
-    match s.split_once('e') {
-        Some((mantissa, exponent)) if mantissa.contains('.') => {
-            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-            format!("{mantissa}e{exponent}")
-        }
-        _ => s,
     }
 }
 
@@ -121,27 +112,17 @@ pub fn scientific(n: f64) -> String {
 /// Fails with [`Invalid`] (exit status 2) listing every problem, or with an I/O error
 /// (exit status 1) when the file cannot be read.
 pub fn load(path: &Path) -> anyhow::Result<Answers> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow::anyhow!("cannot read answers file {}: {e}", path.display()))?;
-    Ok(parse(path, &bytes)?)
+    let text = input::read(path, input::Kind::Answers)?;
+    Ok(parse_text(path, &text)?)
 }
 
 /// Validates the bytes of an answers file; `path` names it in messages and gives the default name.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Answers, Invalid> {
-    let source = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            // The valid prefix is UTF-8 by construction.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = line_col(prefix, prefix.len());
-            return Err(Invalid(format!(
-                "{}:{line}:{column}: the file is not valid UTF-8 (byte 0x{:02x}); answers files must be UTF-8 text",
-                path.display(),
-                bytes[e.valid_up_to()]
-            )));
-        }
-    };
+    parse_text(path, input::utf8(path, bytes, input::Kind::Answers)?)
+}
+
+/// Validates the text of an answers file; `path` names it in messages and gives the default name.
+pub fn parse_text(path: &Path, source: &str) -> Result<Answers, Invalid> {
     if source.trim().is_empty() {
         let required: Vec<String> = QUESTIONS
             .iter()

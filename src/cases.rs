@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::answers::{self, Answers};
-use crate::diagnostic::{Invalid, closest};
+use crate::diagnostic::{Diagnostic, Invalid, input, yaml};
 use crate::engine::evaluate;
 use crate::options::{Approach, PAIRS, Pair, Strategy};
 use crate::rules::{RuleBase, RuleFile};
@@ -91,8 +91,7 @@ pub fn load_dir(base: &RuleBase, dir: &Path) -> anyhow::Result<Vec<Case>> {
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| anyhow::anyhow!("cannot read test file {}: {e}", path.display()))?;
+        let bytes = input::read(&path, input::Kind::Cases)?.into_bytes();
         files.push(RuleFile { path, bytes });
     }
     Ok(parse(base, &files)?)
@@ -103,16 +102,22 @@ fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, Invalid> {
     let mut errors = String::new();
     for file in files {
         let path = file.path.display();
-        let text = String::from_utf8_lossy(&file.bytes);
-        let raw: RawCaseFile = match serde_yaml::from_str(&text) {
+        let text = match input::utf8(&file.path, &file.bytes, input::Kind::Cases) {
+            Ok(text) => text,
+            Err(Invalid(message)) => {
+                let _ = writeln!(errors, "{message}");
+                continue;
+            }
+        };
+        let raw: RawCaseFile = match serde_yaml::from_str(text) {
             Ok(raw) => raw,
             Err(e) => {
-                let _ = writeln!(errors, "{path}: {e}");
+                let _ = writeln!(errors, "{}", yaml::invalid(&file.path, text, &e));
                 continue;
             }
         };
         for raw_case in raw.cases {
-            let line = line_of(&text, &raw_case.name);
+            let line = line_of(text, &raw_case.name);
             let location = format!("{path}:{line}");
             match check(base, raw_case, &location) {
                 Ok(case) => {
@@ -179,8 +184,8 @@ fn check(base: &RuleBase, raw: RawCase, location: &str) -> Result<Case, String> 
     let ids: Vec<&str> = base.rules.iter().map(|r| r.id.as_str()).collect();
     for id in raw.expect.fires.iter().chain(&raw.expect.not_fires) {
         if base.rule(id).is_none() {
-            let hint = closest(id, ids.iter().copied())
-                .map(|c| format!("; did you mean \"{c}\"?"))
+            let hint = Diagnostic::did_you_mean(id, ids.iter().copied())
+                .map(|question| format!("; {question}"))
                 .unwrap_or_default();
             let _ = writeln!(
                 errors,

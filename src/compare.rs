@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::answers::AnswerValue;
 use crate::answers::Answers;
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
-use crate::report::{self, AnswerValue, Report, SCHEMA_VERSION};
+use crate::report::{self, Report, SCHEMA_VERSION};
 use crate::rules::RuleBase;
 
 /// Most scenarios `compare` takes at once.

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::diagnostic::{Invalid, closest};
+use crate::diagnostic::{Diagnostic, Invalid, input};
 
 /// What embedding did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,8 +163,8 @@ pub fn splice(doc: &str, name: &str, content: &str) -> Result<String, String> {
         let mut message =
             format!("no region \"{name}\"; add the lines `{begin}` and `{end}` where it should go");
         let names: Vec<&str> = all.iter().map(|r| r.name).collect();
-        if let Some(best) = closest(name, names.iter().copied()) {
-            let _ = write!(message, "; did you mean \"{best}\"?");
+        if let Some(question) = Diagnostic::did_you_mean(name, names.iter().copied()) {
+            let _ = write!(message, "; {question}");
         } else if !names.is_empty() {
             let _ = write!(message, "; the document has: {}", names.join(", "));
         }
@@ -195,8 +195,7 @@ pub fn splice(doc: &str, name: &str, content: &str) -> Result<String, String> {
 /// reports whether it would change (as a [`Stale`] error). The file is replaced atomically
 /// and keeps its permissions; nothing is written when the region is already current.
 pub fn embed(path: &Path, name: &str, content: &str, check: bool) -> anyhow::Result<Outcome> {
-    let doc = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("cannot read document {}: {e}", path.display()))?;
+    let doc = input::read(path, input::Kind::Document)?;
     let updated =
         splice(&doc, name, content).map_err(|m| Invalid(format!("{}: {m}", path.display())))?;
     if updated == doc {

@@ -6,12 +6,10 @@
 //! fired rule excludes; ties go to the pair listed first in [`PAIRS`], the simpler one.
 
 use crate::answers::Answers;
-use crate::cost::Facts;
+use crate::rules::Facts;
+use crate::matrix::MATRIX_MAX;
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::rules::{RuleBase, Truth};
-
-/// The matrix axes run from 0 to this.
-pub const MATRIX_MAX: f64 = 10.0;
 
 /// What the rules say about one scenario.
 #[derive(Debug, Clone, PartialEq)]

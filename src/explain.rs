@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use crate::answers::Answers;
+use crate::answers::{AnswerRow, AnswerValue};
 use crate::engine::Evaluation;
 use crate::options::{PerApproach, PerStrategy};
-use crate::report::{AnswerRow, AnswerValue};
 use crate::rules::{RuleBase, Truth};
 
 /// Every rule's part in the result.

@@ -6,7 +6,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::diagnostic::{Invalid, closest};
+use crate::diagnostic::{Diagnostic, Invalid};
 use crate::options::{Approach, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::{Rule, RuleBase};
@@ -64,8 +64,8 @@ pub fn list_json(base: &RuleBase) -> String {
 /// The rule with this id, or an error with the closest id.
 pub fn find<'a>(base: &'a RuleBase, id: &str) -> Result<&'a Rule, Invalid> {
     base.rule(id).ok_or_else(|| {
-        let hint = closest(id, base.rules.iter().map(|r| r.id.as_str()))
-            .map(|c| format!("; did you mean \"{c}\"?"))
+        let hint = Diagnostic::did_you_mean(id, base.rules.iter().map(|r| r.id.as_str()))
+            .map(|question| format!("; {question}"))
             .unwrap_or_default();
         Invalid(format!(
             "no rule with id \"{id}\"{hint} (`llm-strategy rules list` shows them all)"

@@ -40,6 +40,8 @@ pub mod embed;
 pub mod engine;
 pub mod explain;
 pub mod inspect;
+pub mod matrix;
+pub mod number;
 pub mod options;
 pub mod questions;
 pub mod render;

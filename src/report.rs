@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers};
-use crate::cost::{Estimate, Fact, Facts};
+use crate::answers::{Answer, AnswerRow, AnswerValue, Answers};
+use crate::cost::Estimate;
+use crate::rules::{Fact, Facts};
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
@@ -178,50 +179,6 @@ impl Excluded {
     }
 }
 
-/// One question and its answer.
-#[derive(Debug, Clone, Serialize)]
-pub struct AnswerRow {
-    /// `section.key`.
-    pub question: &'static str,
-    /// The answer, `null` when unanswered.
-    pub value: Option<AnswerValue>,
-}
-
-/// An answer as JSON: a level's name or a number.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    /// A level.
-    Level(&'static str),
-    /// A number.
-    Number(f64),
-}
-
-impl AnswerValue {
-    /// The answer to a question as JSON shows it.
-    pub fn of(id: QuestionId, answer: Answer) -> AnswerValue {
-        match answer {
-            Answer::Level(i) => AnswerValue::Level(
-                id.question()
-                    .levels()
-                    .and_then(|l| l.get(usize::from(i)))
-                    .copied()
-                    .unwrap_or("?"),
-            ),
-            Answer::Number(n) => AnswerValue::Number(n),
-        }
-    }
-}
-
-impl std::fmt::Display for AnswerValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AnswerValue::Level(l) => f.write_str(l),
-            AnswerValue::Number(n) => f.write_str(&crate::answers::format_number(*n)),
-        }
-    }
-}
-
 /// A recommended next step.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
@@ -275,7 +232,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
     let answers_rows = QuestionId::all()
         .map(|id| AnswerRow {
             question: id.name(),
-            value: answers.get(id).map(|a| AnswerValue::of(id, a)),
+            value: answers.value(id),
         })
         .collect();
     let unanswered = QuestionId::all()
@@ -428,7 +385,7 @@ fn placeholder(name: &str, answers: &Answers, facts: &Facts) -> Option<String> {
     }
     let id = QuestionId::from_name(name)?;
     Some(match answers.get(id) {
-        Some(Answer::Number(n)) if name == "budget.annual_usd" => crate::cost::money(n),
+        Some(Answer::Number(n)) if name == "budget.annual_usd" => crate::number::money(n),
         Some(a) => AnswerValue::of(id, a).to_string(),
         None => "unanswered".to_owned(),
     })

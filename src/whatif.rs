@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers, format_number};
+use crate::answers::AnswerValue;
+use crate::answers::{Answer, Answers};
 use crate::engine::evaluate;
+use crate::number::format_number;
 use crate::options::{Approach, Pair, Strategy};
 use crate::questions::{Kind, QuestionId};
-use crate::report::AnswerValue;
 use crate::rules::RuleBase;
 
 /// The numeric thresholds the rules use for a question, ascending, without repeats; for
@@ -101,7 +102,7 @@ impl Probe<'_> {
 /// with, for this scenario: found by bisection, since each fact moves one way as one answer
 /// grows (more traffic or corpus costs more; more budget lowers its share).
 fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<f64> {
-    if !base.reads_facts || !crate::cost::Fact::questions().contains(&question.name()) {
+    if !base.reads_facts || !crate::rules::Fact::questions().contains(&question.name()) {
         return Vec::new();
     }
     let mut checks = Vec::new();
@@ -112,9 +113,9 @@ fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<
     checks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     checks.dedup();
     let mut scenario = answers.clone();
-    let mut fact_at = |value: f64, fact: crate::cost::Fact| {
+    let mut fact_at = |value: f64, fact: crate::rules::Fact| {
         scenario.set(question, Some(Answer::Number(value)));
-        crate::cost::Facts::of(&crate::cost::estimate(&scenario, &base.pricing)).get(fact)
+        crate::rules::Facts::of(&crate::cost::estimate(&scenario, &base.pricing)).get(fact)
     };
     let mut out = Vec::new();
     for (fact, t) in checks {

@@ -92,7 +92,7 @@ fn cost_sample_matches_the_cost_section() {
     ]);
     let report: serde_json::Value = serde_json::from_str(&output).expect("JSON");
     let cost = &report["cost"];
-    let money = |v: &serde_json::Value| llm_strategy::cost::money(v.as_f64().expect("a number"));
+    let money = |v: &serde_json::Value| llm_strategy::number::money(v.as_f64().expect("a number"));
     for strategy in ["A", "B", "C", "D"] {
         let row = sample
             .iter()

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Estimate, HOURS_PER_MONTH, Pricing, money, round3};
+use super::{Estimate, HOURS_PER_MONTH, Pricing};
+use crate::number::{money, round3};
 use crate::options::Strategy;
 
 /// The JSON form of `cost`.

@@ -6,7 +6,7 @@ pub mod pricing;
 
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers, format_number};
+use crate::answers::{Answer, Answers};
 use crate::options::{PerStrategy, Strategy};
 use crate::questions::QuestionId;
 pub use pricing::Pricing;
@@ -335,165 +335,9 @@ pub fn break_even(
 /// estimate then says so.
 pub const USEFUL_PARAMS: f64 = 1e9;
 
-/// Money for people: three significant figures, thousands separators, `$` first.
-pub fn money(usd: f64) -> String {
-    if !usd.is_finite() {
-        return "n/a".to_owned();
-    }
-    if usd.abs() < 10.0 {
-        return format!("${usd:.2}");
-    }
-    format!("${}", round3(usd))
-}
-
-/// A number rounded to three significant figures, with thousands separators.
-pub fn round3(value: f64) -> String {
-    if !value.is_finite() {
-        return "n/a".to_owned();
-    }
-    if value.abs() < 1.0 {
-        return format_number((value * 100.0).round() / 100.0);
-    }
-    let digits = value.abs().log10().floor() as i32 + 1;
-    let scale = 10f64.powi((digits - 3).max(0));
-    format_number((value / scale).round() * scale)
-}
-
-/// A share as a percentage for people: `42%`, `1,230%`; a share of a zero budget is infinite
-/// and reads `over a zero budget`.
-pub fn percent(share: f64) -> String {
-    if share.is_infinite() {
-        return "over a zero budget".to_owned();
-    }
-    let p = share * 100.0;
-    if p.abs() >= 1000.0 {
-        format!("{}%", round3(p))
-    } else {
-        format!("{p:.0}%")
-    }
-}
-
-/// Facts derived from the cost estimates, which rule conditions can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Fact {
-    /// A strategy's first-year cost in USD (usage plus one-time, no staff).
-    FirstYear(Strategy),
-    /// A strategy's first-year cost over the annual budget.
-    BudgetShare(Strategy),
-    /// The API's monthly cost (A) over self-hosting's (C), staff included.
-    ApiOverSelfHosting,
-}
-
-/// Number of facts.
-pub const FACTS: usize = 9;
-
-impl Fact {
-    /// Every fact, in index order.
-    pub fn all() -> [Fact; FACTS] {
-        let [a, b, c, d] = Strategy::ALL;
-        [
-            Fact::FirstYear(a),
-            Fact::FirstYear(b),
-            Fact::FirstYear(c),
-            Fact::FirstYear(d),
-            Fact::BudgetShare(a),
-            Fact::BudgetShare(b),
-            Fact::BudgetShare(c),
-            Fact::BudgetShare(d),
-            Fact::ApiOverSelfHosting,
-        ]
-    }
-
-    /// Its index in [`Facts`].
-    pub fn index(self) -> usize {
-        match self {
-            Fact::FirstYear(s) => s as usize,
-            Fact::BudgetShare(s) => 4 + s as usize,
-            Fact::ApiOverSelfHosting => 8,
-        }
-    }
-
-    /// The name rule files use, e.g. `cost.budget_share.C`.
-    pub fn name(self) -> String {
-        match self {
-            Fact::FirstYear(s) => format!("cost.first_year.{s}"),
-            Fact::BudgetShare(s) => format!("cost.budget_share.{s}"),
-            Fact::ApiOverSelfHosting => "cost.api_over_self_hosting".to_owned(),
-        }
-    }
-
-    /// Looks a fact up by name.
-    pub fn from_name(name: &str) -> Option<Fact> {
-        Fact::all().into_iter().find(|f| f.name() == name)
-    }
-
-    /// The questions the fact is computed from.
-    pub fn questions() -> [&'static str; 5] {
-        [
-            "budget.annual_usd",
-            "traffic.requests_per_day",
-            "traffic.tokens_per_request",
-            "data.labeled_examples",
-            "data.corpus_tokens",
-        ]
-    }
-
-    /// The fact's value formatted for people.
-    pub fn format(self, value: f64) -> String {
-        match self {
-            Fact::FirstYear(_) => money(value),
-            Fact::BudgetShare(_) if value.is_infinite() => percent(value),
-            Fact::BudgetShare(_) => format!("{} of the budget", percent(value)),
-            Fact::ApiOverSelfHosting => format!("{value:.1}x"),
-        }
-    }
-}
-
-/// The cost facts of one scenario; `None` where a fact cannot be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Facts(pub [Option<f64>; FACTS]);
-
-impl Facts {
-    /// The facts of an estimate.
-    pub fn of(e: &Estimate) -> Facts {
-        let mut out = [None; FACTS];
-        for s in Strategy::ALL {
-            out[Fact::FirstYear(s).index()] = e.first_year_usd[s];
-            out[Fact::BudgetShare(s).index()] = e.budget_share[s];
-        }
-        let c = e.monthly_usd[Strategy::C];
-        out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| e.monthly_usd[Strategy::A] / c);
-        Facts(out)
-    }
-
-    /// A fact's value.
-    pub fn get(&self, fact: Fact) -> Option<f64> {
-        self.0[fact.index()]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_keeps_three_significant_figures() {
-        assert_eq!(money(12_345.0), "$12,300");
-        assert_eq!(money(1_234_567.0), "$1,230,000");
-        assert_eq!(money(987.6), "$988");
-        assert_eq!(money(4.5), "$4.50");
-    }
-
-    #[test]
-    fn extreme_figures_stay_readable() {
-        assert_eq!(money(8.554e27), "$8.55e27");
-        assert_eq!(round3(5.000_000_000_000_000_5e28), "5e28");
-        assert_eq!(round3(f64::NAN), "n/a");
-        assert_eq!(percent(0.426), "43%");
-        assert_eq!(percent(12.345), "1,230%");
-        assert_eq!(percent(1.6e26), "1.6e28%");
-        assert_eq!(percent(f64::INFINITY), "over a zero budget");
-    }
 
     #[test]
     fn break_even_is_a_number_or_none_never_nan() {

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, line_col};
+use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::options::{PerStrategy, Strategy};
-use crate::rules::locate::Locations;
+use crate::diagnostic::locate::Locations;
 
 /// A figure with the date it was observed and where it comes from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -217,22 +217,8 @@ type Found = Vec<(String, Diagnostic)>;
 
 /// Parses and checks a pricing file, reporting every problem with its line.
 pub fn parse(path: &Path, text: &str) -> Result<Pricing, Invalid> {
-    let pricing: Pricing = serde_yaml::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_owned();
-        let mut problems = Problems::new(path, text);
-        match e.location() {
-            Some(l) => problems.push(Diagnostic::at(l.index()..l.index() + 1, message)),
-            None => problems.push(Diagnostic::nowhere(message)),
-        }
-        problems
-            .finish()
-            .err()
-            .unwrap_or_else(|| Invalid(String::new()))
-    })?;
+    let pricing: Pricing =
+        serde_yaml::from_str(text).map_err(|e| yaml::invalid(path, text, &e))?;
     let mut found = Found::new();
     check_numbers(&pricing, &mut found);
     check_references(&pricing, &mut found);
@@ -359,11 +345,9 @@ fn reference(found: &mut Found, at: &str, what: &str, id: &str, ids: &[&str]) {
     if ids.contains(&id) {
         return;
     }
-    let mut d = Diagnostic::nowhere(format!("{what}: unknown id \"{id}\""))
-        .note(format!("allowed: {}", crate::questions::quote_list(ids)));
-    if let Some(best) = closest(id, ids.iter().copied()) {
-        d = d.note(format!("help: did you mean \"{best}\"?"));
-    }
+    let d = Diagnostic::nowhere(format!("{what}: unknown id \"{id}\""))
+        .note(format!("allowed: {}", crate::questions::quote_list(ids)))
+        .suggest(id, ids.iter().copied());
     found.push((at.to_owned(), d));
 }
 
@@ -434,17 +418,8 @@ fn check_staff(p: &Pricing, found: &mut Found) {
 
 /// Loads a pricing file from disk.
 pub fn load(path: &Path) -> anyhow::Result<Pricing> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow::anyhow!("cannot read pricing file {}: {e}", path.display()))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-        let (line, column) = line_col(prefix, prefix.len());
-        Invalid(format!(
-            "{}:{line}:{column}: the file is not valid UTF-8",
-            path.display()
-        ))
-    })?;
-    Ok(parse(path, text)?)
+    let text = input::read(path, input::Kind::Pricing)?;
+    Ok(parse(path, &text)?)
 }
 
 /// The built-in pricing.

@@ -258,7 +258,7 @@ pub fn render(c: &Coverage, base: &RuleBase) -> String {
     let _ = writeln!(
         out,
         "{} scenarios ({} questions, {} rules)\n",
-        crate::answers::format_number(c.scenarios as f64),
+        crate::number::format_number(c.scenarios as f64),
         COUNT,
         base.rules.len()
     );
@@ -270,19 +270,19 @@ pub fn render(c: &Coverage, base: &RuleBase) -> String {
             out,
             "  {:<14} {:>16}  {share:5.1}%{flag}",
             pair.to_string(),
-            crate::answers::format_number(n as f64)
+            crate::number::format_number(n as f64)
         );
     }
     let tie_share = c.ties as f64 / c.scenarios.max(1) as f64 * 100.0;
     let _ = writeln!(
         out,
         "\nTies between the top two pairs: {} ({tie_share:.2}%)",
-        crate::answers::format_number(c.ties as f64)
+        crate::number::format_number(c.ties as f64)
     );
     let _ = writeln!(
         out,
         "Scenarios where every pair is excluded: {}",
-        crate::answers::format_number(c.conflicts as f64)
+        crate::number::format_number(c.conflicts as f64)
     );
     let _ = writeln!(out, "\nExclusions (share of the space where each fires):");
     for e in &c.exclusions {

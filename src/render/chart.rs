@@ -1,8 +1,7 @@
 //! The control/complexity matrix drawn as a small text chart.
 
-use crate::engine::MATRIX_MAX;
+use crate::matrix::{MATRIX_MAX, region};
 use crate::report::Matrix;
-use crate::rules::region;
 
 /// Draws the matrix: complexity up, control across, each cell lettered with the strategy
 /// whose region it lies in, and `*` at the scenario's position. 28 columns wide.

@@ -79,7 +79,7 @@ fn difference_lines(d: &Difference) -> Vec<Line> {
         lines.push(Line::plain("Same answers."));
     }
     for a in &d.answers {
-        let show = |v: Option<crate::report::AnswerValue>| {
+        let show = |v: Option<crate::answers::AnswerValue>| {
             v.map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
         };
         lines.push(Line {
@@ -262,7 +262,7 @@ fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
                         "{}={}",
                         f.fact,
                         f.value
-                            .map_or_else(|| "unknown".to_owned(), crate::cost::round3)
+                            .map_or_else(|| "unknown".to_owned(), crate::number::round3)
                     )
                 }))
                 .collect();
@@ -322,7 +322,7 @@ fn explanation_totals(r: &Report) -> String {
 /// The cost table's rows: strategy, monthly cost, of which staff, one-time cost, first year
 /// against the budget.
 fn cost_rows(r: &Report) -> Vec<[String; 5]> {
-    use crate::cost::money;
+    use crate::number::money;
     let c = &r.cost;
     let once = [
         None,
@@ -336,7 +336,7 @@ fn cost_rows(r: &Report) -> Vec<[String; 5]> {
         .map(|(s, once)| {
             let share = match (c.first_year_usd[*s], c.budget_share[*s]) {
                 (Some(f), Some(b)) if b.is_infinite() => format!("{} (no budget)", money(f)),
-                (Some(f), Some(b)) => format!("{} ({})", money(f), crate::cost::percent(b)),
+                (Some(f), Some(b)) => format!("{} ({})", money(f), crate::number::percent(b)),
                 (Some(f), None) => money(f),
                 _ => "unknown".to_owned(),
             };
@@ -357,7 +357,7 @@ fn cost_rows(r: &Report) -> Vec<[String; 5]> {
 
 /// The sentences under the cost table: fleet size, break-even traffic, training run.
 fn cost_notes(r: &Report) -> Vec<String> {
-    use crate::answers::format_number;
+    use crate::number::format_number;
     let c = &r.cost;
     let a = &c.assumptions;
     let mut notes = vec![format!(
@@ -380,16 +380,16 @@ fn cost_notes(r: &Report) -> Vec<String> {
     notes.push(match c.break_even_requests_per_day {
         Some(x) => format!(
             "Self-hosting costs less than the API above about {} requests a day, staff included.",
-            crate::cost::round3(x)
+            crate::number::round3(x)
         ),
         None => "Self-hosting never costs less than the API at these prices.".to_owned(),
     });
     if let Some(t) = &c.train {
         notes.push(format!(
             "Training from scratch (D): a compute-optimal model of about {} parameters on {} tokens takes about {} GPU-hours on {}.",
-            crate::cost::round3(t.params),
-            crate::cost::round3(t.tokens),
-            crate::cost::round3(t.gpu_hours),
+            crate::number::round3(t.params),
+            crate::number::round3(t.tokens),
+            crate::number::round3(t.gpu_hours),
             t.gpu
         ));
         if t.params < crate::cost::USEFUL_PARAMS {

@@ -90,7 +90,7 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
     for s in Strategy::ALL {
         out.push(row(
             format!("monthly cost {s}"),
-            each(c, |r| crate::cost::money(r.cost.monthly_usd[s])),
+            each(c, |r| crate::number::money(r.cost.monthly_usd[s])),
         ));
     }
     out.push(row(
@@ -98,7 +98,7 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
         each(c, |r| {
             r.cost
                 .break_even_requests_per_day
-                .map_or_else(|| "never".to_owned(), crate::cost::round3)
+                .map_or_else(|| "never".to_owned(), crate::number::round3)
         }),
     ));
     out.push(row(

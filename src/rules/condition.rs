@@ -5,8 +5,9 @@
 
 use std::fmt;
 
-use crate::answers::{Answer, Answers, format_number};
-use crate::cost::{Fact, Facts};
+use crate::answers::{Answer, Answers};
+use crate::rules::fact::{Fact, Facts};
+use crate::number::format_number;
 use crate::questions::QuestionId;
 
 /// A condition compiled for evaluation: question indices, level bit masks and numbers.

@@ -3,7 +3,7 @@
 
 mod check;
 pub mod condition;
-pub(crate) mod locate;
+pub mod fact;
 mod raw;
 
 use std::path::{Path, PathBuf};
@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::cost::{Pricing, pricing};
-use crate::diagnostic::Invalid;
+use crate::diagnostic::{Invalid, input};
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 pub use check::TOPICS;
 pub use condition::{Condition, Truth};
+pub use fact::{Fact, Facts};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
@@ -168,7 +169,7 @@ impl RuleBase {
 
     /// The strategy whose matrix region holds a point.
     pub fn region(&self, control: f64, complexity: f64) -> Strategy {
-        region(
+        crate::matrix::region(
             &self.strategies.0.each_ref().map(|s| s.region),
             control,
             complexity,
@@ -176,11 +177,11 @@ impl RuleBase {
     }
 
     /// The cost facts of a scenario, estimated only when some rule reads them.
-    pub fn facts(&self, answers: &crate::answers::Answers) -> crate::cost::Facts {
+    pub fn facts(&self, answers: &crate::answers::Answers) -> Facts {
         if self.reads_facts {
-            crate::cost::Facts::of(&crate::cost::estimate(answers, &self.pricing))
+            Facts::of(&crate::cost::estimate(answers, &self.pricing))
         } else {
-            crate::cost::Facts::default()
+            Facts::default()
         }
     }
 
@@ -243,8 +244,7 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
             .map_err(|e| anyhow::anyhow!("cannot read rules directory {}: {e}", dir.display()))?;
         let path = entry.path();
         if path.is_file() && is_rule_file(&path) {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| anyhow::anyhow!("cannot read rule file {}: {e}", path.display()))?;
+            let bytes = input::read(&path, input::Kind::Rules)?.into_bytes();
             files.push(RuleFile { path, bytes });
         }
     }
@@ -276,16 +276,6 @@ pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBa
         base.pricing = pricing::load(path)?;
     }
     Ok(base)
-}
-
-/// The strategy whose band holds the mean of the two coordinates.
-pub fn region(bands: &[[f64; 2]; 4], control: f64, complexity: f64) -> Strategy {
-    let mean = f64::midpoint(control, complexity);
-    Strategy::ALL
-        .into_iter()
-        .zip(bands)
-        .find(|(_, band)| mean < band[1])
-        .map_or(Strategy::D, |(s, _)| s)
 }
 
 /// The pricing file's name; it sits beside the rules but is not a rule file.

@@ -8,10 +8,10 @@ mod sections;
 
 pub use sections::TOPICS;
 
-use super::locate::Locations;
+use crate::diagnostic::locate::Locations;
 use super::raw::RawFile;
 use super::{RuleBase, RuleFile};
-use crate::diagnostic::{Diagnostic, Invalid, Problems, closest, line_col};
+use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::questions::quote_list;
 
 /// Whether `id` is lower-case kebab-case: `a-z0-9` words joined by single dashes.
@@ -30,36 +30,8 @@ pub(super) struct FileProblems {
 }
 
 impl FileProblems {
-    fn at(&mut self, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        self.items.push((path.into(), Diagnostic::nowhere(message)));
-        &mut self.items.last_mut().expect("just pushed").1
-    }
-}
-
-pub(super) trait Notes {
-    fn add(&mut self, note: impl Into<String>) -> &mut Self;
-    fn suggest_from<'a>(
-        &mut self,
-        found: &str,
-        candidates: impl IntoIterator<Item = &'a str>,
-    ) -> &mut Self;
-}
-
-impl Notes for Diagnostic {
-    fn add(&mut self, note: impl Into<String>) -> &mut Self {
-        self.notes.push(note.into());
-        self
-    }
-
-    fn suggest_from<'a>(
-        &mut self,
-        found: &str,
-        candidates: impl IntoIterator<Item = &'a str>,
-    ) -> &mut Self {
-        if let Some(best) = closest(found, candidates) {
-            self.notes.push(format!("help: did you mean \"{best}\"?"));
-        }
-        self
+    fn push(&mut self, path: impl Into<String>, diagnostic: Diagnostic) {
+        self.items.push((path.into(), diagnostic));
     }
 }
 
@@ -122,37 +94,13 @@ pub(crate) fn compile(
 }
 
 fn parse(file: &RuleFile) -> Result<Parsed<'_>, String> {
-    let path = file.path.display();
-    let text = match std::str::from_utf8(&file.bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let prefix = std::str::from_utf8(&file.bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, column) = line_col(prefix, prefix.len());
-            return Err(format!(
-                "{path}:{line}:{column}: the file is not valid UTF-8; rule files must be UTF-8 text\n"
-            ));
-        }
-    };
+    let text = input::utf8(&file.path, &file.bytes, input::Kind::Rules)
+        .map_err(|Invalid(message)| format!("{message}\n"))?;
     let raw = if text.trim().is_empty() {
         RawFile::default()
     } else {
-        serde_yaml::from_str::<RawFile>(text).map_err(|e| {
-            let message = e.to_string();
-            let Some(location) = e.location() else {
-                return format!("{path}: {message}\n");
-            };
-            // The location is in the snippet; keep the message itself short.
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m);
-            let start = location.index().min(text.len());
-            let mut problems = Problems::new(&file.path, text);
-            problems.push(Diagnostic::at(start..start + 1, message));
-            match problems.finish() {
-                Err(Invalid(rendered)) => format!("{rendered}\n"),
-                Ok(()) => String::new(),
-            }
-        })?
+        serde_yaml::from_str::<RawFile>(text)
+            .map_err(|e| format!("{}\n", yaml::invalid(&file.path, text, &e)))?
     };
     Ok(Parsed {
         file,
@@ -183,9 +131,10 @@ fn complete<T>(
 
 pub(super) fn require_text(problems: &mut FileProblems, path: &str, key: &str, text: &str) {
     if text.trim().is_empty() {
-        problems
-            .at(format!("{path}/{key}"), format!("`{key}` is empty"))
-            .add("allowed: a non-empty string");
+        problems.push(
+            format!("{path}/{key}"),
+            Diagnostic::nowhere(format!("`{key}` is empty")).note("allowed: a non-empty string"),
+        );
     }
 }
 
@@ -201,10 +150,12 @@ pub(super) fn names<T>(
         match parse(name) {
             Some(v) => out.push(v),
             None => {
-                problems
-                    .at(format!("{path}/{i}"), format!("unknown name \"{name}\""))
-                    .add(format!("allowed: one of {}", quote_list(allowed)))
-                    .suggest_from(name, allowed.iter().copied());
+                problems.push(
+                    format!("{path}/{i}"),
+                    Diagnostic::nowhere(format!("unknown name \"{name}\""))
+                        .note(format!("allowed: one of {}", quote_list(allowed)))
+                        .suggest(name, allowed.iter().copied()),
+                );
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Checking one rule: its condition, weights, matrix contributions and exclusion.
 
-use super::{FileProblems, Notes, names, require_text};
-use crate::cost::Fact;
+use super::{FileProblems, names, require_text};
+use crate::rules::Fact;
+use crate::diagnostic::Diagnostic;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{Kind, QuestionId, quote_list};
 use crate::rules::raw::{RawCondition, RawRule, Scalar};
@@ -68,9 +69,11 @@ pub(super) fn check_rule(
             &approach_names,
         );
         if e.strategies.is_empty() && e.approaches.is_empty() {
-            problems
-                .at(&at, "`exclude` names nothing to exclude")
-                .add("allowed: `strategies: [..]` and/or `approaches: [..]`");
+            problems.push(
+                &at,
+                Diagnostic::nowhere("`exclude` names nothing to exclude")
+                    .note("allowed: `strategies: [..]` and/or `approaches: [..]`"),
+            );
         }
         require_text(problems, &at, "reason", &e.reason);
         Exclusion {
@@ -82,12 +85,11 @@ pub(super) fn check_rule(
     let no_effect =
         r.strategy.is_empty() && r.approach.is_empty() && r.matrix.is_empty() && exclude.is_none();
     if no_effect {
-        problems
-            .at(
-                format!("{path}/id"),
-                format!("rule \"{}\" has no effect", r.id),
-            )
-            .add("add weights under `strategy:`, `approach:` or `matrix:`, or an `exclude:`");
+        problems.push(
+            format!("{path}/id"),
+            Diagnostic::nowhere(format!("rule \"{}\" has no effect", r.id))
+                .note("add weights under `strategy:`, `approach:` or `matrix:`, or an `exclude:`"),
+        );
     }
     if problems.items.len() > before {
         return None;
@@ -115,17 +117,21 @@ fn check_weight(problems: &mut FileProblems, path: &str, weight: f64) -> f64 {
     const ALLOWED: &str =
         "allowed: a number such as 2, -1.5 or 0.5, with at most two decimals, from -1000 to 1000";
     if !weight.is_finite() {
-        problems
-            .at(path, format!("weight {weight} is not a finite number"))
-            .add(ALLOWED);
+        problems.push(
+            path,
+            Diagnostic::nowhere(format!("weight {weight} is not a finite number")).note(ALLOWED),
+        );
     } else if weight.abs() > MAX_WEIGHT {
-        problems
-            .at(path, format!("weight {weight} is too large"))
-            .add(ALLOWED);
+        problems.push(
+            path,
+            Diagnostic::nowhere(format!("weight {weight} is too large")).note(ALLOWED),
+        );
     } else if (weight * 100.0 - (weight * 100.0).round()).abs() > 1e-6 {
-        problems
-            .at(path, format!("weight {weight} has more than two decimals"))
-            .add(ALLOWED);
+        problems.push(
+            path,
+            Diagnostic::nowhere(format!("weight {weight} has more than two decimals"))
+                .note(ALLOWED),
+        );
     }
     weight
 }
@@ -137,13 +143,12 @@ fn hundredths(weight: f64) -> i64 {
 }
 
 fn bad_key(problems: &mut FileProblems, path: &str, section: &str, key: &str, allowed: &[&str]) {
-    problems
-        .at(
-            format!("{path}:key"),
-            format!("unknown {section} key \"{key}\""),
-        )
-        .add(format!("allowed: {}", quote_list(allowed)))
-        .suggest_from(key, allowed.iter().copied());
+    problems.push(
+        format!("{path}:key"),
+        Diagnostic::nowhere(format!("unknown {section} key \"{key}\""))
+            .note(format!("allowed: {}", quote_list(allowed)))
+            .suggest(key, allowed.iter().copied()),
+    );
 }
 
 /// A comparison of a cost fact: `{ fact: cost.budget_share.C, at_least: 1 }`.
@@ -155,10 +160,12 @@ fn fact_condition(
 ) -> Option<Condition> {
     let all: Vec<String> = Fact::all().iter().map(|f| f.name()).collect();
     let Some(fact) = Fact::from_name(name) else {
-        problems
-            .at(format!("{path}/fact"), format!("unknown fact \"{name}\""))
-            .add(format!("allowed: one of {}", all.join(", ")))
-            .suggest_from(name, all.iter().map(String::as_str));
+        problems.push(
+            format!("{path}/fact"),
+            Diagnostic::nowhere(format!("unknown fact \"{name}\""))
+                .note(format!("allowed: one of {}", all.join(", ")))
+                .suggest(name, all.iter().map(String::as_str)),
+        );
         return None;
     };
     let extra = c.question.is_some()
@@ -172,8 +179,10 @@ fn fact_condition(
         (None, Some(v)) if !extra => (true, v),
         _ => {
             problems
-                .at(path, "malformed condition: a `fact` takes exactly one of `at_least` or `below`, and nothing else")
-                .add("allowed: `{ fact: cost.budget_share.C, at_least: 1 }`");
+                .push(
+path,
+Diagnostic::nowhere("malformed condition: a `fact` takes exactly one of `at_least` or `below`, and nothing else").note("allowed: `{ fact: cost.budget_share.C, at_least: 1 }`"),
+);
             return None;
         }
     };
@@ -185,12 +194,11 @@ fn fact_condition(
             value: *n,
         }),
         other => {
-            problems
-                .at(
-                    format!("{path}/{op}"),
-                    format!("threshold {other} for {name} is not a number"),
-                )
-                .add("allowed: a finite number, e.g. 1 or 0.5");
+            problems.push(
+                format!("{path}/{op}"),
+                Diagnostic::nowhere(format!("threshold {other} for {name} is not a number"))
+                    .note("allowed: a finite number, e.g. 1 or 0.5"),
+            );
             None
         }
     }
@@ -221,9 +229,11 @@ fn compile_condition(
         }
     }
     let malformed = |problems: &mut FileProblems, found: String| {
-        problems
-            .at(path, format!("malformed condition: {found}"))
-            .add(format!("allowed: {FORMS}"));
+        problems.push(
+            path,
+            Diagnostic::nowhere(format!("malformed condition: {found}"))
+                .note(format!("allowed: {FORMS}")),
+        );
         None
     };
     match (forms.as_slice(), &c.question) {
@@ -277,13 +287,12 @@ fn leaf(
 ) -> Option<Condition> {
     let Some(question) = QuestionId::from_name(name) else {
         let all: Vec<&str> = QuestionId::all().map(QuestionId::name).collect();
-        problems
-            .at(
-                format!("{path}/question"),
-                format!("unknown question \"{name}\""),
-            )
-            .add(format!("allowed: one of {}", quote_list(&all)))
-            .suggest_from(name, all.iter().copied());
+        problems.push(
+            format!("{path}/question"),
+            Diagnostic::nowhere(format!("unknown question \"{name}\""))
+                .note(format!("allowed: one of {}", quote_list(&all)))
+                .suggest(name, all.iter().copied()),
+        );
         return None;
     };
     let op_path = format!("{path}/{op}");
@@ -311,12 +320,13 @@ fn level_mask(
             Scalar::Number(_) => None,
         };
         if found.is_none() {
-            let d = problems
-                .at(at, format!("unknown level {value} for {}", question.name()))
-                .add(format!("allowed: one of {}", quote_list(levels)));
-            if let Scalar::Text(t) = value {
-                d.suggest_from(t, levels.iter().copied());
-            }
+            let d = Diagnostic::nowhere(format!("unknown level {value} for {}", question.name()))
+                .note(format!("allowed: one of {}", quote_list(levels)));
+            let d = match value {
+                Scalar::Text(t) => d.suggest(t, levels.iter().copied()),
+                Scalar::Number(_) => d,
+            };
+            problems.push(at, d);
         }
         found
     };
@@ -326,9 +336,11 @@ fn level_mask(
         "in" => {
             let list = c.in_.as_ref()?;
             if list.is_empty() {
-                problems
-                    .at(op_path, "`in` lists no levels")
-                    .add(format!("allowed: a list of {}", quote_list(levels)));
+                problems.push(
+                    op_path,
+                    Diagnostic::nowhere("`in` lists no levels")
+                        .note(format!("allowed: a list of {}", quote_list(levels))),
+                );
                 return None;
             }
             let mut mask = 0u8;
@@ -346,15 +358,14 @@ fn level_mask(
         }
         _ => {
             if !ordered {
-                problems
-                    .at(
-                        op_path,
-                        format!(
-                            "`{op}` compares levels, but the levels of {} have no order",
-                            question.name()
-                        ),
-                    )
-                    .add("allowed: `is` or `in`");
+                problems.push(
+                    op_path,
+                    Diagnostic::nowhere(format!(
+                        "`{op}` compares levels, but the levels of {} have no order",
+                        question.name()
+                    ))
+                    .note("allowed: `is` or `in`"),
+                );
                 return None;
             }
             let value = if op == "at_least" {
@@ -386,12 +397,14 @@ fn threshold(
         "at_least" => c.at_least.as_ref()?,
         "below" => c.below.as_ref()?,
         _ => {
-            problems
-                .at(
-                    op_path,
-                    format!("`{op}` needs levels, but {} is a number", question.name()),
-                )
-                .add("allowed: `at_least: N` or `below: N`");
+            problems.push(
+                op_path,
+                Diagnostic::nowhere(format!(
+                    "`{op}` needs levels, but {} is a number",
+                    question.name()
+                ))
+                .note("allowed: `at_least: N` or `below: N`"),
+            );
             return None;
         }
     };
@@ -408,15 +421,14 @@ fn threshold(
             }
         }),
         other => {
-            problems
-                .at(
-                    op_path,
-                    format!(
-                        "threshold {other} for {} is not a number >= 0",
-                        question.name()
-                    ),
-                )
-                .add("allowed: a finite number >= 0, e.g. 10000 or 1.0e11");
+            problems.push(
+                op_path,
+                Diagnostic::nowhere(format!(
+                    "threshold {other} for {} is not a number >= 0",
+                    question.name()
+                ))
+                .note("allowed: a finite number >= 0, e.g. 10000 or 1.0e11"),
+            );
             None
         }
     }
@@ -433,9 +445,10 @@ fn check_placeholders(problems: &mut FileProblems, path: &str, text: &str) {
         let name = &after[..close];
         if !names.iter().any(|n| n == name) {
             problems
-                .at(path, format!("unknown placeholder {{{name}}}"))
-                .add("allowed: a cost fact such as {cost.first_year.C} or a question such as {budget.annual_usd}")
-                .suggest_from(name, names.iter().map(String::as_str));
+                .push(
+path,
+Diagnostic::nowhere(format!("unknown placeholder {{{name}}}")).note("allowed: a cost fact such as {cost.first_year.C} or a question such as {budget.annual_usd}").suggest(name, names.iter().map(String::as_str)),
+);
         }
         rest = &after[close + 1..];
     }

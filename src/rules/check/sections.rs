@@ -4,11 +4,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::rule::check_rule;
-use super::{FileProblems, Notes, complete, is_kebab, names, require_text};
+use super::{FileProblems, complete, is_kebab, names, require_text};
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::line_col;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::quote_list;
-use crate::rules::locate::Locations;
+use crate::diagnostic::locate::Locations;
 use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
 use crate::rules::{ApproachInfo, NextStep, Point, RuleBase, Source, StrategyInfo};
 
@@ -125,7 +126,7 @@ impl<'a> Builder<'a> {
             // Bands are written as literals in the YAML and must meet exactly.
             #[allow(clippy::float_cmp)]
             let tiles = bands[0][0] == 0.0
-                && bands[3][1] == crate::engine::MATRIX_MAX
+                && bands[3][1] == crate::matrix::MATRIX_MAX
                 && bands.windows(2).all(|w| w[0][1] == w[1][0]);
             if !tiles {
                 missing.push(format!(
@@ -150,10 +151,12 @@ impl<'a> Builder<'a> {
     fn known_source(&self, problems: &mut FileProblems, path: &str, id: &str) {
         if self.sources_complete && !self.source_ids.iter().any(|s| s == id) {
             let ids: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
-            problems
-                .at(path, format!("unknown source \"{id}\""))
-                .add(format!("allowed: one of {}", quote_list(&ids)))
-                .suggest_from(id, ids.iter().copied());
+            problems.push(
+                path,
+                Diagnostic::nowhere(format!("unknown source \"{id}\""))
+                    .note(format!("allowed: one of {}", quote_list(&ids)))
+                    .suggest(id, ids.iter().copied()),
+            );
         }
     }
 
@@ -184,13 +187,11 @@ impl<'a> Builder<'a> {
 
     fn strategy(&mut self, current: &mut Current<'a, '_>, path: &str, s: RawStrategy) {
         let Some(strategy) = Strategy::from_name(&s.id) else {
-            current
-                .problems
-                .at(
-                    format!("{path}/id"),
-                    format!("unknown strategy \"{}\"", s.id),
-                )
-                .add("allowed: one of \"A\", \"B\", \"C\", \"D\"");
+            current.problems.push(
+                format!("{path}/id"),
+                Diagnostic::nowhere(format!("unknown strategy \"{}\"", s.id))
+                    .note("allowed: one of \"A\", \"B\", \"C\", \"D\""),
+            );
             return;
         };
         self.unique(current, "strategy", &s.id, path);
@@ -198,16 +199,14 @@ impl<'a> Builder<'a> {
         let pros = self.points(current.problems, &format!("{path}/pros"), s.pros);
         let cons = self.points(current.problems, &format!("{path}/cons"), s.cons);
         if !(s.region.iter().all(|v| v.is_finite()) && s.region[0] < s.region[1]) {
-            current
-                .problems
-                .at(
-                    format!("{path}/region"),
-                    format!(
-                        "region {:?} is not a band [from, to] with from < to",
-                        s.region
-                    ),
-                )
-                .add("allowed: two numbers from 0 to 10, e.g. [3, 5]");
+            current.problems.push(
+                format!("{path}/region"),
+                Diagnostic::nowhere(format!(
+                    "region {:?} is not a band [from, to] with from < to",
+                    s.region
+                ))
+                .note("allowed: two numbers from 0 to 10, e.g. [3, 5]"),
+            );
         }
         self.strategies[strategy as usize] = Some(StrategyInfo {
             name: s.name,
@@ -223,14 +222,12 @@ impl<'a> Builder<'a> {
     fn approach(&mut self, current: &mut Current<'a, '_>, path: &str, a: RawApproach) {
         let allowed = Approach::ALL.map(Approach::name);
         let Some(approach) = Approach::from_name(&a.id) else {
-            current
-                .problems
-                .at(
-                    format!("{path}/id"),
-                    format!("unknown approach \"{}\"", a.id),
-                )
-                .add(format!("allowed: one of {}", quote_list(&allowed)))
-                .suggest_from(&a.id, allowed);
+            current.problems.push(
+                format!("{path}/id"),
+                Diagnostic::nowhere(format!("unknown approach \"{}\"", a.id))
+                    .note(format!("allowed: one of {}", quote_list(&allowed)))
+                    .suggest(&a.id, allowed),
+            );
             return;
         };
         self.unique(current, "approach", &a.id, path);
@@ -248,13 +245,12 @@ impl<'a> Builder<'a> {
         let problems = &mut *current.problems;
         self.known_source(problems, &format!("{path}/source"), &n.source);
         if !TOPICS.contains(&n.topic.as_str()) {
-            problems
-                .at(
-                    format!("{path}/topic"),
-                    format!("unknown topic \"{}\"", n.topic),
-                )
-                .add(format!("allowed: one of {}", quote_list(&TOPICS)))
-                .suggest_from(&n.topic, TOPICS);
+            problems.push(
+                format!("{path}/topic"),
+                Diagnostic::nowhere(format!("unknown topic \"{}\"", n.topic))
+                    .note(format!("allowed: one of {}", quote_list(&TOPICS)))
+                    .suggest(&n.topic, TOPICS),
+            );
         }
         require_text(problems, path, "text", &n.text);
         let strategies = match n.strategies {
@@ -293,8 +289,10 @@ impl<'a> Builder<'a> {
         if matches!(kind, "rule" | "source" | "next step") && !is_kebab(id) {
             current
                 .problems
-                .at(&id_path, format!("{kind} id \"{id}\" is not kebab-case"))
-                .add("allowed: lower-case letters and digits in words joined by single dashes, e.g. \"secret-data-stays-inside\"");
+                .push(
+&id_path,
+Diagnostic::nowhere(format!("{kind} id \"{id}\" is not kebab-case")).note("allowed: lower-case letters and digits in words joined by single dashes, e.g. \"secret-data-stays-inside\""),
+);
         }
         let key = (kind, id.to_owned());
         let Some(first) = self.ids.get(&key) else {
@@ -321,9 +319,9 @@ impl<'a> Builder<'a> {
             }
             None => format!("first defined in {}", first.file.display()),
         };
-        current
-            .problems
-            .at(&id_path, format!("duplicate {kind} id \"{id}\""))
-            .add(note);
+        current.problems.push(
+            &id_path,
+            Diagnostic::nowhere(format!("duplicate {kind} id \"{id}\"")).note(note),
+        );
     }
 }

@@ -12,7 +12,7 @@ use yaml_rust2::scanner::Marker;
 
 /// Byte spans of a YAML document's nodes, by path.
 #[derive(Debug, Default)]
-pub(crate) struct Locations {
+pub struct Locations {
     spans: HashMap<String, Range<usize>>,
 }
 
@@ -28,7 +28,7 @@ impl MarkedEventReceiver for Collector {
 
 impl Locations {
     /// Indexes `source`; a document the event parser rejects yields an empty index.
-    pub(crate) fn of(source: &str) -> Locations {
+    pub fn of(source: &str) -> Locations {
         let mut collector = Collector { events: Vec::new() };
         let mut parser = Parser::new_from_str(source);
         if parser.load(&mut collector, false).is_err() {
@@ -59,7 +59,7 @@ impl Locations {
     }
 
     /// The span of the node at `path`, or of its closest recorded ancestor.
-    pub(crate) fn find(&self, path: &str) -> Option<Range<usize>> {
+    pub fn find(&self, path: &str) -> Option<Range<usize>> {
         let mut path = path;
         loop {
             if let Some(span) = self.spans.get(path) {

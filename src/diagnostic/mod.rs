@@ -1,8 +1,15 @@
 //! Problems found in an input file, located by line and column and rendered with a snippet.
+//!
+//! Every input kind (answers, rules, pricing, test cases, documents) is read by [`input`],
+//! reports YAML errors through [`yaml`], and collects its problems in one [`Problems`].
 
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 use std::path::Path;
+
+pub mod input;
+pub mod locate;
+pub mod yaml;
 
 /// Input that is not valid (exit status 2); its text is the complete message.
 #[derive(Debug)]
@@ -56,10 +63,19 @@ impl Diagnostic {
     /// Adds a "did you mean" note when a candidate is close to `found`.
     #[must_use]
     pub fn suggest<'a>(self, found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        match closest(found, candidates) {
-            Some(best) => self.note(format!("help: did you mean \"{best}\"?")),
+        match Diagnostic::did_you_mean(found, candidates) {
+            Some(question) => self.note(format!("help: {question}")),
             None => self,
         }
+    }
+
+    /// `did you mean "best"?` when a candidate is close to `found`: the one wording of every
+    /// suggestion, in notes and in one-line messages alike.
+    pub fn did_you_mean<'a>(
+        found: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<String> {
+        closest(found, candidates).map(|best| format!("did you mean \"{best}\"?"))
     }
 }
 
@@ -131,8 +147,9 @@ impl<'a> Problems<'a> {
         }
         self.sort();
         let mut out = String::new();
+        let mut index = LineIndex::new(self.source);
         for d in &self.diagnostics {
-            render(&mut out, self.path, self.source, d);
+            render_indexed(&mut out, self.path, self.source, &mut index, d);
         }
         let n = self.diagnostics.len();
         let _ = write!(
@@ -147,12 +164,52 @@ impl<'a> Problems<'a> {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..offset].chars().count() + 1;
-    (line, column)
+    LineIndex::new(source).line_col(source, offset)
+}
+
+/// Where each line of a text starts, computed once so that locating many problems stays
+/// linear in the size of the file.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// The last offset located and its column, so that locating offsets in order along one
+    /// long line does not count its characters again.
+    last: (usize, usize),
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `source`.
+    pub fn new(source: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            starts,
+            last: (0, 1),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of `source`.
+    pub fn line_col(&mut self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let (from, column) = if self.last.0 >= start && self.last.0 <= offset {
+            self.last
+        } else {
+            (start, 1)
+        };
+        let column = column + source[from..offset].chars().count();
+        self.last = (offset, column);
+        (line, column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    fn line<'s>(&self, source: &'s str, line: usize) -> &'s str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(source.len(), |&s| s - 1);
+        source[start..end].trim_end_matches('\r')
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -164,6 +221,16 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// Renders one diagnostic in the `file:line:col: message` form with a snippet.
 pub fn render(out: &mut String, path: &Path, source: &str, d: &Diagnostic) {
+    render_indexed(out, path, source, &mut LineIndex::new(source), d);
+}
+
+fn render_indexed(
+    out: &mut String,
+    path: &Path,
+    source: &str,
+    index: &mut LineIndex,
+    d: &Diagnostic,
+) {
     let file = path.display();
     let Some(span) = &d.span else {
         let _ = writeln!(out, "{file}: {}", d.message);
@@ -172,16 +239,16 @@ pub fn render(out: &mut String, path: &Path, source: &str, d: &Diagnostic) {
         }
         return;
     };
-    let (line, column) = line_col(source, span.start);
+    let (line, column) = index.line_col(source, span.start);
     let _ = writeln!(out, "{file}:{line}:{column}: {}", d.message);
-    let text = source.lines().nth(line - 1).unwrap_or("");
+    let text = index.line(source, line);
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
-    let line_start = floor_char_boundary(source, span.start.min(source.len())) + 1 - column;
-    let line_end = line_start + text.len();
-    let end = span.end.clamp(span.start, line_end.max(span.start));
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let line_end = index.starts[line - 1] + text.len();
+    let end = span.end.clamp(start, line_end.max(start));
     let width = source
-        .get(span.start..end)
+        .get(start..end)
         .map_or(1, |s| s.chars().count().max(1));
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{line} | {text}");

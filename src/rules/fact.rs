@@ -1,0 +1,106 @@
+//! Cost facts: figures derived from a scenario's cost estimate that rule conditions can read,
+//! such as a strategy's first-year cost as a share of the budget.
+
+use crate::cost::Estimate;
+use crate::number::{money, percent};
+use crate::options::Strategy;
+
+/// Facts derived from the cost estimates, which rule conditions can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fact {
+    /// A strategy's first-year cost in USD (usage plus one-time, no staff).
+    FirstYear(Strategy),
+    /// A strategy's first-year cost over the annual budget.
+    BudgetShare(Strategy),
+    /// The API's monthly cost (A) over self-hosting's (C), staff included.
+    ApiOverSelfHosting,
+}
+
+/// Number of facts.
+pub const FACTS: usize = 9;
+
+impl Fact {
+    /// Every fact, in index order.
+    pub fn all() -> [Fact; FACTS] {
+        let [a, b, c, d] = Strategy::ALL;
+        [
+            Fact::FirstYear(a),
+            Fact::FirstYear(b),
+            Fact::FirstYear(c),
+            Fact::FirstYear(d),
+            Fact::BudgetShare(a),
+            Fact::BudgetShare(b),
+            Fact::BudgetShare(c),
+            Fact::BudgetShare(d),
+            Fact::ApiOverSelfHosting,
+        ]
+    }
+
+    /// Its index in [`Facts`].
+    pub fn index(self) -> usize {
+        match self {
+            Fact::FirstYear(s) => s as usize,
+            Fact::BudgetShare(s) => 4 + s as usize,
+            Fact::ApiOverSelfHosting => 8,
+        }
+    }
+
+    /// The name rule files use, e.g. `cost.budget_share.C`.
+    pub fn name(self) -> String {
+        match self {
+            Fact::FirstYear(s) => format!("cost.first_year.{s}"),
+            Fact::BudgetShare(s) => format!("cost.budget_share.{s}"),
+            Fact::ApiOverSelfHosting => "cost.api_over_self_hosting".to_owned(),
+        }
+    }
+
+    /// Looks a fact up by name.
+    pub fn from_name(name: &str) -> Option<Fact> {
+        Fact::all().into_iter().find(|f| f.name() == name)
+    }
+
+    /// The questions the fact is computed from.
+    pub fn questions() -> [&'static str; 5] {
+        [
+            "budget.annual_usd",
+            "traffic.requests_per_day",
+            "traffic.tokens_per_request",
+            "data.labeled_examples",
+            "data.corpus_tokens",
+        ]
+    }
+
+    /// The fact's value formatted for people.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Fact::FirstYear(_) => money(value),
+            Fact::BudgetShare(_) if value.is_infinite() => percent(value),
+            Fact::BudgetShare(_) => format!("{} of the budget", percent(value)),
+            Fact::ApiOverSelfHosting => format!("{value:.1}x"),
+        }
+    }
+}
+
+/// The cost facts of one scenario; `None` where a fact cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Facts(pub [Option<f64>; FACTS]);
+
+impl Facts {
+    /// The facts of an estimate.
+    pub fn of(e: &Estimate) -> Facts {
+        let mut out = [None; FACTS];
+        for s in Strategy::ALL {
+            out[Fact::FirstYear(s).index()] = e.first_year_usd[s];
+            out[Fact::BudgetShare(s).index()] = e.budget_share[s];
+        }
+        let c = e.monthly_usd[Strategy::C];
+        out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| e.monthly_usd[Strategy::A] / c);
+        Facts(out)
+    }
+
+    /// A fact's value.
+    pub fn get(&self, fact: Fact) -> Option<f64> {
+        self.0[fact.index()]
+    }
+}
+
