@@ -6,9 +6,9 @@
 //! fired rule excludes; ties go to the pair listed first in [`PAIRS`], the simpler one.
 
 use crate::answers::Answers;
-use crate::rules::Facts;
 use crate::matrix::MATRIX_MAX;
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
+use crate::rules::Facts;
 use crate::rules::{RuleBase, Truth};
 
 /// What the rules say about one scenario.

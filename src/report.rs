@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use crate::answers::{Answer, AnswerRow, AnswerValue, Answers};
 use crate::cost::Estimate;
-use crate::rules::{Fact, Facts};
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
+use crate::rules::{Fact, Facts};
 use crate::rules::{Point, RuleBase, TOPICS};
 use crate::whatif::{self, WhatIf};
 

@@ -9,8 +9,9 @@ use std::process::Output;
 use assert_cmd::Command;
 use llm_strategy::answers::{self, Answer, Answers};
 use llm_strategy::cost::{
-    Estimate, Pricing, api_monthly, break_even, estimate, money, pricing, training_gpu_hours,
+    Estimate, Pricing, api_monthly, break_even, estimate, pricing, training_gpu_hours,
 };
+use llm_strategy::number::money;
 use llm_strategy::options::Strategy;
 use llm_strategy::questions::QuestionId;
 use proptest::prelude::*;

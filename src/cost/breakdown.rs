@@ -201,9 +201,9 @@ fn budget(out: &mut String, e: &Estimate) {
         let first = e.first_year_usd[s].map_or_else(|| "unknown".to_owned(), money);
         let share = e.budget_share[s].map_or_else(String::new, |b| {
             if b.is_infinite() {
-                format!(" ({})", super::percent(b))
+                format!(" ({})", crate::number::percent(b))
             } else {
-                format!(" ({} of the budget)", super::percent(b))
+                format!(" ({} of the budget)", crate::number::percent(b))
             }
         });
         let _ = writeln!(out, "  {s}  {first}{share}");

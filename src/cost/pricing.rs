@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::options::{PerStrategy, Strategy};
-use crate::diagnostic::locate::Locations;
 
 /// A figure with the date it was observed and where it comes from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -217,8 +217,7 @@ type Found = Vec<(String, Diagnostic)>;
 
 /// Parses and checks a pricing file, reporting every problem with its line.
 pub fn parse(path: &Path, text: &str) -> Result<Pricing, Invalid> {
-    let pricing: Pricing =
-        serde_yaml::from_str(text).map_err(|e| yaml::invalid(path, text, &e))?;
+    let pricing: Pricing = serde_yaml::from_str(text).map_err(|e| yaml::invalid(path, text, &e))?;
     let mut found = Found::new();
     check_numbers(&pricing, &mut found);
     check_references(&pricing, &mut found);

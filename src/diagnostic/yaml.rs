@@ -20,5 +20,8 @@ pub fn invalid(path: &Path, text: &str, error: &serde_yaml::Error) -> Invalid {
         }
         None => problems.push(Diagnostic::nowhere(message)),
     }
-    problems.finish().err().unwrap_or_else(|| Invalid(String::new()))
+    problems
+        .finish()
+        .err()
+        .unwrap_or_else(|| Invalid(String::new()))
 }

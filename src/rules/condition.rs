@@ -6,9 +6,9 @@
 use std::fmt;
 
 use crate::answers::{Answer, Answers};
-use crate::rules::fact::{Fact, Facts};
 use crate::number::format_number;
 use crate::questions::QuestionId;
+use crate::rules::fact::{Fact, Facts};
 
 /// A condition compiled for evaluation: question indices, level bit masks and numbers.
 #[derive(Debug, Clone, PartialEq)]

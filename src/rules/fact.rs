@@ -103,4 +103,3 @@ impl Facts {
         self.0[fact.index()]
     }
 }
-

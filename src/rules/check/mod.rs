@@ -8,9 +8,9 @@ mod sections;
 
 pub use sections::TOPICS;
 
-use crate::diagnostic::locate::Locations;
 use super::raw::RawFile;
 use super::{RuleBase, RuleFile};
+use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::questions::quote_list;
 

@@ -1,10 +1,10 @@
 //! Checking one rule: its condition, weights, matrix contributions and exclusion.
 
 use super::{FileProblems, names, require_text};
-use crate::rules::Fact;
 use crate::diagnostic::Diagnostic;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{Kind, QuestionId, quote_list};
+use crate::rules::Fact;
 use crate::rules::raw::{RawCondition, RawRule, Scalar};
 use crate::rules::{Condition, Exclusion, Rule};
 

@@ -7,9 +7,9 @@ use super::rule::check_rule;
 use super::{FileProblems, complete, is_kebab, names, require_text};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::line_col;
+use crate::diagnostic::locate::Locations;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::quote_list;
-use crate::diagnostic::locate::Locations;
 use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
 use crate::rules::{ApproachInfo, NextStep, Point, RuleBase, Source, StrategyInfo};
 
