@@ -268,27 +268,19 @@ pub fn run(base: &RuleBase, cases: &[Case]) -> Vec<Outcome> {
         .collect()
 }
 
-/// The report of a run: failures in diff style, then a count.
-pub fn report(outcomes: &[Outcome]) -> String {
-    let mut out = String::new();
-    for o in outcomes {
-        if o.problems.is_empty() {
-            let _ = writeln!(out, "ok     {}", o.case.name);
-        } else {
-            let _ = writeln!(out, "FAILED {} ({})", o.case.name, o.case.location);
-            for line in o.problems.iter().flat_map(|p| p.lines()) {
-                let _ = writeln!(out, "    {line}");
-            }
-            if let Some(note) = &o.case.note {
-                let _ = writeln!(out, "    note: {note}");
-            }
-        }
+/// The model of `rules test`: every case's outcome, in file order.
+#[derive(Debug, Clone)]
+pub struct TestRun {
+    /// The outcomes.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl TestRun {
+    /// How many cases failed.
+    pub fn failed(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| !o.problems.is_empty())
+            .count()
     }
-    let failed = outcomes.iter().filter(|o| !o.problems.is_empty()).count();
-    let _ = writeln!(
-        out,
-        "\nrule tests: {} passed, {failed} failed",
-        outcomes.len() - failed
-    );
-    out
 }

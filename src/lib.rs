@@ -32,6 +32,7 @@
 pub mod answers;
 pub mod cases;
 pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod cost;
 pub mod coverage;

@@ -6,11 +6,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = llm_strategy::Cli::parse();
-    match llm_strategy::run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(llm_strategy::exit_code(&e))
-        }
-    }
+    llm_strategy::run(&cli).unwrap_or_else(|e| {
+        eprintln!("error: {e:#}");
+        ExitCode::from(llm_strategy::exit_code(&e))
+    })
 }

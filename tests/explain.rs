@@ -186,8 +186,9 @@ fn assess_text(file: &Path, format: &str, width: u16, explain: bool) -> String {
 fn rule_ids() -> Vec<String> {
     let list: Value = serde_json::from_str(&run(&["rules", "list", "--format", "json"]))
         .expect("rules list prints JSON");
-    list.as_array()
-        .expect("rules list prints a list")
+    list["rules"]
+        .as_array()
+        .expect("rules list prints a list of rules")
         .iter()
         .map(|r| r["id"].as_str().expect("an id").to_owned())
         .collect()

@@ -89,9 +89,14 @@ fn json(text: &str) -> Value {
 
 /// `rules list --format json`.
 fn rule_list() -> Vec<Value> {
-    json(&run_ok(["rules", "list", "--format", "json"]))
+    let list = json(&run_ok(["rules", "list", "--format", "json"]));
+    assert_eq!(
+        list["schema_version"], 1,
+        "rules list JSON carries its schema version"
+    );
+    list["rules"]
         .as_array()
-        .expect("rules list prints a list")
+        .expect("rules list prints a list of rules")
         .clone()
 }
 
@@ -899,7 +904,7 @@ fn coverage_table_reports_scenarios_and_pairs() {
         "--rules".as_ref(),
         dir.as_os_str(),
     ]));
-    let n = list.as_array().expect("a list").len();
+    let n = list["rules"].as_array().expect("a list").len();
     let out = run_ok(["rules".as_ref(), "coverage".as_ref(), dir.as_os_str()]);
     assert!(out.contains("scenarios"), "{out}");
     assert!(out.contains(&format!("{n} rules")), "{out}");

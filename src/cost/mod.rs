@@ -1,7 +1,6 @@
 //! What each strategy would cost: API fees, GPUs, provider tuning, training from scratch and
 //! staff, estimated from the answers and the pricing file; and the cost facts rules can read.
 
-pub mod breakdown;
 pub mod pricing;
 
 use serde::Serialize;
@@ -334,6 +333,19 @@ pub fn break_even(
 /// Below this many parameters a model trained from scratch is too small to be of use; the
 /// estimate then says so.
 pub const USEFUL_PARAMS: f64 = 1e9;
+
+/// The model of `llm-strategy cost`: the estimate with the pricing it used.
+#[derive(Debug, Serialize)]
+pub struct CostReport<'a> {
+    /// Always [`crate::report::SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The scenario's name.
+    pub scenario: &'a str,
+    /// The estimate.
+    pub cost: &'a Estimate,
+    /// The pricing used, with dates and sources.
+    pub pricing: &'a Pricing,
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,27 +1,44 @@
-//! JSON output: the report model serialized, nothing built by hand.
+//! JSON output: the model serialized, nothing built by hand. Every model carries its
+//! `schema_version`.
 
 use serde::Serialize;
 
 use super::Render;
 use crate::compare::Comparison;
+use crate::cost::CostReport;
+use crate::coverage::CoverageReport;
+use crate::inspect::RuleList;
 use crate::report::Report;
 
 /// Pretty-printed JSON, one object per run.
 pub(super) struct Json;
 
-fn to_json(value: &impl Serialize) -> String {
+/// The one code path that writes JSON.
+fn to_json(value: &impl Serialize) -> Option<String> {
     // The models hold only strings, numbers, lists and maps, so serializing cannot fail.
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(value).ok()?;
     out.push('\n');
-    out
+    Some(out)
 }
 
 impl Render for Json {
-    fn assess(&self, report: &Report) -> String {
+    fn assess(&self, report: &Report) -> Option<String> {
         to_json(report)
     }
 
-    fn compare(&self, comparison: &Comparison) -> String {
+    fn compare(&self, comparison: &Comparison) -> Option<String> {
         to_json(comparison)
+    }
+
+    fn cost(&self, cost: &CostReport<'_>) -> Option<String> {
+        to_json(cost)
+    }
+
+    fn rules_list(&self, list: &RuleList<'_>) -> Option<String> {
+        to_json(list)
+    }
+
+    fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {
+        to_json(coverage)
     }
 }

@@ -3,8 +3,9 @@
 use std::fmt::Write as _;
 
 use super::rows::rows;
-use super::{Look, Render, chart};
+use super::{Look, Render, chart, sentences};
 use crate::compare::Comparison;
+use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
 use crate::report::Report;
 
@@ -54,10 +55,6 @@ pub fn escape(text: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
-}
-
-fn num(v: f64) -> String {
-    format!("{v:.1}")
 }
 
 impl Markdown {
@@ -152,7 +149,7 @@ impl Markdown {
             out,
             "`*` marks this scenario; letters mark each strategy's region.\n"
         );
-        if let Some(note) = super::matrix_note(r) {
+        if let Some(note) = sentences::matrix_note(r) {
             let _ = writeln!(out, "{}\n", escape(&note));
         }
     }
@@ -261,7 +258,7 @@ impl Markdown {
         out.push('\n');
     }
 
-    fn lines(out: &mut String, lines: Vec<super::Line>) {
+    fn lines(out: &mut String, lines: Vec<sentences::Line>) {
         for line in lines {
             let _ = match &line.subject {
                 Some(subject) => writeln!(out, "- `{subject}`{}", escape(&line.text)),
@@ -277,26 +274,26 @@ impl Markdown {
             out,
             "| Strategy | Monthly | of which staff | One-time | First year (of budget) |\n|---|--:|--:|--:|--:|"
         );
-        for [s, monthly, staff, once, first] in super::cost_rows(r) {
+        for [s, monthly, staff, once, first] in sentences::cost_rows(r) {
             let _ = writeln!(out, "| {s} | {monthly} | {staff} | {once} | {first} |");
         }
         out.push('\n');
-        for note in super::cost_notes(r) {
+        for note in sentences::cost_notes(r) {
             let _ = writeln!(out, "{}\n", escape(&note));
         }
     }
 
     fn what_if(&self, out: &mut String, r: &Report) {
-        self.heading(out, 1, &super::what_if_title(r));
-        Self::lines(out, super::what_if_lines(r));
+        self.heading(out, 1, &sentences::what_if_title(r));
+        Self::lines(out, sentences::what_if_lines(r));
         if !r.unanswered.is_empty() {
             self.heading(out, 1, "Unanswered questions");
-            Self::lines(out, super::unanswered_lines(r));
+            Self::lines(out, sentences::unanswered_lines(r));
         }
     }
 
     fn explanation(&self, out: &mut String, r: &Report) {
-        let rows = super::explanation_rows(r);
+        let rows = sentences::explanation_rows(r);
         if rows.is_empty() {
             return;
         }
@@ -316,7 +313,7 @@ impl Markdown {
                 escape(&adds)
             );
         }
-        let _ = writeln!(out, "\n{}\n", escape(&super::explanation_totals(r)));
+        let _ = writeln!(out, "\n{}\n", escape(&sentences::explanation_totals(r)));
     }
 }
 
@@ -330,7 +327,7 @@ fn topic_title(topic: &str) -> String {
 }
 
 impl Render for Markdown {
-    fn assess(&self, r: &Report) -> String {
+    fn assess(&self, r: &Report) -> Option<String> {
         let mut out = String::new();
         self.summary(&mut out, r);
         self.scores(&mut out, r);
@@ -345,10 +342,10 @@ impl Render for Markdown {
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('\n');
-        out
+        Some(out)
     }
 
-    fn compare(&self, c: &Comparison) -> String {
+    fn compare(&self, c: &Comparison) -> Option<String> {
         let mut out = String::new();
         self.heading(&mut out, 0, "Scenario comparison");
         let names: Vec<String> = c
@@ -381,7 +378,7 @@ impl Render for Markdown {
         self.heading(&mut out, 1, "What differs and why");
         for d in &c.differences {
             self.heading(&mut out, 2, &format!("{} vs {}", d.scenario, d.baseline));
-            for line in super::difference_lines(d) {
+            for line in sentences::difference_lines(d) {
                 let _ = match &line.subject {
                     Some(subject) => writeln!(out, "- `{subject}`{}", escape(&line.text)),
                     None => writeln!(out, "- {}", escape(&line.text)),
@@ -392,7 +389,7 @@ impl Render for Markdown {
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('\n');
-        out
+        Some(out)
     }
 }
 

@@ -1,16 +1,26 @@
-//! Output formats: one file per format behind the [`Render`] trait, chosen by [`Format`].
+//! Everything a user reads comes from here: one file (or folder) per format behind the
+//! [`Render`] trait, chosen by [`Format`], and [`output`], which writes it.
+//!
+//! A command builds a model (a report, a comparison, a cost breakdown, a rule list, ...) and
+//! hands it to [`emit`]; the format decides the layout. JSON is always the model serialized.
 
 mod chart;
 mod json;
 mod markdown;
+pub mod output;
 mod rows;
+mod sentences;
 mod table;
 
-use std::fmt::Write as _;
-
 use clap::ValueEnum;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
-use crate::compare::{Comparison, Difference};
+use crate::cases::TestRun;
+use crate::compare::Comparison;
+use crate::cost::CostReport;
+use crate::coverage::CoverageReport;
+use crate::diagnostic::Invalid;
+use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::report::Report;
 pub use markdown::escape as escape_markdown;
 
@@ -36,16 +46,45 @@ pub struct Look {
     pub heading_level: u8,
 }
 
-/// An output format.
+/// An output format. Each method renders one kind of model; `None` means the format does not
+/// offer that output (commands only accept the formats they offer, see [`Format::among`]).
 pub trait Render {
-    /// Renders one scenario's report.
-    fn assess(&self, report: &Report) -> String;
-    /// Renders several scenarios side by side.
-    fn compare(&self, comparison: &Comparison) -> String;
+    /// One scenario's report (`assess`).
+    fn assess(&self, _report: &Report) -> Option<String> {
+        None
+    }
+    /// Several scenarios side by side (`compare`).
+    fn compare(&self, _comparison: &Comparison) -> Option<String> {
+        None
+    }
+    /// What each strategy would cost, line by line (`cost`).
+    fn cost(&self, _cost: &CostReport<'_>) -> Option<String> {
+        None
+    }
+    /// Every rule of a rule base (`rules list`).
+    fn rules_list(&self, _list: &RuleList<'_>) -> Option<String> {
+        None
+    }
+    /// One rule in full (`rules show`).
+    fn rule_show(&self, _rule: &RuleDetail<'_>) -> Option<String> {
+        None
+    }
+    /// A rule base that loaded cleanly (`rules check`).
+    fn rules_check(&self, _summary: &CheckSummary) -> Option<String> {
+        None
+    }
+    /// The outcome of a rule base's stored test cases (`rules test`).
+    fn rules_test(&self, _run: &TestRun) -> Option<String> {
+        None
+    }
+    /// The whole answer space (`rules coverage`).
+    fn coverage(&self, _coverage: &CoverageReport<'_>) -> Option<String> {
+        None
+    }
 }
 
 impl Format {
-    /// The renderer for this format.
+    /// The renderer for this format: the one place that matches on the format.
     pub fn renderer(self, look: Look) -> Box<dyn Render> {
         match self {
             Format::Table => Box::new(table::Table { look }),
@@ -53,355 +92,36 @@ impl Format {
             Format::Markdown => Box::new(markdown::Markdown { look }),
         }
     }
-}
 
-/// One fact of a difference: an optional subject (a question or rule id) and what happened,
-/// written to follow the subject directly.
-struct Line {
-    subject: Option<String>,
-    text: String,
-}
-
-impl Line {
-    fn plain(text: impl Into<String>) -> Self {
-        Line {
-            subject: None,
-            text: text.into(),
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
         }
     }
-}
 
-/// One line per fact of a difference: answers that changed, rules that fired differently
-/// and the scores they moved, and the net effect.
-fn difference_lines(d: &Difference) -> Vec<Line> {
-    let mut lines = Vec::new();
-    if d.answers.is_empty() {
-        lines.push(Line::plain("Same answers."));
-    }
-    for a in &d.answers {
-        let show = |v: Option<crate::answers::AnswerValue>| {
-            v.map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
-        };
-        lines.push(Line {
-            subject: Some(a.question.to_owned()),
-            text: format!(": {} → {}", show(a.from), show(a.to)),
-        });
-    }
-    for r in &d.rules {
-        let moves: Vec<String> = r
-            .moves()
-            .iter()
-            .map(|(name, v)| format!("{name} {v:+.1}"))
-            .collect();
-        let verb = if r.fired { "fires" } else { "no longer fires" };
-        let mut effect = if moves.is_empty() {
-            "no score change".to_owned()
-        } else {
-            moves.join(", ")
-        };
-        if !r.excludes.is_empty() {
-            let verb = if r.fired {
-                "rules out"
-            } else {
-                "no longer rules out"
-            };
-            let _ = write!(effect, "; {verb} {}", r.excludes.join(", "));
-        }
-        lines.push(Line {
-            subject: Some(r.rule.clone()),
-            text: format!(" {verb}: {effect}"),
-        });
-    }
-    let net: Vec<String> = crate::options::Strategy::ALL
-        .iter()
-        .map(|s| (s.name(), d.strategy[*s]))
-        .chain(
-            crate::options::Approach::ALL
-                .iter()
-                .map(|a| (a.name(), d.approach[*a])),
-        )
-        .filter(|(_, v)| *v != 0.0)
-        .map(|(name, v)| format!("{name} {v:+.1}"))
-        .collect();
-    if !net.is_empty() {
-        lines.push(Line::plain(format!("Net score change: {}", net.join(", "))));
-    }
-    lines.push(Line::plain(if d.recommendation_changed {
-        format!("The recommendation changes: {} → {}.", d.from, d.to)
-    } else {
-        format!("The recommendation stays {}.", d.to)
-    }));
-    lines
-}
-
-/// The heading of the what-if section, with the stability figure.
-/// When the recommended strategy lies outside the scenario's matrix region, why that can be.
-fn matrix_note(r: &Report) -> Option<String> {
-    let (pick, region) = (r.recommendation.strategy, r.matrix.region);
-    let m = &r.matrix;
-    match pick.cmp(&region) {
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Less if m.control <= m.complexity => Some(format!(
-            "The organization could carry a heavier option, which points to {region}, but the \
-             scores settle on {pick}: nothing in the answers needs more than the simpler route."
-        )),
-        std::cmp::Ordering::Less => Some(format!(
-            "The answers ask for more control than the organization can carry yet (control \
-             {:.1}, complexity {:.1}), which points to {region}; the scores settle on {pick}, \
-             the strongest option it can run now. Revisit the choice as the team, budget or \
-             traffic grow.",
-            m.control, m.complexity
-        )),
-        std::cmp::Ordering::Greater => Some(format!(
-            "The overall position points to {region}, but the scores settle on {pick}: \
-             specific answers (see the reasons and exclusions) rule out or outweigh the \
-             simpler options."
-        )),
+    /// A `--format` value parser that accepts only `offered`, so a command rejects the
+    /// formats it does not offer with a usage error that lists the ones it does.
+    pub fn among(offered: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+        PossibleValuesParser::new(offered.iter().filter_map(ValueEnum::to_possible_value))
+            .try_map(|name: String| Format::from_str(&name, false))
     }
 }
 
-fn what_if_title(r: &Report) -> String {
-    let kept = (r.stability * r.stability_neighbours as f64).round() as usize;
-    format!(
-        "What would change it (stability {:.0}%: {kept} of {} one-step changes keep it)",
-        r.stability * 100.0,
-        r.stability_neighbours,
-    )
-}
-
-/// One line per nearest change to an answered question.
-fn what_if_lines(r: &Report) -> Vec<Line> {
-    let mut lines: Vec<Line> = r
-        .what_if
-        .iter()
-        .filter_map(|w| {
-            let current = w.current?;
-            Some(Line {
-                subject: Some(w.question.to_owned()),
-                text: format!(
-                    ": {current} → {} gives {} + {}",
-                    w.change, w.strategy, w.approach
-                ),
-            })
-        })
-        .collect();
-    if lines.is_empty() {
-        lines.push(Line::plain(
-            "No single change to one answer changes the recommendation.",
-        ));
-    }
-    lines
-}
-
-/// One line per unanswered question: the answers that would change the advice, if any.
-fn unanswered_lines(r: &Report) -> Vec<Line> {
-    r.unanswered
-        .iter()
-        .map(|q| {
-            // Answers with the same outcome share one phrase: "weekly or daily gives A + rag".
-            let mut outcomes: Vec<(String, Vec<&str>)> = Vec::new();
-            for w in r
-                .what_if
-                .iter()
-                .filter(|w| w.question == *q && w.current.is_none())
-            {
-                let pair = format!("{} + {}", w.strategy, w.approach);
-                match outcomes.iter_mut().find(|(p, _)| *p == pair) {
-                    Some((_, answers)) => answers.push(&w.change),
-                    None => outcomes.push((pair, vec![&w.change])),
-                }
-            }
-            let changes: Vec<String> = outcomes
-                .iter()
-                .map(|(pair, answers)| format!("{} gives {pair}", answers.join(" or ")))
-                .collect();
-            let text = if changes.is_empty() {
-                ": no answer would change the recommendation".to_owned()
-            } else {
-                format!(": {}", changes.join("; "))
-            };
-            Line {
-                subject: Some((*q).to_owned()),
-                text,
-            }
-        })
-        .collect()
-}
-
-/// The rows of the `--explain` table: rule, condition with the answers it read and whether it
-/// held, and what the rule added.
-fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
-    let Some(explanation) = &r.explanation else {
-        return Vec::new();
-    };
-    explanation
-        .rules
-        .iter()
-        .map(|t| {
-            let answers: Vec<String> = t
-                .reads
-                .iter()
-                .map(|a| {
-                    format!(
-                        "{}={}",
-                        a.question,
-                        a.value
-                            .map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
-                    )
-                })
-                .collect();
-            let truth = match t.truth {
-                crate::rules::Truth::True => "true",
-                crate::rules::Truth::False => "false",
-                crate::rules::Truth::Unknown => "unknown",
-            };
-            let answers: Vec<String> = answers
-                .into_iter()
-                .chain(t.facts.iter().map(|f| {
-                    format!(
-                        "{}={}",
-                        f.fact,
-                        f.value
-                            .map_or_else(|| "unknown".to_owned(), crate::number::round3)
-                    )
-                }))
-                .collect();
-            let condition = if answers.is_empty() {
-                format!("{} ({truth})", t.condition)
-            } else {
-                format!("{} ({truth}: {})", t.condition, answers.join(", "))
-            };
-            let c = &t.contributions;
-            let mut adds: Vec<String> = crate::options::Strategy::ALL
-                .iter()
-                .map(|s| (s.name(), c.strategy[*s]))
-                .chain(
-                    crate::options::Approach::ALL
-                        .iter()
-                        .map(|a| (a.name(), c.approach[*a])),
-                )
-                .chain([("control", c.control), ("complexity", c.complexity)])
-                .filter(|(_, v)| *v != 0.0)
-                .map(|(n, v)| format!("{n} {v:+}"))
-                .collect();
-            if !t.excludes.is_empty() {
-                adds.push(format!("excludes {}", t.excludes.join(", ")));
-            }
-            let mark = if t.fired { "fired" } else { "-" };
-            [
-                format!("{} ({mark})", t.id),
-                condition,
-                if adds.is_empty() {
-                    "-".to_owned()
-                } else {
-                    adds.join(", ")
-                },
-            ]
-        })
-        .collect()
-}
-
-/// The totals of every rule's contributions, which are the scores.
-fn explanation_totals(r: &Report) -> String {
-    let s = &r.scores;
-    let parts: Vec<String> = crate::options::Strategy::ALL
-        .iter()
-        .map(|x| format!("{x} {}", s.strategy[*x]))
-        .chain(
-            crate::options::Approach::ALL
-                .iter()
-                .map(|a| format!("{a} {}", s.approach[*a])),
-        )
-        .collect();
-    format!(
-        "Sums of the fired rules' contributions: {}",
-        parts.join(", ")
-    )
-}
-
-/// The cost table's rows: strategy, monthly cost, of which staff, one-time cost, first year
-/// against the budget.
-fn cost_rows(r: &Report) -> Vec<[String; 5]> {
-    use crate::number::money;
-    let c = &r.cost;
-    let once = [
-        None,
-        Some(c.one_time_usd.B),
-        Some(c.one_time_usd.C),
-        c.one_time_usd.D,
-    ];
-    crate::options::Strategy::ALL
-        .iter()
-        .zip(once)
-        .map(|(s, once)| {
-            let share = match (c.first_year_usd[*s], c.budget_share[*s]) {
-                (Some(f), Some(b)) if b.is_infinite() => format!("{} (no budget)", money(f)),
-                (Some(f), Some(b)) => format!("{} ({})", money(f), crate::number::percent(b)),
-                (Some(f), None) => money(f),
-                _ => "unknown".to_owned(),
-            };
-            [
-                s.to_string(),
-                money(c.monthly_usd[*s]),
-                money(c.monthly_staff_usd[*s]),
-                match (s, once) {
-                    (crate::options::Strategy::A, _) => "-".to_owned(),
-                    (_, Some(o)) => money(o),
-                    (_, None) => "unknown".to_owned(),
-                },
-                share,
-            ]
-        })
-        .collect()
-}
-
-/// The sentences under the cost table: fleet size, break-even traffic, training run.
-fn cost_notes(r: &Report) -> Vec<String> {
-    use crate::number::format_number;
-    let c = &r.cost;
-    let a = &c.assumptions;
-    let mut notes = vec![format!(
-        "Traffic: {} tokens a month ({} tokens per request{}); A is priced at the {} tier.",
-        format_number(a.tokens_per_month.round()),
-        format_number(a.tokens_per_request),
-        if a.tokens_per_request_defaulted {
-            ", assumed"
-        } else {
-            ""
-        },
-        a.api_tier
-    )];
-    notes.push(format!(
-        "Self-hosting (C) needs {} x {} for a {}.",
-        format_number(c.self_hosting.gpus),
-        c.self_hosting.gpu,
-        c.self_hosting.model
-    ));
-    notes.push(match c.break_even_requests_per_day {
-        Some(x) => format!(
-            "Self-hosting costs less than the API above about {} requests a day, staff included.",
-            crate::number::round3(x)
-        ),
-        None => "Self-hosting never costs less than the API at these prices.".to_owned(),
-    });
-    if let Some(t) = &c.train {
-        notes.push(format!(
-            "Training from scratch (D): a compute-optimal model of about {} parameters on {} tokens takes about {} GPU-hours on {}.",
-            crate::number::round3(t.params),
-            crate::number::round3(t.tokens),
-            crate::number::round3(t.gpu_hours),
-            t.gpu
-        ));
-        if t.params < crate::cost::USEFUL_PARAMS {
-            notes.push(
-                "A corpus this small trains a model far too small to be useful; the figure shows \
-                 scale, not a plan."
-                    .to_owned(),
-            );
-        }
-    } else {
-        notes.push("Training from scratch (D): answer [data] corpus_tokens to size it.".to_owned());
-    }
-    notes.push("First year: 12 months of use plus one-time costs, without staff, against [budget] annual_usd.".to_owned());
-    notes
+/// Renders a model in `format` and prints it on stdout.
+pub fn emit(
+    format: Format,
+    look: Look,
+    command: &str,
+    render: impl FnOnce(&dyn Render) -> Option<String>,
+) -> anyhow::Result<()> {
+    let text = render(format.renderer(look).as_ref()).ok_or_else(|| {
+        Invalid(format!(
+            "{command} does not offer --format {}",
+            format.name()
+        ))
+    })?;
+    output::print(&text)
 }

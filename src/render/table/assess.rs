@@ -1,68 +1,32 @@
-//! Terminal output: headings, tables sized to the terminal, wrapped text, optional color.
+//! The terminal report of one scenario.
 
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement};
+use comfy_table::CellAlignment;
 
-use super::rows::rows;
-use super::{Look, Render, chart};
-use crate::compare::Comparison;
+use super::Table;
+use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
+use crate::render::{chart, sentences};
 use crate::report::Report;
 
-/// The terminal renderer.
-pub(super) struct Table {
-    pub(super) look: Look,
-}
-
 impl Table {
-    fn paint(&self, style: Style, text: &str) -> String {
-        if self.look.color {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_owned()
-        }
+    pub(super) fn assessment(&self, r: &Report) -> String {
+        let mut out = String::new();
+        self.header(&mut out, r);
+        self.scores(&mut out, r);
+        self.matrix(&mut out, r);
+        self.reasons(&mut out, r);
+        self.exclusions(&mut out, r);
+        self.pros_and_cons(&mut out, r);
+        self.cost_section(&mut out, r);
+        self.what_if(&mut out, r);
+        self.next_steps(&mut out, r);
+        self.explanation(&mut out, r);
+        out
     }
 
-    fn heading(&self, out: &mut String, text: &str) {
-        out.push('\n');
-        for line in textwrap::wrap(text, usize::from(self.look.width)) {
-            let _ = writeln!(
-                out,
-                "{}",
-                self.paint(Style::new().bold().underline(), &line)
-            );
-        }
-    }
-
-    fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
-        let options = textwrap::Options::new(usize::from(self.look.width))
-            .initial_indent(first)
-            .subsequent_indent(rest)
-            .break_words(false)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(text, options) {
-            let _ = writeln!(out, "{line}");
-        }
-    }
-
-    fn table(&self) -> comfy_table::Table {
-        let mut table = comfy_table::Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.look.width);
-        table
-    }
-}
-
-fn num(v: f64) -> String {
-    format!("{v:.1}")
-}
-
-impl Table {
     fn header(&self, out: &mut String, r: &Report) {
         for line in textwrap::wrap(&r.scenario.name, usize::from(self.look.width)) {
             let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &line));
@@ -144,7 +108,7 @@ impl Table {
         );
         out.push_str(&chart::draw(&r.matrix));
         let _ = writeln!(out, "* this scenario; letters mark each strategy's region");
-        if let Some(note) = super::matrix_note(r) {
+        if let Some(note) = sentences::matrix_note(r) {
             self.wrap(out, &note, "", "");
         }
     }
@@ -240,7 +204,7 @@ impl Table {
         }
     }
 
-    fn lines(&self, out: &mut String, lines: Vec<super::Line>) {
+    fn lines(&self, out: &mut String, lines: Vec<sentences::Line>) {
         for line in lines {
             let text = match &line.subject {
                 Some(subject) => format!("{subject}{}", line.text),
@@ -250,7 +214,7 @@ impl Table {
         }
     }
 
-    fn cost(&self, out: &mut String, r: &Report) {
+    fn cost_section(&self, out: &mut String, r: &Report) {
         self.heading(out, "Cost (estimates, USD)");
         let mut table = self.table();
         table.set_header(vec![
@@ -260,7 +224,7 @@ impl Table {
             "One-time",
             "First year (of budget)",
         ]);
-        for row in super::cost_rows(r) {
+        for row in sentences::cost_rows(r) {
             table.add_row(row.to_vec());
         }
         for col in 1..=4 {
@@ -269,17 +233,17 @@ impl Table {
             }
         }
         let _ = writeln!(out, "{table}");
-        for note in super::cost_notes(r) {
+        for note in sentences::cost_notes(r) {
             self.wrap(out, &note, "", "");
         }
     }
 
     fn what_if(&self, out: &mut String, r: &Report) {
-        self.heading(out, &super::what_if_title(r));
-        self.lines(out, super::what_if_lines(r));
+        self.heading(out, &sentences::what_if_title(r));
+        self.lines(out, sentences::what_if_lines(r));
         if !r.unanswered.is_empty() {
             self.heading(out, "Unanswered questions");
-            self.lines(out, super::unanswered_lines(r));
+            self.lines(out, sentences::unanswered_lines(r));
         }
     }
 
@@ -294,7 +258,7 @@ impl Table {
     }
 
     fn explanation(&self, out: &mut String, r: &Report) {
-        let rows = super::explanation_rows(r);
+        let rows = sentences::explanation_rows(r);
         if rows.is_empty() {
             return;
         }
@@ -305,73 +269,6 @@ impl Table {
             table.add_row(row.to_vec());
         }
         let _ = writeln!(out, "{table}");
-        self.wrap(out, &super::explanation_totals(r), "", "  ");
-    }
-}
-
-impl Table {
-    fn comparison_table(&self, out: &mut String, c: &Comparison) {
-        let mut table = self.table();
-        let mut header = vec![String::new()];
-        header.extend(c.scenarios.iter().map(|r| r.scenario.name.clone()));
-        table.set_header(header);
-        for row in rows(c) {
-            let label = if row.differs {
-                format!("≠ {}", row.label)
-            } else {
-                format!("  {}", row.label)
-            };
-            let mut cells = vec![label];
-            cells.extend(row.cells.iter().map(|lines| lines.join("\n")));
-            table.add_row(cells);
-        }
-        let _ = writeln!(out, "{table}");
-        let _ = writeln!(out, "≠ marks rows where the scenarios differ.");
-    }
-}
-
-impl Render for Table {
-    fn compare(&self, c: &Comparison) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}",
-            self.paint(Style::new().bold(), "Scenario comparison")
-        );
-        let _ = writeln!(out);
-        self.comparison_table(&mut out, c);
-        self.heading(&mut out, "What differs and why");
-        for d in &c.differences {
-            let _ = writeln!(out);
-            self.wrap(
-                &mut out,
-                &format!("{} vs {}", d.scenario, d.baseline),
-                "",
-                "  ",
-            );
-            for line in super::difference_lines(d) {
-                let text = match &line.subject {
-                    Some(subject) => format!("{subject}{}", line.text),
-                    None => line.text,
-                };
-                self.wrap(&mut out, &text, "- ", "  ");
-            }
-        }
-        out
-    }
-
-    fn assess(&self, r: &Report) -> String {
-        let mut out = String::new();
-        self.header(&mut out, r);
-        self.scores(&mut out, r);
-        self.matrix(&mut out, r);
-        self.reasons(&mut out, r);
-        self.exclusions(&mut out, r);
-        self.pros_and_cons(&mut out, r);
-        self.cost(&mut out, r);
-        self.what_if(&mut out, r);
-        self.next_steps(&mut out, r);
-        self.explanation(&mut out, r);
-        out
+        self.wrap(out, &sentences::explanation_totals(r), "", "  ");
     }
 }

@@ -1,29 +1,14 @@
-//! `llm-strategy cost`: the estimate line by line, with every assumption and its source.
+//! `llm-strategy cost` as text: the estimate line by line, with every assumption and its source.
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
-use super::{Estimate, HOURS_PER_MONTH, Pricing};
+use crate::cost::{CostReport, Estimate, HOURS_PER_MONTH, Pricing};
 use crate::number::{money, round3};
 use crate::options::Strategy;
 
-/// The JSON form of `cost`.
-#[derive(Debug, Serialize)]
-pub struct CostReport<'a> {
-    /// Always 1.
-    pub schema_version: u32,
-    /// The scenario's name.
-    pub scenario: &'a str,
-    /// The estimate.
-    pub cost: &'a Estimate,
-    /// The pricing used, with dates and sources.
-    pub pricing: &'a Pricing,
-}
-
 /// The breakdown as text, wrapped to `width` columns.
-pub fn render(name: &str, e: &Estimate, p: &Pricing, width: usize) -> String {
-    let text = lines(name, e, p);
+pub(super) fn render(cost: &CostReport<'_>, width: usize) -> String {
+    let text = lines(cost.scenario, cost.cost, cost.pricing);
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
@@ -64,7 +49,7 @@ fn traffic(out: &mut String, name: &str, e: &Estimate) {
         } else {
             ""
         },
-        super::DAYS_PER_MONTH
+        crate::cost::DAYS_PER_MONTH
     );
     let _ = writeln!(
         out,
@@ -164,7 +149,7 @@ fn self_hosted(out: &mut String, e: &Estimate, p: &Pricing) {
                 round3(t.gpu_hours),
                 tg.hourly_usd
             );
-            if t.params < super::USEFUL_PARAMS {
+            if t.params < crate::cost::USEFUL_PARAMS {
                 let _ = writeln!(
                     out,
                     "   (a corpus this small trains a model far too small to be useful)"

@@ -1,0 +1,36 @@
+//! `llm-strategy cost`: what each strategy would cost, with every assumption used.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::render::{self, Format};
+use crate::{answers, cost, report};
+
+/// Arguments of `cost`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The answers file (TOML) describing the scenario.
+    pub file: PathBuf,
+    /// Output format (`table` or `json`).
+    #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
+    pub format: Format,
+    /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// Estimates the scenario's costs and prints the breakdown.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let base = context.rule_base(args.rules.as_deref())?;
+    let answers = answers::load(&args.file)?;
+    let estimate = cost::estimate(&answers, &base.pricing);
+    let model = cost::CostReport {
+        schema_version: report::SCHEMA_VERSION,
+        scenario: &answers.name,
+        cost: &estimate,
+        pricing: &base.pricing,
+    };
+    render::emit(args.format, context.look, "cost", |r| r.cost(&model))?;
+    Ok(ExitCode::SUCCESS)
+}

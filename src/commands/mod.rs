@@ -1,0 +1,13 @@
+//! One file per subcommand, each with its `Args` and `run`: read the inputs, evaluate, build
+//! the model, and hand it to [`crate::render`]. A new subcommand is a file here, its output
+//! in `render/`, and one line in [`crate::cli`].
+
+pub mod assess;
+pub mod compare;
+mod context;
+pub mod cost;
+mod destination;
+pub mod rules;
+
+pub use context::{ColorChoice, Context, GlobalArgs};
+pub use destination::ReportArgs;

@@ -1,0 +1,29 @@
+//! `llm-strategy rules check`: load a rule set and report every problem, or a summary.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::commands::Context;
+use crate::inspect;
+use crate::render::{self, Format};
+
+/// Arguments of `rules check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The rules directory [default: the built-in rule base].
+    pub dir: Option<PathBuf>,
+}
+
+/// Checks the rule set.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let base = context.rule_base(args.dir.as_deref())?;
+    let name = args
+        .dir
+        .as_ref()
+        .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
+    let summary = inspect::check_summary(&base, &name);
+    render::emit(Format::Table, context.look, "rules check", |r| {
+        r.rules_check(&summary)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

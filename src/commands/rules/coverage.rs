@@ -1,0 +1,40 @@
+//! `llm-strategy rules coverage`: enumerate a rule base's whole answer space.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::commands::Context;
+use crate::coverage;
+use crate::render::{self, Format};
+
+/// Arguments of `rules coverage`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The rules directory [default: the built-in rule base].
+    pub dir: Option<PathBuf>,
+    /// Output format (`table` or `json`).
+    #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
+    pub format: Format,
+    /// Worker threads [default: one per core].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+}
+
+/// Enumerates the space and prints what it found.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let base = context.rule_base(args.dir.as_deref())?;
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
+    let coverage = coverage::cover(&base, threads);
+    let model = coverage::CoverageReport {
+        schema_version: crate::report::SCHEMA_VERSION,
+        coverage: &coverage,
+        rules: base.rules.len(),
+    };
+    render::emit(args.format, context.look, "rules coverage", |r| {
+        r.coverage(&model)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,28 @@
+//! `llm-strategy rules show`: one rule in full.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::commands::Context;
+use crate::inspect;
+use crate::render::{self, Format};
+
+/// Arguments of `rules show`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The rule's id.
+    pub id: String,
+    /// Use the rule files in this directory instead of the built-in rule base.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// Shows the rule.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let base = context.rule_base(args.rules.as_deref())?;
+    let detail = inspect::detail(&base, &args.id)?;
+    render::emit(Format::Table, context.look, "rules show", |r| {
+        r.rule_show(&detail)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,74 @@
+//! `rules coverage` as text: how the answer space splits between the pairs, ties, exclusions
+//! and dead rules.
+
+use std::fmt::Write as _;
+
+use crate::coverage::CoverageReport;
+use crate::number::format_number;
+use crate::options::PAIRS;
+use crate::questions::COUNT;
+
+/// The coverage report as text.
+pub(super) fn render(report: &CoverageReport<'_>) -> String {
+    let c = report.coverage;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} scenarios ({} questions, {} rules)\n",
+        format_number(c.scenarios as f64),
+        COUNT,
+        report.rules
+    );
+    let _ = writeln!(out, "Recommendations:");
+    for (pair, n) in PAIRS.iter().zip(c.pairs.0) {
+        let share = n as f64 / c.scenarios.max(1) as f64 * 100.0;
+        let flag = if n == 0 { "  <- never reached" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>16}  {share:5.1}%{flag}",
+            pair.to_string(),
+            format_number(n as f64)
+        );
+    }
+    let tie_share = c.ties as f64 / c.scenarios.max(1) as f64 * 100.0;
+    let _ = writeln!(
+        out,
+        "\nTies between the top two pairs: {} ({tie_share:.2}%)",
+        format_number(c.ties as f64)
+    );
+    let _ = writeln!(
+        out,
+        "Scenarios where every pair is excluded: {}",
+        format_number(c.conflicts as f64)
+    );
+    let _ = writeln!(out, "\nExclusions (share of the space where each fires):");
+    for e in &c.exclusions {
+        let _ = writeln!(
+            out,
+            "  {:<40} {:<14} {:5.1}%",
+            e.rule,
+            e.excludes.join(", "),
+            e.share * 100.0
+        );
+    }
+    let _ = writeln!(out, "\nDead rules:");
+    if c.dead_rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none: every rule fires somewhere and changes some outcome"
+        );
+    }
+    for d in &c.dead_rules {
+        let _ = writeln!(out, "  {:<40} {}", d.rule, d.reason);
+    }
+    if !c.matrix_only.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRules that only move the matrix position (never a recommendation):"
+        );
+        for rule in &c.matrix_only {
+            let _ = writeln!(out, "  {rule}");
+        }
+    }
+    out
+}

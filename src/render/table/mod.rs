@@ -1,0 +1,103 @@
+//! Terminal output: headings, tables sized to the terminal, wrapped text, optional color.
+//!
+//! One file per output: [`assess`], [`compare`], [`cost`], [`rules`] and [`coverage`].
+
+use std::fmt::Write as _;
+
+use anstyle::Style;
+use comfy_table::ContentArrangement;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+
+mod assess;
+mod compare;
+mod cost;
+mod coverage;
+mod rules;
+
+use super::{Look, Render};
+use crate::cases::TestRun;
+use crate::compare::Comparison;
+use crate::cost::CostReport;
+use crate::coverage::CoverageReport;
+use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::report::Report;
+
+/// The terminal renderer.
+pub(super) struct Table {
+    pub(super) look: Look,
+}
+
+impl Table {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.look.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn heading(&self, out: &mut String, text: &str) {
+        out.push('\n');
+        for line in textwrap::wrap(text, usize::from(self.look.width)) {
+            let _ = writeln!(
+                out,
+                "{}",
+                self.paint(Style::new().bold().underline(), &line)
+            );
+        }
+    }
+
+    fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
+        let options = textwrap::Options::new(usize::from(self.look.width))
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for line in textwrap::wrap(text, options) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+
+    fn table(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.look.width);
+        table
+    }
+}
+
+impl Render for Table {
+    fn assess(&self, report: &Report) -> Option<String> {
+        Some(self.assessment(report))
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Option<String> {
+        Some(self.comparison(comparison))
+    }
+
+    fn cost(&self, cost: &CostReport<'_>) -> Option<String> {
+        Some(cost::render(cost, usize::from(self.look.width)))
+    }
+
+    fn rules_list(&self, list: &RuleList<'_>) -> Option<String> {
+        Some(rules::list(self, list))
+    }
+
+    fn rule_show(&self, rule: &RuleDetail<'_>) -> Option<String> {
+        Some(rules::show(rule, self.look.width))
+    }
+
+    fn rules_check(&self, summary: &CheckSummary) -> Option<String> {
+        Some(rules::check(summary))
+    }
+
+    fn rules_test(&self, run: &TestRun) -> Option<String> {
+        Some(rules::test(run))
+    }
+
+    fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {
+        Some(coverage::render(coverage))
+    }
+}

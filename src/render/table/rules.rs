@@ -1,0 +1,134 @@
+//! The rule tooling as text: `rules list`, `rules show`, `rules check` and `rules test`.
+
+use std::fmt::Write as _;
+
+use super::Table;
+use crate::cases::TestRun;
+use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::options::{Approach, Strategy};
+
+/// Every rule as a table (id, summary, source) at the given width.
+pub(super) fn list(t: &Table, list: &RuleList<'_>) -> String {
+    let mut table = t.table();
+    table.set_header(vec!["Rule", "Summary", "Source"]);
+    // Ids are kept whole; the summary column wraps instead.
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    for rule in &list.rules {
+        table.add_row(vec![rule.id, rule.summary, rule.source]);
+    }
+    format!("{table}\n{} rules\n", list.rules.len())
+}
+
+/// Everything about one rule, as text wrapped to `width` columns.
+pub(super) fn show(detail: &RuleDetail<'_>, width: u16) -> String {
+    let rule = detail.rule;
+    let width = usize::from(width).max(40);
+    // "label:       value", with continuation lines under the value.
+    let field = |label: &str, value: &str| {
+        let options = textwrap::Options::new(width)
+            .initial_indent("")
+            .subsequent_indent("             ");
+        textwrap::fill(&format!("{:<13}{value}", format!("{label}:")), options)
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n  {}\n", rule.id, rule.summary);
+    let _ = writeln!(out, "{}", field("file", &rule.file));
+    let source = detail.source_title;
+    let _ = writeln!(
+        out,
+        "{}",
+        field("source", &format!("{} ({source})", rule.source))
+    );
+    let _ = writeln!(out, "{}", field("when", &rule.when.to_string()));
+    let weights = |names: Vec<(&str, f64)>| -> String {
+        let parts: Vec<String> = names
+            .into_iter()
+            .filter(|(_, w)| *w != 0.0)
+            .map(|(n, w)| format!("{n} {w:+}"))
+            .collect();
+        if parts.is_empty() {
+            "-".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "strategy:    {}",
+        weights(
+            Strategy::ALL
+                .iter()
+                .map(|s| (s.name(), rule.strategy[*s]))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "approach:    {}",
+        weights(
+            Approach::ALL
+                .iter()
+                .map(|a| (a.name(), rule.approach[*a]))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "matrix:      {}",
+        weights(vec![
+            ("control", rule.matrix[0]),
+            ("complexity", rule.matrix[1])
+        ])
+    );
+    if let Some(e) = &rule.exclude {
+        let names = e.names();
+        let excludes = format!("{} ({})", names.join(", "), e.reason);
+        let _ = writeln!(out, "{}", field("excludes", &excludes));
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        textwrap::fill(&rule.explanation, width.min(100))
+    );
+    out
+}
+
+/// A rule base that loaded cleanly, with a warning about questions no rule reads.
+pub(super) fn check(summary: &CheckSummary) -> String {
+    let mut out = format!(
+        "{}: ok: {} rules, {} sources, {} next steps\n",
+        summary.name, summary.rules, summary.sources, summary.next_steps
+    );
+    if !summary.unread.is_empty() {
+        let _ = writeln!(out, "warning: no rule reads {}", summary.unread.join(", "));
+    }
+    out
+}
+
+/// The report of a run: failures in diff style, then a count.
+pub(super) fn test(run: &TestRun) -> String {
+    let outcomes = &run.outcomes;
+    let mut out = String::new();
+    for o in outcomes {
+        if o.problems.is_empty() {
+            let _ = writeln!(out, "ok     {}", o.case.name);
+        } else {
+            let _ = writeln!(out, "FAILED {} ({})", o.case.name, o.case.location);
+            for line in o.problems.iter().flat_map(|p| p.lines()) {
+                let _ = writeln!(out, "    {line}");
+            }
+            if let Some(note) = &o.case.note {
+                let _ = writeln!(out, "    note: {note}");
+            }
+        }
+    }
+    let failed = run.failed();
+    let _ = writeln!(
+        out,
+        "\nrule tests: {} passed, {failed} failed",
+        outcomes.len() - failed
+    );
+    out
+}
