@@ -140,16 +140,14 @@ fn difference(
         .zip(first_eval.fired.iter().zip(&other_eval.fired))
         .filter(|(_, (was, now))| was != now)
         .map(|(rule, (_, now))| {
-            let sign = if *now { 1.0 } else { -1.0 };
+            let sign = if *now { 1 } else { -1 };
             RuleChange {
                 rule: rule.id.clone(),
                 summary: rule.summary.clone(),
                 fired: *now,
-                strategy: PerStrategy(rule.strategy.0.map(|w| sign * w)),
-                approach: PerApproach(rule.approach.0.map(|w| sign * w)),
-                excludes: rule.exclude.as_ref().map_or_else(Vec::new, |e| {
-                    e.names().into_iter().map(str::to_owned).collect()
-                }),
+                strategy: rule.effect.strategy_weights(sign),
+                approach: rule.effect.approach_weights(sign),
+                excludes: rule.effect.excluded_names(),
             }
         })
         .collect();

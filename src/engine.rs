@@ -9,7 +9,7 @@ use crate::answers::Answers;
 use crate::matrix::MATRIX_MAX;
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::rules::Facts;
-use crate::rules::{RuleBase, Truth};
+use crate::rules::{RuleBase, Sums, Truth};
 
 /// What the rules say about one scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,11 +36,7 @@ pub struct Evaluation {
     hundredths: (PerStrategy<i64>, PerApproach<i64>),
 }
 
-/// A score in hundredths as a number.
-#[allow(clippy::cast_precision_loss)] // scores are far below 2^52 hundredths
-fn to_score(hundredths: i64) -> f64 {
-    hundredths as f64 / 100.0
-}
+use crate::rules::effect::to_weight as to_score;
 
 impl Evaluation {
     /// The recommended pair.
@@ -62,33 +58,22 @@ impl Evaluation {
 /// Evaluates every rule against the scenario and ranks the allowed pairs.
 pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
     let mut fired = Vec::with_capacity(base.rules.len());
-    let mut strategy = PerStrategy([0i64; 4]);
-    let mut approach = PerApproach([0i64; 4]);
-    let mut matrix = [0.0; 2];
-    let mut excluded_strategy = PerStrategy([false; 4]);
-    let mut excluded_approach = PerApproach([false; 4]);
+    let mut sums = Sums::default();
     let facts = base.facts(answers);
     for rule in &base.rules {
         let on = rule.when.eval(answers, &facts) == Truth::True;
         fired.push(on);
-        if !on {
-            continue;
-        }
-        for i in 0..4 {
-            strategy.0[i] += rule.strategy_hundredths.0[i];
-            approach.0[i] += rule.approach_hundredths.0[i];
-        }
-        matrix[0] += rule.matrix[0];
-        matrix[1] += rule.matrix[1];
-        if let Some(exclusion) = &rule.exclude {
-            for s in &exclusion.strategies {
-                excluded_strategy[*s] = true;
-            }
-            for a in &exclusion.approaches {
-                excluded_approach[*a] = true;
-            }
+        if on {
+            rule.effect.add_to(&mut sums);
         }
     }
+    let Sums {
+        strategy,
+        approach,
+        matrix,
+        excluded_strategy,
+        excluded_approach,
+    } = sums;
     let score = |p: &Pair| strategy[p.strategy] + approach[p.approach];
     let allowed = |p: &&Pair| !excluded_strategy[p.strategy] && !excluded_approach[p.approach];
     let mut ranking: Vec<(Pair, i64)> = PAIRS

@@ -67,6 +67,7 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
         .zip(&eval.fired)
         .map(|(rule, &fired)| {
             // Unfired rules add exactly zero (not -0.0 from a negative weight times zero).
+            let factor = i64::from(fired);
             let scale = |w: f64| if fired { w } else { 0.0 };
             let mut reads = Vec::new();
             rule.when.for_each_question(&mut |q| {
@@ -94,14 +95,15 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                 truth: rule.when.eval(answers, &eval.facts),
                 reads,
                 contributions: Contributions {
-                    strategy: PerStrategy(rule.strategy.0.map(scale)),
-                    approach: PerApproach(rule.approach.0.map(scale)),
-                    control: scale(rule.matrix[0]),
-                    complexity: scale(rule.matrix[1]),
+                    strategy: rule.effect.strategy_weights(factor),
+                    approach: rule.effect.approach_weights(factor),
+                    control: scale(rule.effect.matrix[0]),
+                    complexity: scale(rule.effect.matrix[1]),
                 },
-                excludes: match (&rule.exclude, fired) {
-                    (Some(e), true) => e.names().into_iter().map(str::to_owned).collect(),
-                    _ => Vec::new(),
+                excludes: if fired {
+                    rule.effect.excluded_names()
+                } else {
+                    Vec::new()
                 },
             }
         })

@@ -9,6 +9,7 @@ use crate::cost::Estimate;
 use crate::engine::{Evaluation, evaluate};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
+use crate::rules::effect::to_weight;
 use crate::rules::{Fact, Facts};
 use crate::rules::{Point, RuleBase, TOPICS};
 use crate::whatif::{self, WhatIf};
@@ -221,7 +222,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
         .zip(&eval.fired)
         .filter(|(_, on)| **on)
         .filter_map(|(rule, _)| {
-            rule.exclude.as_ref().map(|e| Excluded {
+            rule.effect.exclude.as_ref().map(|e| Excluded {
                 rule: rule.id.clone(),
                 strategies: e.strategies.clone(),
                 approaches: e.approaches.clone(),
@@ -333,11 +334,9 @@ fn reasons(
         .zip(&eval.fired)
         .filter(|(_, on)| **on)
         .filter_map(|(rule, _)| {
-            let support = rule.strategy[pick.strategy] + rule.approach[pick.approach];
-            let against = runner.map_or(0.0, |r| {
-                rule.strategy[r.strategy] + rule.approach[r.approach]
-            });
-            let impact = round(support - against);
+            let support = rule.effect.pair_weight(pick);
+            let against = runner.map_or(0, |r| rule.effect.pair_weight(r));
+            let impact = to_weight(support - against);
             (impact != 0.0).then(|| Reason {
                 rule: rule.id.clone(),
                 summary: rule.summary.clone(),

@@ -202,7 +202,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         .iter()
         .zip(&shares)
         .filter_map(|(rule, share)| {
-            let e = rule.exclude.as_ref()?;
+            let e = rule.effect.exclude.as_ref()?;
             Some(ExclusionShare {
                 rule: rule.id.clone(),
                 excludes: e.names().into_iter().map(str::to_owned).collect(),

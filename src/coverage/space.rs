@@ -24,20 +24,10 @@ pub(super) struct Effect {
 
 impl Effect {
     pub(super) fn of(rule: &Rule) -> Effect {
-        let mut pairs = [0; 7];
-        for (score, p) in pairs.iter_mut().zip(PAIRS) {
-            *score = rule.strategy_hundredths[p.strategy] + rule.approach_hundredths[p.approach];
+        Effect {
+            pairs: rule.effect.pair_weights(),
+            excluded: rule.effect.excluded_mask(),
         }
-        let mut excluded = 0u8;
-        if let Some(e) = &rule.exclude {
-            for s in &e.strategies {
-                excluded |= 1 << (*s as u8);
-            }
-            for a in &e.approaches {
-                excluded |= 1 << (4 + *a as u8);
-            }
-        }
-        Effect { pairs, excluded }
     }
 
     pub(super) fn plus(mut self, other: &Effect) -> Effect {

@@ -3,6 +3,7 @@
 
 mod check;
 pub mod condition;
+pub mod effect;
 pub mod fact;
 mod raw;
 
@@ -15,6 +16,7 @@ use crate::diagnostic::{Invalid, input};
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 pub use check::TOPICS;
 pub use condition::{Condition, Truth};
+pub use effect::{Effect, Exclusion, Sums};
 pub use fact::{Fact, Facts};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
@@ -75,24 +77,6 @@ pub struct ApproachInfo {
     pub source: String,
 }
 
-/// A hard exclusion: options a rule rules out, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Exclusion {
-    /// Strategies ruled out.
-    pub strategies: Vec<Strategy>,
-    /// Approaches ruled out.
-    pub approaches: Vec<Approach>,
-    /// Why, for the user.
-    pub reason: String,
-}
-
-impl Exclusion {
-    /// What it rules out, strategies first.
-    pub fn names(&self) -> Vec<&'static str> {
-        crate::options::names(&self.strategies, &self.approaches)
-    }
-}
-
 /// One weighted rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -104,19 +88,8 @@ pub struct Rule {
     pub source: String,
     /// When it fires.
     pub when: Condition,
-    /// Added to each strategy's score when it fires.
-    pub strategy: PerStrategy<f64>,
-    /// Added to each approach's score when it fires.
-    pub approach: PerApproach<f64>,
-    /// `strategy` in hundredths: scores are summed in these exact units, so that the order
-    /// in which weights are added never changes a ranking or a tie.
-    pub strategy_hundredths: PerStrategy<i64>,
-    /// `approach` in hundredths.
-    pub approach_hundredths: PerApproach<i64>,
-    /// Added to the matrix coordinates (control, complexity) when it fires.
-    pub matrix: [f64; 2],
-    /// Options it rules out when it fires.
-    pub exclude: Option<Exclusion>,
+    /// What it does when it fires.
+    pub effect: Effect,
     /// Why, in a few sentences, for the user.
     pub explanation: String,
     /// The file it was defined in, as given to the loader.

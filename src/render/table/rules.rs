@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::Table;
 use crate::cases::TestRun;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
-use crate::options::{Approach, Strategy};
+use crate::options::Strategy;
 
 /// Every rule as a table (id, summary, source) at the given width.
 pub(super) fn list(t: &Table, list: &RuleList<'_>) -> String {
@@ -54,35 +54,22 @@ pub(super) fn show(detail: &RuleDetail<'_>, width: u16) -> String {
             parts.join(", ")
         }
     };
-    let _ = writeln!(
-        out,
-        "strategy:    {}",
-        weights(
-            Strategy::ALL
-                .iter()
-                .map(|s| (s.name(), rule.strategy[*s]))
-                .collect()
-        )
-    );
-    let _ = writeln!(
-        out,
-        "approach:    {}",
-        weights(
-            Approach::ALL
-                .iter()
-                .map(|a| (a.name(), rule.approach[*a]))
-                .collect()
-        )
-    );
+    let effect = &rule.effect;
+    let moves = effect.moves(1);
+    let (strategies, approaches): (Vec<_>, Vec<_>) = moves
+        .into_iter()
+        .partition(|(name, _)| Strategy::from_name(name).is_some());
+    let _ = writeln!(out, "strategy:    {}", weights(strategies));
+    let _ = writeln!(out, "approach:    {}", weights(approaches));
     let _ = writeln!(
         out,
         "matrix:      {}",
         weights(vec![
-            ("control", rule.matrix[0]),
-            ("complexity", rule.matrix[1])
+            ("control", effect.matrix[0]),
+            ("complexity", effect.matrix[1])
         ])
     );
-    if let Some(e) = &rule.exclude {
+    if let Some(e) = &effect.exclude {
         let names = e.names();
         let excludes = format!("{} ({})", names.join(", "), e.reason);
         let _ = writeln!(out, "{}", field("excludes", &excludes));

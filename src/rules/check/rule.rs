@@ -6,7 +6,7 @@ use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{Kind, QuestionId, quote_list};
 use crate::rules::Fact;
 use crate::rules::raw::{RawCondition, RawRule, Scalar};
-use crate::rules::{Condition, Exclusion, Rule};
+use crate::rules::{Condition, Effect, Exclusion, Rule};
 
 pub(super) fn check_rule(
     problems: &mut FileProblems,
@@ -99,12 +99,12 @@ pub(super) fn check_rule(
         summary: r.summary,
         source: r.source,
         when: when?,
-        strategy_hundredths: PerStrategy(strategy.0.map(hundredths)),
-        approach_hundredths: PerApproach(approach.0.map(hundredths)),
-        strategy,
-        approach,
-        matrix,
-        exclude,
+        effect: Effect {
+            strategy: PerStrategy(strategy.0.map(hundredths)),
+            approach: PerApproach(approach.0.map(hundredths)),
+            matrix,
+            exclude,
+        },
         explanation: r.explanation.trim().to_owned(),
         file: file.to_owned(),
     })
