@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::answers::AnswerValue;
 use crate::answers::Answers;
-use crate::engine::{Evaluation, evaluate};
+use crate::engine::Evaluation;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::report::{self, Report, SCHEMA_VERSION};
 use crate::rules::RuleBase;
@@ -89,12 +89,10 @@ impl RuleChange {
 
 /// Evaluates every scenario and compares each with the first.
 pub fn compare(base: &RuleBase, scenarios: &[Answers]) -> Comparison {
-    let evaluations: Vec<Evaluation> = scenarios.iter().map(|a| evaluate(base, a)).collect();
-    let reports: Vec<Report> = scenarios
+    let (evaluations, reports): (Vec<Evaluation>, Vec<Report>) = scenarios
         .iter()
-        .zip(&evaluations)
-        .map(|(a, e)| report::build(base, a, e))
-        .collect();
+        .map(|a| report::evaluate_and_report(base, a, false))
+        .unzip();
     let differences = match (reports.first(), evaluations.first()) {
         (Some(first), Some(first_eval)) => reports
             .iter()

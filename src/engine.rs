@@ -57,9 +57,13 @@ impl Evaluation {
 
 /// Evaluates every rule against the scenario and ranks the allowed pairs.
 pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
+    evaluate_with_facts(base, answers, base.facts(answers))
+}
+
+/// Evaluates every rule against the scenario with cost facts already estimated.
+pub fn evaluate_with_facts(base: &RuleBase, answers: &Answers, facts: Facts) -> Evaluation {
     let mut fired = Vec::with_capacity(base.rules.len());
     let mut sums = Sums::default();
-    let facts = base.facts(answers);
     for rule in &base.rules {
         let on = rule.when.eval(answers, &facts) == Truth::True;
         fired.push(on);

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use crate::answers::AnswerRow;
 use crate::answers::Answers;
-use crate::answers::{AnswerRow, AnswerValue};
 use crate::engine::Evaluation;
 use crate::options::{PerApproach, PerStrategy};
 use crate::rules::{RuleBase, Truth};
@@ -69,24 +69,24 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
             // Unfired rules add exactly zero (not -0.0 from a negative weight times zero).
             let factor = i64::from(fired);
             let scale = |w: f64| if fired { w } else { 0.0 };
-            let mut reads = Vec::new();
-            rule.when.for_each_question(&mut |q| {
-                if !reads.iter().any(|r: &AnswerRow| r.question == q.name()) {
+            let mut reads: Vec<AnswerRow> = Vec::new();
+            for q in rule.when.questions() {
+                if !reads.iter().any(|r| r.question == q.name()) {
                     reads.push(AnswerRow {
                         question: q.name(),
-                        value: answers.get(q).map(|a| AnswerValue::of(q, a)),
+                        value: answers.value(q),
                     });
                 }
-            });
-            let mut facts = Vec::new();
-            rule.when.for_each_fact(&mut |f| {
-                if !facts.iter().any(|r: &FactRow| r.fact == f.name()) {
+            }
+            let mut facts: Vec<FactRow> = Vec::new();
+            for f in rule.when.facts() {
+                if !facts.iter().any(|r| r.fact == f.name()) {
                     facts.push(FactRow {
                         fact: f.name(),
                         value: eval.facts.get(f),
                     });
                 }
-            });
+            }
             RuleTrace {
                 id: rule.id.clone(),
                 facts,

@@ -90,10 +90,7 @@ pub struct CheckSummary {
 
 /// What `rules check` says of a rule base that loaded cleanly.
 pub fn check_summary(base: &RuleBase, name: &str) -> CheckSummary {
-    let mut read = Vec::new();
-    for rule in &base.rules {
-        rule.when.for_each_question(&mut |q| read.push(q));
-    }
+    let read: Vec<QuestionId> = base.rules.iter().flat_map(|r| r.when.questions()).collect();
     CheckSummary {
         name: name.to_owned(),
         rules: base.rules.len(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::answers::{Answer, AnswerRow, AnswerValue, Answers};
 use crate::cost::Estimate;
-use crate::engine::{Evaluation, evaluate};
+use crate::engine::{Evaluation, evaluate_with_facts};
 use crate::options::{Approach, Pair, PerApproach, PerStrategy, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::effect::to_weight;
@@ -200,22 +200,33 @@ pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
 
 /// Evaluates a scenario and builds its report, with every rule's trace when `explain` is set.
 pub fn assess_with(base: &RuleBase, answers: &Answers, explain: bool) -> Report {
-    let evaluation = evaluate(base, answers);
-    let mut report = build(base, answers, &evaluation);
+    evaluate_and_report(base, answers, explain).1
+}
+
+/// Evaluates a scenario and builds its report from one cost estimate, which gives both the
+/// rules' cost facts and the report's cost section.
+pub fn evaluate_and_report(
+    base: &RuleBase,
+    answers: &Answers,
+    explain: bool,
+) -> (Evaluation, Report) {
+    let cost = crate::cost::estimate(answers, &base.pricing);
+    let evaluation = evaluate_with_facts(base, answers, Facts::of(&cost));
+    let mut report = build(base, answers, &evaluation, cost);
     if explain {
         report.explanation = Some(crate::explain::explain(base, answers, &evaluation));
     }
-    report
+    (evaluation, report)
 }
 
-/// Builds the report for a scenario from its evaluation.
-pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
-    let cost = crate::cost::estimate(answers, &base.pricing);
-    let facts = Facts::of(&cost);
+/// Builds the report for a scenario from its evaluation and its cost estimate; the cost facts
+/// are the evaluation's.
+pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estimate) -> Report {
+    let facts = &eval.facts;
     let pick = eval.recommendation();
     let runner = eval.runner_up();
     let info = &base.strategies[pick.strategy];
-    let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, &facts));
+    let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
     let exclusions = base
         .rules
         .iter()
@@ -226,7 +237,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Report {
                 rule: rule.id.clone(),
                 strategies: e.strategies.clone(),
                 approaches: e.approaches.clone(),
-                reason: fill(&e.reason, answers, &facts),
+                reason: fill(&e.reason, answers, facts),
             })
         })
         .collect();

@@ -16,12 +16,10 @@ use crate::rules::RuleBase;
 pub fn thresholds(base: &RuleBase, question: QuestionId) -> Vec<f64> {
     let whole = matches!(question.question().kind, Kind::Number { whole: true, .. });
     let mut out = Vec::new();
-    for rule in &base.rules {
-        rule.when.for_each_threshold(&mut |q, v| {
-            if q == question && v > 0.0 {
-                out.push(if whole { v.ceil() } else { v });
-            }
-        });
+    for (q, v) in base.rules.iter().flat_map(|r| r.when.thresholds()) {
+        if q == question && v > 0.0 {
+            out.push(if whole { v.ceil() } else { v });
+        }
     }
     out.sort_by(f64::total_cmp);
     out.dedup();
@@ -102,14 +100,14 @@ impl Probe<'_> {
 /// with, for this scenario: found by bisection, since each fact moves one way as one answer
 /// grows (more traffic or corpus costs more; more budget lowers its share).
 fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<f64> {
-    if !base.reads_facts || !crate::rules::Fact::questions().contains(&question.name()) {
+    if !base.reads_facts || !crate::rules::Fact::QUESTIONS.contains(&question.name()) {
         return Vec::new();
     }
-    let mut checks = Vec::new();
-    for rule in &base.rules {
-        rule.when
-            .for_each_fact_threshold(&mut |fact, t| checks.push((fact, t)));
-    }
+    let mut checks: Vec<_> = base
+        .rules
+        .iter()
+        .flat_map(|r| r.when.fact_thresholds())
+        .collect();
     checks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     checks.dedup();
     let mut scenario = answers.clone();

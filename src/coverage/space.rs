@@ -57,12 +57,12 @@ pub(super) fn allowed_table() -> [u8; 256] {
 /// The dims a rule's condition reads, directly or through cost facts.
 pub(super) fn rule_dims(rule: &Rule) -> Vec<usize> {
     let mut out = Vec::new();
-    rule.when.for_each_input(&mut |q| {
+    for q in rule.when.inputs() {
         let i = usize::from(q.0);
         if !out.contains(&i) {
             out.push(i);
         }
-    });
+    }
     out
 }
 

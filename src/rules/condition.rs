@@ -130,87 +130,83 @@ impl Condition {
         }
     }
 
+    /// Every leaf of the condition (a test of one question or fact, or `Always`), in the
+    /// order the rule file writes them.
+    pub fn leaves(&self) -> Leaves<'_> {
+        Leaves { stack: vec![self] }
+    }
+
     /// Whether the condition reads a cost fact anywhere.
     pub fn reads_facts(&self) -> bool {
-        match self {
-            Condition::Fact { .. } => true,
-            Condition::All(parts) | Condition::Any(parts) => {
-                parts.iter().any(Condition::reads_facts)
-            }
-            Condition::Not(part) => part.reads_facts(),
-            _ => false,
-        }
+        self.facts().next().is_some()
     }
 
-    /// Calls `f` for every cost fact the condition reads.
-    pub fn for_each_fact(&self, f: &mut impl FnMut(Fact)) {
-        match self {
-            Condition::Fact { fact, .. } => f(*fact),
-            Condition::All(parts) | Condition::Any(parts) => {
-                for part in parts {
-                    part.for_each_fact(f);
-                }
-            }
-            Condition::Not(part) => part.for_each_fact(f),
-            _ => {}
-        }
+    /// Every cost fact the condition reads, with the threshold it compares it to.
+    pub fn fact_thresholds(&self) -> impl Iterator<Item = (Fact, f64)> + '_ {
+        self.leaves().filter_map(|leaf| match leaf {
+            Condition::Fact { fact, value, .. } => Some((*fact, *value)),
+            _ => None,
+        })
     }
 
-    /// Calls `f` for every cost-fact threshold, with the fact it applies to.
-    pub fn for_each_fact_threshold(&self, f: &mut impl FnMut(Fact, f64)) {
-        match self {
-            Condition::Fact { fact, value, .. } => f(*fact, *value),
-            Condition::All(parts) | Condition::Any(parts) => {
-                for part in parts {
-                    part.for_each_fact_threshold(f);
-                }
-            }
-            Condition::Not(part) => part.for_each_fact_threshold(f),
-            _ => {}
-        }
+    /// Every cost fact the condition reads.
+    pub fn facts(&self) -> impl Iterator<Item = Fact> + '_ {
+        self.fact_thresholds().map(|(fact, _)| fact)
     }
 
-    /// Calls `f` for every question the condition reads, directly or through a cost fact.
-    pub fn for_each_input(&self, f: &mut impl FnMut(QuestionId)) {
-        self.for_each_question(f);
-        if self.reads_facts() {
-            for name in Fact::questions() {
-                if let Some(q) = QuestionId::from_name(name) {
-                    f(q);
-                }
-            }
-        }
-    }
-
-    /// Calls `f` for every question the condition reads directly.
-    pub fn for_each_question(&self, f: &mut impl FnMut(QuestionId)) {
-        match self {
-            Condition::Always | Condition::Fact { .. } => {}
+    /// Every question the condition reads directly.
+    pub fn questions(&self) -> impl Iterator<Item = QuestionId> + '_ {
+        self.leaves().filter_map(|leaf| match leaf {
             Condition::Levels { question, .. }
             | Condition::AtLeast { question, .. }
-            | Condition::Below { question, .. } => f(*question),
-            Condition::All(parts) | Condition::Any(parts) => {
-                for part in parts {
-                    part.for_each_question(f);
-                }
-            }
-            Condition::Not(part) => part.for_each_question(f),
-        }
+            | Condition::Below { question, .. } => Some(*question),
+            _ => None,
+        })
     }
 
-    /// Calls `f` for every numeric threshold, with the question it applies to.
-    pub fn for_each_threshold(&self, f: &mut impl FnMut(QuestionId, f64)) {
-        match self {
+    /// Every question the condition reads, directly or through a cost fact.
+    pub fn inputs(&self) -> impl Iterator<Item = QuestionId> + '_ {
+        let through_facts: &[&str] = if self.reads_facts() {
+            &Fact::QUESTIONS
+        } else {
+            &[]
+        };
+        self.questions().chain(
+            through_facts
+                .iter()
+                .filter_map(|name| QuestionId::from_name(name)),
+        )
+    }
+
+    /// Every numeric threshold, with the question it applies to.
+    pub fn thresholds(&self) -> impl Iterator<Item = (QuestionId, f64)> + '_ {
+        self.leaves().filter_map(|leaf| match leaf {
             Condition::AtLeast { question, value } | Condition::Below { question, value } => {
-                f(*question, *value);
+                Some((*question, *value))
             }
-            Condition::All(parts) | Condition::Any(parts) => {
-                for part in parts {
-                    part.for_each_threshold(f);
+            _ => None,
+        })
+    }
+}
+
+/// The leaves of a condition, depth first; see [`Condition::leaves`].
+#[derive(Debug)]
+pub struct Leaves<'a> {
+    stack: Vec<&'a Condition>,
+}
+
+impl<'a> Iterator for Leaves<'a> {
+    type Item = &'a Condition;
+
+    fn next(&mut self) -> Option<&'a Condition> {
+        loop {
+            match self.stack.pop()? {
+                Condition::All(parts) | Condition::Any(parts) => {
+                    self.stack.extend(parts.iter().rev());
                 }
+                Condition::Not(part) => self.stack.push(part),
+                leaf => return Some(leaf),
             }
-            Condition::Not(part) => part.for_each_threshold(f),
-            Condition::Always | Condition::Levels { .. } | Condition::Fact { .. } => {}
         }
     }
 }

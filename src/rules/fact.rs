@@ -59,16 +59,14 @@ impl Fact {
         Fact::all().into_iter().find(|f| f.name() == name)
     }
 
-    /// The questions the fact is computed from.
-    pub fn questions() -> [&'static str; 5] {
-        [
-            "budget.annual_usd",
-            "traffic.requests_per_day",
-            "traffic.tokens_per_request",
-            "data.labeled_examples",
-            "data.corpus_tokens",
-        ]
-    }
+    /// The questions every fact is computed from.
+    pub const QUESTIONS: [&'static str; 5] = [
+        "budget.annual_usd",
+        "traffic.requests_per_day",
+        "traffic.tokens_per_request",
+        "data.labeled_examples",
+        "data.corpus_tokens",
+    ];
 
     /// The fact's value formatted for people.
     pub fn format(self, value: f64) -> String {

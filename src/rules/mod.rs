@@ -293,9 +293,7 @@ mod tests {
         let base = built_in().unwrap();
         let mut read = HashSet::new();
         for rule in &base.rules {
-            rule.when.for_each_question(&mut |q| {
-                read.insert(q);
-            });
+            read.extend(rule.when.questions());
         }
         for id in QuestionId::all() {
             assert!(read.contains(&id), "no rule reads {}", id.name());
