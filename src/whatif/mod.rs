@@ -6,51 +6,15 @@ use serde::Serialize;
 use crate::answers::AnswerValue;
 use crate::answers::{Answer, Answers};
 use crate::engine::evaluate;
-use crate::number::format_number;
 use crate::options::{Approach, Pair, Strategy};
 use crate::questions::{Kind, QuestionId};
 use crate::rules::RuleBase;
+use label::{label, span, threshold_text};
+pub use regions::{candidates, thresholds};
+use regions::{just_below, region};
 
-/// The numeric thresholds the rules use for a question, ascending, without repeats; for
-/// whole-number questions rounded up, since a count can only cross a threshold at a whole number.
-pub fn thresholds(base: &RuleBase, question: QuestionId) -> Vec<f64> {
-    let whole = matches!(question.question().kind, Kind::Number { whole: true, .. });
-    let mut out = Vec::new();
-    for (q, v) in base.rules.iter().flat_map(|r| r.when.thresholds()) {
-        if q == question && v > 0.0 {
-            out.push(if whole { v.ceil() } else { v });
-        }
-    }
-    out.sort_by(f64::total_cmp);
-    out.dedup();
-    out
-}
-
-/// The largest answer below a threshold.
-fn just_below(threshold: f64, whole: bool) -> f64 {
-    if whole {
-        threshold - 1.0
-    } else {
-        threshold.next_down()
-    }
-}
-
-/// One representative answer per region of the answer space the rules distinguish, in
-/// ascending order: every level, or for numbers the largest value below the lowest threshold
-/// and then each threshold.
-pub fn candidates(base: &RuleBase, question: QuestionId) -> Vec<Answer> {
-    match question.question().kind {
-        Kind::Level { levels, .. } => (0..levels.len() as u8).map(Answer::Level).collect(),
-        Kind::Number { whole, .. } => {
-            let thresholds = thresholds(base, question);
-            let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
-            std::iter::once(first)
-                .chain(thresholds)
-                .map(Answer::Number)
-                .collect()
-        }
-    }
-}
+mod label;
+mod regions;
 
 /// An answer that would change the recommendation.
 #[derive(Debug, Clone, Serialize)]
@@ -141,14 +105,6 @@ fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<
     out
 }
 
-/// The region (index into [`candidates`]) holding an answer.
-fn region(thresholds: &[f64], answer: Answer) -> usize {
-    match answer {
-        Answer::Level(i) => usize::from(i),
-        Answer::Number(n) => thresholds.iter().filter(|t| **t <= n).count(),
-    }
-}
-
 /// Finds, for each question, the nearest answers that change the recommendation `current`,
 /// and the share of one-step changes that keep it.
 pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
@@ -161,66 +117,20 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
     for id in QuestionId::all() {
-        let q = id.question();
-        let mut thresholds = thresholds(base, id);
-        let mut candidates = candidates(base, id);
-        let limits = fact_limits(base, answers, id);
-        if !limits.is_empty() {
-            let whole = matches!(q.kind, Kind::Number { whole: true, .. });
-            thresholds.extend(limits.iter().map(|v| if whole { v.ceil() } else { *v }));
-            thresholds.sort_by(f64::total_cmp);
-            thresholds.dedup();
-            let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
-            candidates = std::iter::once(first)
-                .chain(thresholds.iter().copied())
-                .map(Answer::Number)
-                .collect();
-        }
-        let whole = matches!(q.kind, Kind::Number { whole: true, .. });
+        let (thresholds, candidates) = question_regions(base, answers, id);
         let Some(now) = answers.get(id) else {
             unanswered.extend(unanswered_changes(&mut probe, id, &thresholds, &candidates));
             continue;
         };
-        let here = region(&thresholds, now);
-        let ordered = !matches!(q.kind, Kind::Level { ordered: false, .. });
-        // The answer in region `j`, nearest the current one, and how to say it.
-        let answer_in = |j: usize| -> (Answer, String) {
-            match q.kind {
-                Kind::Number { .. } if j < here => {
-                    let t = thresholds[j];
-                    (
-                        Answer::Number(just_below(t, whole)),
-                        format!("below {}", threshold_text(t)),
-                    )
-                }
-                _ => (candidates[j], label(id, &thresholds, j)),
-            }
-        };
-        let directions: Vec<Vec<usize>> = if ordered {
-            vec![
-                (0..here).rev().collect(),
-                (here + 1..candidates.len()).collect(),
-            ]
-        } else {
-            (0..candidates.len())
-                .filter(|j| *j != here)
-                .map(|j| vec![j])
-                .collect()
-        };
-        for direction in directions {
-            for (step, j) in direction.into_iter().enumerate() {
-                let (answer, change) = answer_in(j);
-                let pair = probe.try_answer(id, answer);
-                if step == 0 {
-                    neighbours += 1;
-                    same += usize::from(pair == probe.current);
-                }
-                if pair != probe.current {
-                    what_if.push(entry(id, Some(now), answer, change, pair));
-                    break;
-                }
-            }
-        }
+        let (tried, kept) = nearest_changes(
+            &mut probe,
+            id,
+            now,
+            (&thresholds, &candidates),
+            &mut what_if,
+        );
+        neighbours += tried;
+        same += kept;
     }
     what_if.extend(unanswered);
     let stability = if neighbours == 0 {
@@ -235,28 +145,79 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     }
 }
 
-/// A threshold for people: large fractional values (budgets derived from cost estimates)
-/// rounded up to a whole number.
-fn threshold_text(t: f64) -> String {
-    if t.fract() != 0.0 && t >= 1000.0 {
-        format_number(t.ceil())
-    } else {
-        format_number(t)
+/// A question's thresholds and one candidate answer per region, with the cost-fact limits
+/// for the questions cost facts are computed from.
+fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> (Vec<f64>, Vec<Answer>) {
+    let mut thresholds = thresholds(base, id);
+    let mut candidates = candidates(base, id);
+    let limits = fact_limits(base, answers, id);
+    if !limits.is_empty() {
+        let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
+        thresholds.extend(limits.iter().map(|v| if whole { v.ceil() } else { *v }));
+        thresholds.sort_by(f64::total_cmp);
+        thresholds.dedup();
+        let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
+        candidates = std::iter::once(first)
+            .chain(thresholds.iter().copied())
+            .map(Answer::Number)
+            .collect();
     }
+    (thresholds, candidates)
 }
 
-/// Region `j` of a question in words: a level, `below 1,000` or `at least 10,000`.
-fn label(id: QuestionId, thresholds: &[f64], j: usize) -> String {
-    match id.question().kind {
-        Kind::Level { levels, .. } => levels.get(j).copied().unwrap_or("?").to_owned(),
-        Kind::Number { .. } => match j.checked_sub(1) {
-            None => thresholds.first().map_or_else(
-                || "0".to_owned(),
-                |t| format!("below {}", threshold_text(*t)),
-            ),
-            Some(i) => format!("at least {}", threshold_text(thresholds[i])),
-        },
+/// For an answered question, the nearest answer in each direction that changes the advice
+/// (pushed onto `what_if`); returns how many one-step neighbours were tried and kept the advice.
+fn nearest_changes(
+    probe: &mut Probe<'_>,
+    id: QuestionId,
+    now: Answer,
+    (thresholds, candidates): (&[f64], &[Answer]),
+    what_if: &mut Vec<WhatIf>,
+) -> (usize, usize) {
+    let q = id.question();
+    let whole = matches!(q.kind, Kind::Number { whole: true, .. });
+    let here = region(thresholds, now);
+    let ordered = !matches!(q.kind, Kind::Level { ordered: false, .. });
+    // The answer in region `j`, nearest the current one, and how to say it.
+    let answer_in = |j: usize| -> (Answer, String) {
+        match q.kind {
+            Kind::Number { .. } if j < here => {
+                let t = thresholds[j];
+                (
+                    Answer::Number(just_below(t, whole)),
+                    format!("below {}", threshold_text(t)),
+                )
+            }
+            _ => (candidates[j], label(id, thresholds, j)),
+        }
+    };
+    let directions: Vec<Vec<usize>> = if ordered {
+        vec![
+            (0..here).rev().collect(),
+            (here + 1..candidates.len()).collect(),
+        ]
+    } else {
+        (0..candidates.len())
+            .filter(|j| *j != here)
+            .map(|j| vec![j])
+            .collect()
+    };
+    let (mut neighbours, mut same) = (0, 0);
+    for direction in directions {
+        for (step, j) in direction.into_iter().enumerate() {
+            let (answer, change) = answer_in(j);
+            let pair = probe.try_answer(id, answer);
+            if step == 0 {
+                neighbours += 1;
+                same += usize::from(pair == probe.current);
+            }
+            if pair != probe.current {
+                what_if.push(entry(id, Some(now), answer, change, pair));
+                break;
+            }
+        }
     }
+    (neighbours, same)
 }
 
 /// For an unanswered question, each answer (or range of numbers) that changes the advice.
@@ -291,20 +252,6 @@ fn unanswered_changes(
         j = end + 1;
     }
     out
-}
-
-/// Number regions `first..=last` of `count` in words, as one range.
-fn span(thresholds: &[f64], first: usize, last: usize, count: usize) -> String {
-    match (first, last + 1 == count) {
-        (0, true) => "any number".to_owned(),
-        (0, false) => format!("below {}", threshold_text(thresholds[last])),
-        (_, true) => format!("at least {}", threshold_text(thresholds[first - 1])),
-        (_, false) => format!(
-            "{} to below {}",
-            threshold_text(thresholds[first - 1]),
-            threshold_text(thresholds[last])
-        ),
-    }
 }
 
 fn entry(

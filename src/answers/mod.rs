@@ -1,0 +1,154 @@
+//! Answers files: parse the TOML with spans, then validate into checked [`Answers`].
+//!
+//! Validation walks the whole document and collects every problem before failing,
+//! so a user fixes a file in one pass.
+
+use std::fmt::{self, Write as _};
+use std::path::Path;
+
+use toml::de::DeTable;
+
+mod validate;
+
+use crate::diagnostic::{Invalid, file_error, input};
+use crate::questions::{COUNT, QUESTIONS, QuestionId};
+
+/// One checked answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// Index into the question's levels.
+    Level(u8),
+    /// A finite, non-negative number.
+    Number(f64),
+}
+
+/// A checked scenario: every required question answered with an allowed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    /// The scenario's name: `[scenario] name`, or the file's stem.
+    pub name: String,
+    /// `[scenario] description`, when given.
+    pub description: Option<String>,
+    values: [Option<Answer>; COUNT],
+}
+
+impl Answers {
+    /// A scenario with the given answers, for tests and what-if exploration.
+    pub fn new(name: impl Into<String>, values: [Option<Answer>; COUNT]) -> Self {
+        Answers {
+            name: name.into(),
+            description: None,
+            values,
+        }
+    }
+
+    /// The answer to a question, `None` when unanswered.
+    pub fn get(&self, id: QuestionId) -> Option<Answer> {
+        self.values[usize::from(id.0)]
+    }
+
+    /// Sets or clears one answer.
+    pub fn set(&mut self, id: QuestionId, answer: Option<Answer>) {
+        self.values[usize::from(id.0)] = answer;
+    }
+
+    /// All answers, indexed by question.
+    pub fn values(&self) -> &[Option<Answer>; COUNT] {
+        &self.values
+    }
+
+    /// The answer to a question as people and JSON read it, `None` when unanswered.
+    pub fn value(&self, id: QuestionId) -> Option<AnswerValue> {
+        self.get(id).map(|answer| AnswerValue::of(id, answer))
+    }
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AnswerRow {
+    /// `section.key`.
+    pub question: &'static str,
+    /// The answer, `null` when unanswered.
+    pub value: Option<AnswerValue>,
+}
+
+/// An answer as JSON: a level's name or a number.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// A level.
+    Level(&'static str),
+    /// A number.
+    Number(f64),
+}
+
+impl AnswerValue {
+    /// The answer to a question as JSON shows it.
+    pub fn of(id: QuestionId, answer: Answer) -> AnswerValue {
+        match answer {
+            Answer::Level(i) => AnswerValue::Level(
+                id.question()
+                    .levels()
+                    .and_then(|l| l.get(usize::from(i)))
+                    .copied()
+                    .unwrap_or("?"),
+            ),
+            Answer::Number(n) => AnswerValue::Number(n),
+        }
+    }
+}
+
+impl fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerValue::Level(l) => f.write_str(l),
+            AnswerValue::Number(n) => f.write_str(&crate::number::format_number(*n)),
+        }
+    }
+}
+
+/// Reads and validates an answers file.
+///
+/// Fails with [`Invalid`] (exit status 2) listing every problem, or with an I/O error
+/// (exit status 1) when the file cannot be read.
+pub fn load(path: &Path) -> anyhow::Result<Answers> {
+    let text = input::read(path, input::Kind::Answers)?;
+    Ok(parse_text(path, &text)?)
+}
+
+/// Validates the bytes of an answers file; `path` names it in messages and gives the default name.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Answers, Invalid> {
+    parse_text(path, input::utf8(path, bytes, input::Kind::Answers)?)
+}
+
+/// Validates the text of an answers file; `path` names it in messages and gives the default name.
+pub fn parse_text(path: &Path, source: &str) -> Result<Answers, Invalid> {
+    if source.trim().is_empty() {
+        let required: Vec<String> = QUESTIONS
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| format!("[{}] {}", q.section, q.key))
+            .collect();
+        return Err(file_error(
+            path,
+            format!(
+                "the file is empty; an answers file must answer at least {}",
+                required.join(", ")
+            ),
+        ));
+    }
+    let (document, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        let mut out = String::new();
+        for mut error in errors {
+            error.set_input(Some(source));
+            let _ = writeln!(out, "{}: {error}", path.display());
+        }
+        return Err(Invalid(out.trim_end().to_owned()));
+    }
+    let stem = path.file_stem().map_or_else(
+        || "scenario".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    validate::validate(path, source, document.get_ref(), stem)
+}

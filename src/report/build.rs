@@ -1,0 +1,193 @@
+//! Building the report model from an evaluation: reasons, exclusions, costs, next steps and
+//! what would change the advice.
+
+use super::{
+    Excluded, Matrix, Reason, Recommendation, Report, RunnerUp, SCHEMA_VERSION, Scenario, Scores,
+    SourceRef, Step,
+};
+use crate::answers::{AnswerRow, Answers};
+use crate::cost::Estimate;
+use crate::engine::{Evaluation, evaluate_with_facts};
+use crate::options::{Pair, PerApproach, PerStrategy};
+use crate::questions::QuestionId;
+use crate::report::fill::fill;
+use crate::rules::effect::to_weight;
+use crate::rules::{Facts, RuleBase, TOPICS};
+use crate::whatif;
+
+/// Evaluates a scenario and builds its report.
+pub fn assess(base: &RuleBase, answers: &Answers) -> Report {
+    assess_with(base, answers, false)
+}
+
+/// Evaluates a scenario and builds its report, with every rule's trace when `explain` is set.
+pub fn assess_with(base: &RuleBase, answers: &Answers, explain: bool) -> Report {
+    evaluate_and_report(base, answers, explain).1
+}
+
+/// Evaluates a scenario and builds its report from one cost estimate, which gives both the
+/// rules' cost facts and the report's cost section.
+pub fn evaluate_and_report(
+    base: &RuleBase,
+    answers: &Answers,
+    explain: bool,
+) -> (Evaluation, Report) {
+    let cost = crate::cost::estimate(answers, &base.pricing);
+    let evaluation = evaluate_with_facts(base, answers, Facts::of(&cost));
+    let mut report = build(base, answers, &evaluation, cost);
+    if explain {
+        report.explanation = Some(crate::explain::explain(base, answers, &evaluation));
+    }
+    (evaluation, report)
+}
+
+/// Builds the report for a scenario from its evaluation and its cost estimate; the cost facts
+/// are the evaluation's.
+pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estimate) -> Report {
+    let facts = &eval.facts;
+    let pick = eval.recommendation();
+    let runner = eval.runner_up();
+    let info = &base.strategies[pick.strategy];
+    let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
+    let exclusions = exclusions(base, eval, answers);
+    let analysis = whatif::analyse(base, answers, pick);
+    let next_steps = next_steps(base, pick);
+    let mut warnings = Vec::new();
+    if eval.conflict {
+        warnings.push(
+            "the rules excluded every strategy/approach pair; the ranking ignores the exclusions"
+                .to_owned(),
+        );
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        scenario: Scenario {
+            name: answers.name.clone(),
+            description: answers.description.clone(),
+        },
+        recommendation: Recommendation {
+            strategy: pick.strategy,
+            approach: pick.approach,
+            score: round(eval.ranking[0].1),
+            strategy_name: info.name.clone(),
+            approach_name: base.approaches[pick.approach].name.clone(),
+            strategy_summary: info.summary.clone(),
+            examples: info.examples.clone(),
+            approach_fits: base.approaches[pick.approach].fits.clone(),
+        },
+        runner_up: runner.map(|(pair, score)| RunnerUp {
+            strategy: pair.strategy,
+            approach: pair.approach,
+            score: round(score),
+            margin: round(eval.ranking[0].1 - score),
+        }),
+        scores: Scores {
+            strategy: PerStrategy(eval.strategy.0.map(round)),
+            approach: PerApproach(eval.approach.0.map(round)),
+        },
+        matrix: Matrix {
+            control: round(eval.matrix[0]),
+            complexity: round(eval.matrix[1]),
+            region: base.region(eval.matrix[0], eval.matrix[1]),
+            regions: PerStrategy(base.strategies.0.each_ref().map(|s| s.region)),
+        },
+        reasons,
+        exclusions,
+        pros: info.pros.clone(),
+        cons: info.cons.clone(),
+        cost,
+        next_steps,
+        answers: QuestionId::all()
+            .map(|id| AnswerRow {
+                question: id.name(),
+                value: answers.value(id),
+            })
+            .collect(),
+        unanswered: QuestionId::all()
+            .filter(|id| answers.get(*id).is_none())
+            .map(QuestionId::name)
+            .collect(),
+        what_if: analysis.what_if,
+        stability: round(analysis.stability),
+        stability_neighbours: analysis.neighbours,
+        warnings,
+        explanation: None,
+    }
+}
+
+/// The options fired rules ruled out, and why.
+fn exclusions(base: &RuleBase, eval: &Evaluation, answers: &Answers) -> Vec<Excluded> {
+    base.rules
+        .iter()
+        .zip(&eval.fired)
+        .filter(|(_, on)| **on)
+        .filter_map(|(rule, _)| {
+            rule.effect.exclude.as_ref().map(|e| Excluded {
+                rule: rule.id.clone(),
+                strategies: e.strategies.clone(),
+                approaches: e.approaches.clone(),
+                reason: fill(&e.reason, answers, &eval.facts),
+            })
+        })
+        .collect()
+}
+
+/// The next steps that apply to a pair, ordered by topic, then as written.
+fn next_steps(base: &RuleBase, pick: Pair) -> Vec<Step> {
+    let mut steps: Vec<Step> = base
+        .next_steps
+        .iter()
+        .filter(|n| n.strategies.contains(&pick.strategy) && n.approaches.contains(&pick.approach))
+        .map(|n| Step {
+            id: n.id.clone(),
+            topic: n.topic.clone(),
+            text: n.text.clone(),
+            source: source_ref(base, &n.source),
+        })
+        .collect();
+    steps.sort_by_key(|s| TOPICS.iter().position(|t| *t == s.topic));
+    steps
+}
+
+fn source_ref(base: &RuleBase, id: &str) -> SourceRef {
+    SourceRef {
+        id: id.to_owned(),
+        title: base.source(id).map(|s| s.title.clone()).unwrap_or_default(),
+    }
+}
+
+fn reasons(
+    base: &RuleBase,
+    eval: &Evaluation,
+    pick: Pair,
+    runner: Option<Pair>,
+    (answers, facts): (&Answers, &Facts),
+) -> Vec<Reason> {
+    let mut out: Vec<Reason> = base
+        .rules
+        .iter()
+        .zip(&eval.fired)
+        .filter(|(_, on)| **on)
+        .filter_map(|(rule, _)| {
+            let support = rule.effect.pair_weight(pick);
+            let against = runner.map_or(0, |r| rule.effect.pair_weight(r));
+            let impact = to_weight(support - against);
+            (impact != 0.0).then(|| Reason {
+                rule: rule.id.clone(),
+                summary: rule.summary.clone(),
+                explanation: fill(&rule.explanation, answers, facts),
+                source: source_ref(base, &rule.source),
+                impact,
+            })
+        })
+        .collect();
+    // Strongest support first, arguments against last; stable, so rule order breaks ties.
+    out.sort_by(|a, b| b.impact.total_cmp(&a.impact));
+    out
+}
+
+/// Rounds to 2 decimals so sums of decimal weights print and compare cleanly.
+fn round(v: f64) -> f64 {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 { 0.0 } else { r }
+}
