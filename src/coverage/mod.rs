@@ -127,7 +127,6 @@ pub fn cover(base: &RuleBase, threads: usize) -> Coverage {
 /// Counts the space spanned by `dims` (a sub-space, in tests).
 fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     let layout = space::layout(base, dims);
-    let allowed = space::allowed_table();
     let hubs = space::hub_assignments(dims, &layout.hubs);
     let shares: Vec<f64> = base
         .rules
@@ -139,41 +138,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     let studied: Vec<usize> = (0..base.rules.len())
         .filter(|r| shares[*r] > 0.0 && Effect::of(&base.rules[*r]) != Effect::default())
         .collect();
-    // One job per hub assignment: enumerate both halves once, count every pairing, then study
-    // each rule not yet known to matter. A rule matters if it changes an outcome under any
-    // assignment, so the result does not depend on which thread sees which assignment first.
-    let next = AtomicUsize::new(0);
-    let tally = Mutex::new(Tally::default());
-    let matters: Vec<AtomicBool> = (0..base.rules.len())
-        .map(|_| AtomicBool::new(false))
-        .collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            scope.spawn(|| {
-                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let firings = [0, 1].map(|side| space::firings(base, dims, &layout, side, h));
-                    let sides = [0, 1].map(|side| Side::new(&firings[side].partials()));
-                    let t = pairing::count(&sides[0], &sides[1], &allowed);
-                    lock(&tally).add(&t);
-                    for r in &studied {
-                        if matters[*r].load(Ordering::Relaxed) {
-                            continue;
-                        }
-                        let own = layout.rule_half[*r];
-                        let without = Side::new(&firings[own].without(*r));
-                        let rule = Effect::of(&base.rules[*r]);
-                        if pairing::changes_outcome(&without, &sides[1 - own], &rule, &allowed) {
-                            matters[*r].store(true, Ordering::Relaxed);
-                        }
-                    }
-                }
-            });
-        }
-    });
-    let tally = tally
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let matters: Vec<bool> = matters.into_iter().map(AtomicBool::into_inner).collect();
+    let (tally, matters) = count(base, dims, &layout, &hubs, &studied, threads);
     let matrix_only: Vec<bool> = base
         .rules
         .iter()
@@ -226,6 +191,57 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         conflicts: tally.conflicts,
         exclusions,
     }
+}
+
+/// Counts every pairing under every hub assignment on `threads` threads, and finds which of
+/// the `studied` rules change some outcome.
+fn count(
+    base: &RuleBase,
+    dims: &[Dim],
+    layout: &space::Layout,
+    hubs: &[Vec<Option<Answer>>],
+    studied: &[usize],
+    threads: usize,
+) -> (Tally, Vec<bool>) {
+    let allowed = space::allowed_table();
+    // One job per hub assignment: enumerate both halves once, count every pairing, then study
+    // each rule not yet known to matter. A rule matters if it changes an outcome under any
+    // assignment, so the result does not depend on which thread sees which assignment first.
+    let next = AtomicUsize::new(0);
+    let tally = Mutex::new(Tally::default());
+    let matters: Vec<AtomicBool> = (0..base.rules.len())
+        .map(|_| AtomicBool::new(false))
+        .collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| {
+                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let firings = [0, 1].map(|side| space::firings(base, dims, layout, side, h));
+                    let sides = [0, 1].map(|side| Side::new(&firings[side].partials()));
+                    let t = pairing::count(&sides[0], &sides[1], &allowed);
+                    lock(&tally).add(&t);
+                    for r in studied {
+                        if matters[*r].load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        let own = layout.rule_half[*r];
+                        let without = Side::new(&firings[own].without(*r));
+                        let rule = Effect::of(&base.rules[*r]);
+                        if pairing::changes_outcome(&without, &sides[1 - own], &rule, &allowed) {
+                            matters[*r].store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let tally = tally
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (
+        tally,
+        matters.into_iter().map(AtomicBool::into_inner).collect(),
+    )
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

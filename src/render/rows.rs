@@ -41,6 +41,13 @@ fn score(r: &Report, name: &str, value: f64) -> String {
 
 /// Every row of the comparison: answers, recommendation, scores, matrix, top reasons.
 pub(super) fn rows(c: &Comparison) -> Vec<Row> {
+    let mut out = answer_rows(c);
+    out.extend(advice_rows(c));
+    out
+}
+
+/// One row per question.
+fn answer_rows(c: &Comparison) -> Vec<Row> {
     let mut out = Vec::new();
     for (i, id) in QuestionId::all().enumerate() {
         let cells = c
@@ -57,6 +64,12 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
         // Keys are unique across sections, so the key alone keeps the label column narrow.
         out.push(row(id.question().key, cells));
     }
+    out
+}
+
+/// The advice: recommendation, runner-up, scores, costs, matrix and top reasons.
+fn advice_rows(c: &Comparison) -> Vec<Row> {
+    let mut out = Vec::new();
     out.push(row(
         "recommendation",
         each(c, |r| {

@@ -3,6 +3,7 @@
 //! Problems are recorded against a YAML path (`rules/3/when/is`); only when a file has
 //! problems is it parsed again for positions, so loading a good rule base stays cheap.
 
+mod condition;
 mod rule;
 mod sections;
 
