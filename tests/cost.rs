@@ -1,7 +1,8 @@
 //! The cost model (issue 5): training estimates against published runs, properties of the
 //! API, fleet and break-even arithmetic, money formatting, the `cost` command, the cost
 //! section of `assess` and `compare`, budgets that change the advice through the rules, and
-//! pricing files (`--pricing FILE`, `pricing.yaml` in a `--rules DIR`, and broken ones).
+//! pricing files (`--pricing FILE`, `pricing.yaml` in a `--rules DIR`). Broken and missing
+//! pricing files are tested by the `cost-*` cases under `tests/cmd/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -22,7 +23,7 @@ use tempfile::TempDir;
 const FINANCE: &str = "examples/finance-data-monopoly.toml";
 /// A scenario with a small corpus and modest traffic.
 const SAAS: &str = "examples/saas-support-docs.toml";
-/// The scenario bad pricing files are tried with.
+/// The baseline of the compared pair.
 const BANK: &str = "examples/regional-bank-advisor.toml";
 
 /// Published training runs: (name, parameters, tokens, GPU id, GPU-hours reported).
@@ -497,10 +498,6 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
@@ -822,145 +819,4 @@ fn pricing_beside_the_rules_is_used_for_that_rule_set() {
         relative_error(after / before, 10.0) < 0.01,
         "{before} -> {after}"
     );
-}
-
-/// A broken pricing file: what to change, the line the error must point at (`None`: the line
-/// of the edit or the one after it), and what stderr must say.
-struct Broken {
-    name: &'static str,
-    from: &'static str,
-    to: &'static str,
-    line_offset: Option<usize>,
-    says: &'static [&'static str],
-}
-
-const BROKEN: [Broken; 7] = [
-    Broken {
-        name: "unknown-gpu",
-        from: "gpu: h100-80gb\n      gpus_per_replica: 2",
-        to: "gpu: h100-80g\n      gpus_per_replica: 2",
-        line_offset: Some(0),
-        says: &["unknown id \"h100-80g\"", "did you mean \"h100-80gb\""],
-    },
-    Broken {
-        name: "negative-price",
-        from: "hourly_usd: 1.50",
-        to: "hourly_usd: -1.50",
-        line_offset: Some(0),
-        says: &["hourly_usd", "-1.5", "above 0"],
-    },
-    Broken {
-        name: "utilization",
-        from: "utilization: { value: 0.5,",
-        to: "utilization: { value: 1.5,",
-        line_offset: Some(0),
-        says: &["utilization", "1.5", "at most 1"],
-    },
-    Broken {
-        name: "staff-e",
-        from: "    D: 2400000",
-        to: "    D: 2400000\n    E: 100000",
-        line_offset: Some(1),
-        says: &["unknown strategy \"E\""],
-    },
-    Broken {
-        name: "staff-missing-d",
-        from: "    D: 2400000     # a research team of about eight\n",
-        to: "",
-        line_offset: None,
-        says: &["strategy D", "missing"],
-    },
-    Broken {
-        name: "unknown-field",
-        from: "currency: USD\n",
-        to: "currency: USD\ncolour: blue\n",
-        line_offset: Some(1),
-        says: &["unknown field `colour`"],
-    },
-    Broken {
-        name: "syntax",
-        from: "  default_tier: mid\n",
-        to: "  default_tier: mid: x\n",
-        line_offset: Some(0),
-        says: &["mapping values are not allowed"],
-    },
-];
-
-/// The lines the error about `b` in `text` may point at.
-fn expected_lines(b: &Broken, text: &str) -> Vec<usize> {
-    let (_, at) = edit(text, b.from, b.to);
-    if let Some(offset) = b.line_offset {
-        return vec![at + offset];
-    }
-    // Something missing from a mapping: the mapping's key line or its first entry.
-    let key = text.find("  yearly_usd:").expect("yearly_usd");
-    let line = text[..key].matches('\n').count() + 1;
-    vec![line, line + 1]
-}
-
-#[test]
-fn bad_pricing_files_exit_2_with_file_line_and_problem() {
-    let original = pricing_text();
-    let dir = TempDir::new().expect("temp dir");
-    for b in &BROKEN {
-        let (text, _) = edit(&original, b.from, b.to);
-        let file = dir.path().join(format!("{}.yaml", b.name));
-        std::fs::write(&file, text).expect("write");
-        let out = run([
-            "assess".as_ref(),
-            BANK.as_ref(),
-            "--pricing".as_ref(),
-            file.as_os_str(),
-        ]);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{}: {err}", b.name);
-        let lines = expected_lines(b, &original);
-        assert!(
-            lines
-                .iter()
-                .any(|l| err.contains(&format!("{}:{l}:", file.display()))),
-            "{}: expected {}:{lines:?}: in\n{err}",
-            b.name,
-            file.display()
-        );
-        for says in b.says {
-            assert!(err.contains(says), "{}: no {says:?} in\n{err}", b.name);
-        }
-        assert!(out.stdout.is_empty(), "{}: printed a report", b.name);
-    }
-}
-
-#[test]
-fn missing_pricing_file_exits_1() {
-    let dir = TempDir::new().expect("temp dir");
-    let file = dir.path().join("nowhere.yaml");
-    let out = run([
-        "assess".as_ref(),
-        BANK.as_ref(),
-        "--pricing".as_ref(),
-        file.as_os_str(),
-    ]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot read pricing file"), "{err}");
-    assert!(err.contains(&file.display().to_string()), "{err}");
-}
-
-#[test]
-fn broken_pricing_beside_the_rules_exits_2_naming_it() {
-    let b = &BROKEN[1];
-    let original = pricing_text();
-    let (text, line) = edit(&original, b.from, b.to);
-    let dir = rules_with_pricing(&text);
-    let out = run([
-        "assess".as_ref(),
-        BANK.as_ref(),
-        "--rules".as_ref(),
-        dir.path().as_os_str(),
-    ]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    let named = format!("{}:{line}:", dir.path().join("pricing.yaml").display());
-    assert!(err.contains(&named), "expected {named} in\n{err}");
-    assert!(err.contains("hourly_usd"), "{err}");
 }

@@ -1,6 +1,8 @@
 //! `--embed DOC [--region NAME] [--check]`: writing the Markdown section into a region of a
 //! real document on disk, keeping every byte outside the region, idempotence, `--check`,
-//! several regions, bad markers, fenced examples, permissions, missing files and CRLF.
+//! several regions, fenced examples, permissions, missing files and CRLF. Bad markers and
+//! regions, stale regions under `--check` and misused options are tested by the `embed-*`
+//! cases under `tests/cmd/`.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -220,39 +222,20 @@ fn embedding_twice_changes_nothing() {
     assert_eq!(other_files(dir.path(), &["plan.md"]), Vec::<String>::new());
 }
 
+/// `--check` on a stale region (exit 1, nothing written) is tested by the `embed-check-*`
+/// cases under `tests/cmd/`.
 #[test]
-fn check_finds_a_stale_region_and_writes_nothing() {
-    let original = planning_doc();
-    let (dir, path) = doc_with(original.as_bytes());
-
-    // Never embedded.
-    let check = assess_embed(BANK, &path, &["--check"]);
-    assert_code(&check, 1);
-    assert!(stderr(&check).contains("out of date"), "{}", stderr(&check));
-    assert!(check.stdout.is_empty());
-    assert_eq!(read(&path), original.as_bytes(), "--check wrote the file");
-
-    // Embedded, then edited by hand.
+fn a_hand_edit_is_replaced_by_the_next_embed() {
+    let (dir, path) = doc_with(planning_doc().as_bytes());
     assert_code(&assess_embed(BANK, &path, &[]), 0);
     let current = read_text(&path);
     let edited = current.replacen("### Scores", "### Scores (edited)", 1);
     assert_ne!(edited, current, "the region has a Scores heading");
     std::fs::write(&path, &edited).expect("edit document");
 
-    let check = assess_embed(BANK, &path, &["--check"]);
-    assert_code(&check, 1);
-    let err = stderr(&check);
-    assert!(err.contains("out of date"), "{err}");
-    assert!(
-        err.contains(BANK_REGION) && err.contains("plan.md"),
-        "{err}"
-    );
-    assert_eq!(read_text(&path), edited, "--check wrote the file");
-    assert_eq!(other_files(dir.path(), &["plan.md"]), Vec::<String>::new());
-
-    // Without --check the hand edit is replaced.
     assert_code(&assess_embed(BANK, &path, &[]), 0);
     assert_eq!(read_text(&path), current);
+    assert_eq!(other_files(dir.path(), &["plan.md"]), Vec::<String>::new());
 }
 
 #[test]
@@ -347,114 +330,9 @@ fn several_regions_update_independently() {
     assert_eq!(read_text(&path), step3);
 }
 
-#[test]
-fn compare_check_finds_a_stale_region() {
-    let original = format!("{}\n{}\n", begin("compare"), end("compare"));
-    let (_dir, path) = doc_with(original.as_bytes());
-    let output = compare_embed(&[BANK, SAAS], &path, &["--check"]);
-    assert_code(&output, 1);
-    assert!(
-        stderr(&output).contains("out of date"),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(read_text(&path), original);
-}
-
 // ---------------------------------------------------------------------------------------
-// Bad documents and arguments
+// Fenced examples, a missing document, permissions, CRLF and symbolic links
 // ---------------------------------------------------------------------------------------
-
-#[test]
-fn a_missing_region_is_an_input_error() {
-    let original = format!("intro\n{}\nx\n{}\n", begin("other"), end("other"));
-    let (_dir, path) = doc_with(original.as_bytes());
-    let output = assess_embed(BANK, &path, &[]);
-    assert_code(&output, 2);
-    let err = stderr(&output);
-    assert!(err.contains(BANK_REGION), "names the region: {err}");
-    assert!(err.contains("plan.md"), "names the document: {err}");
-    assert_eq!(read_text(&path), original);
-
-    // A near miss gets a suggestion.
-    let typo = format!(
-        "{}\n{}\n",
-        begin("regional-bank-advisr"),
-        end("regional-bank-advisr")
-    );
-    std::fs::write(&path, &typo).expect("write document");
-    let output = assess_embed(BANK, &path, &[]);
-    assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("did you mean \"regional-bank-advisr\""),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(read_text(&path), typo);
-}
-
-#[test]
-fn unbalanced_markers_are_input_errors() {
-    let cases = [
-        (
-            "begin without end",
-            format!("a\n{}\nbody\n", begin(BANK_REGION)),
-        ),
-        ("end without begin", format!("a\n{}\nb\n", end(BANK_REGION))),
-        (
-            "end before begin",
-            format!("{}\n{}\n", end(BANK_REGION), begin(BANK_REGION)),
-        ),
-        (
-            "nested",
-            format!(
-                "{}\n{}\ninner\n{}\n{}\n",
-                begin("outer"),
-                begin(BANK_REGION),
-                end(BANK_REGION),
-                end("outer")
-            ),
-        ),
-        (
-            "crossed",
-            format!(
-                "{}\n{}\n{}\n{}\n",
-                begin(BANK_REGION),
-                begin("other"),
-                end(BANK_REGION),
-                end("other")
-            ),
-        ),
-        (
-            "twice",
-            format!(
-                "{b}\n{e}\n{b}\n{e}\n",
-                b = begin(BANK_REGION),
-                e = end(BANK_REGION)
-            ),
-        ),
-    ];
-    let mut failures = Vec::new();
-    for (what, doc) in cases {
-        let (_dir, path) = doc_with(doc.as_bytes());
-        let output = assess_embed(BANK, &path, &[]);
-        let err = stderr(&output);
-        if output.status.code() != Some(2) {
-            failures.push(format!("{what}: exit {:?}: {err}", output.status.code()));
-        }
-        if !err.contains("plan.md") {
-            failures.push(format!("{what}: document not named: {err}"));
-        }
-        if read_text(&path) != doc {
-            failures.push(format!("{what}: file changed"));
-        }
-        let check = assess_embed(BANK, &path, &["--check"]);
-        if check.status.code() != Some(2) {
-            failures.push(format!("{what}: --check exit {:?}", check.status.code()));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
 
 #[test]
 fn markers_in_fenced_code_blocks_are_text() {
@@ -498,64 +376,12 @@ fn a_fence_line_with_an_info_string_does_not_close_a_fence() {
     assert_region_holds(&doc, BANK_REGION, &assess_markdown(BANK, &[]));
 }
 
+/// Its message and exit status 1 are in the `embed-missing-document` case under `tests/cmd/`.
 #[test]
-fn embed_writes_markdown_only() {
-    let original = planning_doc();
-    let (_dir, path) = doc_with(original.as_bytes());
-    for format in ["json", "table"] {
-        let output = assess_embed(BANK, &path, &["--format", format]);
-        assert_code(&output, 2);
-        assert!(stderr(&output).contains("--embed"), "{}", stderr(&output));
-        let output = compare_embed(&[BANK, SAAS], &path, &["--format", format]);
-        assert_code(&output, 2);
-    }
-    assert_eq!(read_text(&path), original);
-}
-
-#[test]
-fn check_and_region_need_embed() {
-    for extra in [&["--check"][..], &["--region", "bank"][..]] {
-        let mut args = vec!["assess", BANK];
-        args.extend(extra);
-        let output = run(&args);
-        assert_code(&output, 2);
-        assert!(stderr(&output).contains("--embed"), "{}", stderr(&output));
-        assert!(output.stdout.is_empty());
-
-        let mut args = vec!["compare", BANK, SAAS];
-        args.extend(extra);
-        assert_code(&run(&args), 2);
-    }
-}
-
-#[test]
-fn region_names_are_checked() {
-    let original = planning_doc();
-    let (dir, path) = doc_with(original.as_bytes());
-    let output = assess_embed(BANK, &path, &["--region", "two words"]);
-    assert_code(&output, 2);
-    assert!(stderr(&output).contains("two words"), "{}", stderr(&output));
-
-    // The default name comes from the file's stem, which may not be a valid name.
-    let odd = dir.path().join("my plan.toml");
-    std::fs::copy(root().join(BANK), &odd).expect("copy example");
-    let output = assess_embed(odd.to_str().expect("UTF-8 path"), &path, &[]);
-    assert_code(&output, 2);
-    assert!(stderr(&output).contains("--region"), "{}", stderr(&output));
-    assert_eq!(read_text(&path), original);
-}
-
-#[test]
-fn a_missing_document_cannot_be_read() {
+fn a_missing_document_is_not_created() {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("no-such-plan.md");
-    let output = assess_embed(BANK, &path, &[]);
-    assert_code(&output, 1);
-    assert!(
-        stderr(&output).contains("no-such-plan.md"),
-        "{}",
-        stderr(&output)
-    );
+    assert_code(&assess_embed(BANK, &path, &[]), 1);
     assert!(!path.exists(), "a missing document was created");
     assert_eq!(other_files(dir.path(), &[]), Vec::<String>::new());
 }

@@ -375,25 +375,6 @@ fn every_heading_level_sets_the_top_heading() {
 }
 
 #[test]
-fn heading_level_out_of_range_is_a_usage_error() {
-    for n in ["0", "7"] {
-        Command::cargo_bin("llm-strategy")
-            .expect("binary builds")
-            .current_dir(root())
-            .args([
-                "assess",
-                "examples/regional-bank-advisor.toml",
-                "--format",
-                "markdown",
-                "--heading-level",
-                n,
-            ])
-            .assert()
-            .code(2);
-    }
-}
-
-#[test]
 fn the_chart_is_the_only_code_block_and_marks_the_scenario() {
     for file in examples() {
         let md = markdown(&file);
