@@ -7,33 +7,18 @@
 //! events, and from each row's source line (the unescaped `|` between the outer ones).
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::common::{examples, root};
+
 // ---------------------------------------------------------------------------------------
 // Running the binary
 // ---------------------------------------------------------------------------------------
-
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every answers file in `examples/`, sorted.
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ is readable")
-        .map(|entry| entry.expect("examples/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples found");
-    files
-}
 
 /// Runs `assess FILE --width 80 --color never` with `args`, expecting success; returns stdout.
 fn assess(file: &Path, args: &[&str]) -> String {
@@ -270,7 +255,7 @@ fn spans(
 
 #[test]
 fn assess_markdown() {
-    insta::glob!("../examples", "*.toml", |path| {
+    insta::glob!("../../examples", "*.toml", |path| {
         insta::assert_snapshot!(markdown(path));
     });
 }

@@ -12,6 +12,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::common::{json, root, stdout};
+
 /// The three scenarios compared, in the order given: the first is the baseline.
 const SCENARIOS: [&str; 3] = [
     "examples/regional-bank-advisor.toml",
@@ -22,11 +24,6 @@ const SCENARIOS: [&str; 3] = [
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Runs the binary in the crate root with `--color never` and `args`.
 fn run<I, S>(args: I) -> Output
@@ -44,26 +41,12 @@ where
         .expect("runs")
 }
 
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
 /// `compare` of [`SCENARIOS`] with `args` after them.
 fn compare(args: &[&str]) -> String {
     let mut all = vec!["compare"];
     all.extend(SCENARIOS);
     all.extend(args);
     stdout(&run(all))
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
 /// `assess --format json` of one file.

@@ -4,7 +4,7 @@
 //! pricing files (`--pricing FILE`, `pricing.yaml` in a `--rules DIR`). Broken and missing
 //! pricing files are tested by the `cost-*` cases under `tests/cmd/`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -18,6 +18,8 @@ use llm_strategy::questions::QuestionId;
 use proptest::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
+
+use crate::common::{examples, json, root, stdout};
 
 /// The scenario whose money decides between D and C.
 const FINANCE: &str = "examples/finance-data-monopoly.toml";
@@ -466,11 +468,6 @@ fn money_keeps_three_significant_figures_with_separators() {
 // CLI helpers
 // ---------------------------------------------------------------------------------------
 
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Runs the binary in the crate root with `--color never` and `args`.
 fn run<I, S>(args: I) -> Output
 where
@@ -486,20 +483,6 @@ where
         .env_remove("COLUMNS")
         .output()
         .expect("runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
 fn number(v: &Value, what: &str) -> f64 {
@@ -537,17 +520,6 @@ fn cost_json(file: &Path, extra: &[&str]) -> Value {
     ]);
     all.extend(extra.iter().map(std::ffi::OsString::from));
     json(&stdout(&run(all)))
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 10, "{files:?}");
-    files
 }
 
 /// The built-in pricing file's text.

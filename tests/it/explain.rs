@@ -10,11 +10,12 @@
 
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common::{cli, examples, root};
 
 // ---------------------------------------------------------------------------------------
 // The questionnaire, as /work/shared/spec/questionnaire.md writes it
@@ -118,27 +119,6 @@ fn kind(question: &str) -> Kind {
 
 /// The examples the text formats are snapshotted for.
 const SNAPSHOT_EXAMPLES: [&str; 2] = ["regional-bank-advisor", "pharma-rnd-on-prem"];
-
-fn cli() -> Command {
-    Command::cargo_bin("llm-strategy").expect("the llm-strategy binary is built")
-}
-
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every answers file in `examples/`, sorted.
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ is readable")
-        .map(|entry| entry.expect("examples/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples found");
-    files
-}
 
 /// Runs the binary with `args`, asserts success and returns stdout.
 fn run(args: &[&str]) -> String {

@@ -25,7 +25,7 @@ fn assess(path: &Path, format: &str) -> String {
 
 #[test]
 fn assess_table() {
-    insta::glob!("../examples", "*.toml", |path| {
+    insta::glob!("../../examples", "*.toml", |path| {
         let out = assess(path, "table");
         for line in out.lines() {
             assert!(
@@ -39,7 +39,7 @@ fn assess_table() {
 
 #[test]
 fn assess_json() {
-    insta::glob!("../examples", "*.toml", |path| {
+    insta::glob!("../../examples", "*.toml", |path| {
         insta::assert_snapshot!(assess(path, "json"));
     });
 }

@@ -16,6 +16,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::common::{examples, json, root, stderr_of};
+
 /// The allowed strategy/approach pairs, in the order coverage lists them.
 const PAIRS: [&str; 7] = [
     "A/prompting",
@@ -40,11 +42,6 @@ fn cli() -> Command {
     cmd
 }
 
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Runs the binary with `args` and returns its output, whatever the exit status.
 fn output<I, S>(args: I) -> Output
 where
@@ -56,10 +53,6 @@ where
 
 fn stdout_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Runs the binary with `args`, asserts exit status 0 and returns stdout.
@@ -84,10 +77,6 @@ where
     stdout_of(&out)
 }
 
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
-}
-
 /// `rules list --format json`.
 fn rule_list() -> Vec<Value> {
     let list = json(&run_ok(["rules", "list", "--format", "json"]));
@@ -105,18 +94,6 @@ fn ids(list: &[Value]) -> Vec<String> {
     list.iter()
         .map(|r| r["id"].as_str().expect("an id").to_owned())
         .collect()
-}
-
-/// Every answers file in `examples/`, sorted.
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ is readable")
-        .map(|entry| entry.expect("examples/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples found");
-    files
 }
 
 /// The `*.yaml` files directly in `dir`, sorted.

@@ -5,13 +5,13 @@
 //! Bad input (answers files, rule directories, usage errors, missing files) is tested by the
 //! command-line cases under `tests/cmd/`, each with its exact exit status and output.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
+
+use crate::common::{cli, examples, root, stderr_of};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -19,32 +19,6 @@ use tempfile::TempDir;
 
 /// The example assessed from another directory and with each color setting.
 const BANK_EXAMPLE: &str = "examples/regional-bank-advisor.toml";
-
-/// The binary under test.
-fn cli() -> Command {
-    Command::cargo_bin("llm-strategy").expect("the llm-strategy binary is built")
-}
-
-/// The crate's root directory (where `examples/` and `rules/` live).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every answers file in `examples/`, sorted.
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ is readable")
-        .map(|entry| entry.expect("examples/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples found");
-    files
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Runs `assess --format json` on `file` and parses the report.
 fn assess_json(file: &Path, rules: Option<&Path>) -> Value {

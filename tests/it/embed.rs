@@ -11,6 +11,8 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+use crate::common::root;
+
 const BANK: &str = "examples/regional-bank-advisor.toml";
 const SAAS: &str = "examples/saas-support-docs.toml";
 const PHARMA: &str = "examples/pharma-rnd-on-prem.toml";
@@ -21,11 +23,6 @@ const BANK_REGION: &str = "regional-bank-advisor";
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// The crate's root directory (where `examples/` lives).
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Runs the binary in the crate root with `args`.
 fn run<I, S>(args: I) -> Output

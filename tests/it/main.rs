@@ -1,0 +1,14 @@
+//! The integration tests: one crate, one module per area, shared helpers in [`common`], and
+//! the command-line cases under `tests/cmd/` run by [`cmd`].
+
+mod cli;
+mod cmd;
+mod common;
+mod compare;
+mod cost;
+mod embed;
+mod explain;
+mod markdown;
+mod readme;
+mod rules_cli;
+mod snapshots;
