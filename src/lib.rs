@@ -1,9 +1,33 @@
 //! `llm-strategy`: a rules engine that advises how an organization should adopt large
 //! language models, from a TOML questionnaire and a YAML rule base.
 //!
-//! Data flows one way: [`answers`] parses and validates a scenario, [`rules`] loads and
-//! checks the rule base, [`engine`] evaluates (pure, no I/O), [`report`] builds the report
-//! model, and [`render`] lays it out as a table, Markdown or JSON.
+//! # Architecture
+//!
+//! Data flows one way: read, validate, evaluate, build a model, render. [`answers`] reads and
+//! validates a scenario (raw TOML with spans in, checked [`answers::Answers`] out, every
+//! problem collected); [`rules`] loads and checks the rule base and its pricing; [`engine`]
+//! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`] and
+//! [`coverage`] build the models that commands show; [`render`] is the only place that lays
+//! out and writes what users read. Every input file is read through [`diagnostic::input`],
+//! and every problem is reported through [`diagnostic`]. Modules only import modules listed
+//! before them here: `diagnostic`, `number`, `options`, `matrix`, `questions`, `answers`,
+//! `cost`, `rules`, `engine`, `explain`, `whatif`, `report`, then the models, `embed`,
+//! `render`, `commands` and `cli`.
+//!
+//! # Where a change goes
+//!
+//! - **A question:** its definition in [`questions`] (section, key, kind, levels), its
+//!   validation comes with it in `answers/validate.rs`; rules then read it by name.
+//! - **A rule condition:** the compiled form and its evaluation in `rules/condition.rs`, its
+//!   YAML shape in `rules/raw.rs`, its checks in `rules/check/condition.rs`.
+//! - **A rule effect:** `rules/effect.rs` (the type every consumer reads), `rules/raw.rs`,
+//!   `rules/check/rule.rs`, and the line that shows it in `render/`.
+//! - **A cost figure:** `rules/pricing.yaml` (dated and sourced), its type in
+//!   `cost/pricing/`, its use in `cost/estimate.rs`.
+//! - **An output format:** a file (or folder) under `render/` implementing [`render::Render`],
+//!   and a variant of [`render::Format`].
+//! - **A subcommand:** a file under `commands/` with its `Args` and `run`, its output in
+//!   `render/`, and one variant in `cli.rs`.
 //!
 //! ```
 //! use std::path::Path;

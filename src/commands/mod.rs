@@ -1,6 +1,6 @@
 //! One file per subcommand, each with its `Args` and `run`: read the inputs, evaluate, build
 //! the model, and hand it to [`crate::render`]. A new subcommand is a file here, its output
-//! in `render/`, and one line in [`crate::cli`].
+//! in `render/`, and one variant in `cli.rs`.
 
 pub mod assess;
 pub mod compare;

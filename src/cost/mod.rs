@@ -145,7 +145,7 @@ pub const USEFUL_PARAMS: f64 = 1e9;
 /// The model of `llm-strategy cost`: the estimate with the pricing it used.
 #[derive(Debug, Serialize)]
 pub struct CostReport<'a> {
-    /// Always [`crate::report::SCHEMA_VERSION`].
+    /// Version of the JSON shape (the report's `SCHEMA_VERSION`).
     pub schema_version: u32,
     /// The scenario's name.
     pub scenario: &'a str,

@@ -2,7 +2,7 @@
 //!
 //! The space is every level of every enumerated question and, for numbers, one value per
 //! region between the thresholds the rules use; optional questions may also be unanswered.
-//! That is billions of scenarios, too many to evaluate one by one; [`space`] explains how they
+//! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
 //! are counted exactly without visiting each.
 
 mod pairing;
