@@ -55,8 +55,9 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
     let metadata = std::fs::metadata(path).map_err(cannot)?;
     if !metadata.is_file() {
         return Err(Invalid(format!(
-            "{}: not a regular file; the {noun} must be a file",
-            path.display()
+            "{}: this is {}, not a regular file; {noun}s are read only from regular files",
+            path.display(),
+            what_it_is(&metadata.file_type())
         ))
         .into());
     }
@@ -79,6 +80,28 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
     Ok(text.to_owned())
 }
 
+/// What a file that is not a regular file is, in words.
+fn what_it_is(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// The bytes of a file of the given kind as text, or where they stop being UTF-8.
 pub fn utf8<'a>(path: &Path, bytes: &'a [u8], kind: Kind) -> Result<&'a str, Invalid> {
     std::str::from_utf8(bytes).map_err(|e| {
@@ -93,4 +116,60 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8], kind: Kind) -> Result<&'a str, Inv
             kind.noun()
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_parsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        let limit = usize::try_from(Kind::Answers.limit()).unwrap();
+        std::fs::write(&path, "#".repeat(limit + 1)).unwrap();
+        let error = read(&path, Kind::Answers).unwrap_err();
+        assert!(error.downcast_ref::<Invalid>().is_some(), "{error}");
+        assert!(
+            error
+                .to_string()
+                .ends_with("the answers file is larger than the limit of 1 MiB"),
+            "{error}"
+        );
+        std::fs::write(&path, "#".repeat(limit)).unwrap();
+        assert_eq!(read(&path, Kind::Answers).unwrap().len(), limit);
+    }
+
+    #[test]
+    fn a_directory_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = read(dir.path(), Kind::Pricing).unwrap_err();
+        assert!(error.downcast_ref::<Invalid>().is_some(), "{error}");
+        assert!(error.to_string().contains("this is a directory"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("answers.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        let error = read(&fifo, Kind::Answers).unwrap_err();
+        assert!(
+            error.to_string().contains("this is a named pipe"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn utf8_errors_name_the_place_and_the_byte() {
+        let error = utf8(Path::new("r.yaml"), b"a: 1\nb: \xff\n", Kind::Rules).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "r.yaml:2:4: the file is not valid UTF-8 (byte 0xff); rule files must be UTF-8 text"
+        );
+    }
 }
