@@ -57,7 +57,7 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
         return Err(Invalid(format!(
             "{}: this is {}, not a regular file; {noun}s are read only from regular files",
             path.display(),
-            what_it_is(&metadata.file_type())
+            what_it_is(metadata.file_type())
         ))
         .into());
     }
@@ -81,7 +81,7 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
 }
 
 /// What a file that is not a regular file is, in words.
-fn what_it_is(file_type: &std::fs::FileType) -> &'static str {
+fn what_it_is(file_type: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
