@@ -150,9 +150,11 @@ fn next_steps(base: &RuleBase, pick: Pair) -> Vec<Step> {
 }
 
 fn source_ref(base: &RuleBase, id: &str) -> SourceRef {
+    let source = base.source(id);
     SourceRef {
         id: id.to_owned(),
-        title: base.source(id).map(|s| s.title.clone()).unwrap_or_default(),
+        title: source.map(|s| s.title.clone()).unwrap_or_default(),
+        url: source.and_then(|s| s.url.clone()),
     }
 }
 

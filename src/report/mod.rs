@@ -159,6 +159,9 @@ pub struct SourceRef {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Where to read it, when it is online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// An exclusion made by a fired rule.

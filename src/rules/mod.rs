@@ -33,6 +33,9 @@ pub struct Source {
     /// Publication date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where to read it, when it is online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A pro or con, with the source it comes from.

@@ -28,6 +28,8 @@ pub(crate) struct RawSource {
     pub(crate) publisher: String,
     #[serde(default)]
     pub(crate) date: Option<String>,
+    #[serde(default)]
+    pub(crate) url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -141,7 +141,7 @@ impl Markdown {
                 reason.impact,
                 reason.rule,
                 escape(&reason.explanation),
-                escape(&reason.source.title)
+                source(&reason.source)
             );
         }
         out.push('\n');
@@ -213,7 +213,7 @@ impl Markdown {
                 out,
                 "- [ ] {} *({})*",
                 escape(&step.text),
-                escape(&step.source.title)
+                source(&step.source)
             );
         }
         out.push('\n');
@@ -275,6 +275,16 @@ impl Markdown {
             );
         }
         let _ = writeln!(out, "\n{}\n", escape(&sentences::explanation_totals(r)));
+    }
+}
+
+/// A source's title, as a link when it is online.
+fn source(s: &crate::report::SourceRef) -> String {
+    match &s.url {
+        Some(url) if !url.contains([')', ' ', '<', '>']) => {
+            format!("[{}]({url})", escape(&s.title))
+        }
+        _ => escape(&s.title),
     }
 }
 

@@ -168,6 +168,7 @@ impl<'a> Builder<'a> {
             title: s.title,
             publisher: s.publisher,
             date: s.date,
+            url: s.url,
         });
     }
 
