@@ -54,6 +54,7 @@
 //! ```
 
 pub mod answers;
+pub mod calibrate;
 pub mod cases;
 pub mod cli;
 pub mod commands;

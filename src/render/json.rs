@@ -4,6 +4,8 @@
 use serde::Serialize;
 
 use super::Render;
+use crate::calibrate::CrossValidation;
+use crate::cases::TestRun;
 use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
@@ -36,6 +38,14 @@ impl Render for Json {
 
     fn rules_list(&self, list: &RuleList<'_>) -> Option<String> {
         to_json(list)
+    }
+
+    fn rules_test(&self, run: &TestRun) -> Option<String> {
+        to_json(run)
+    }
+
+    fn cross_validation(&self, cv: &CrossValidation) -> Option<String> {
+        to_json(cv)
     }
 
     fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {

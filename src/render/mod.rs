@@ -15,6 +15,7 @@ mod table;
 use clap::ValueEnum;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
+use crate::calibrate::{Calibration, CrossValidation};
 use crate::cases::TestRun;
 use crate::compare::Comparison;
 use crate::cost::CostReport;
@@ -75,6 +76,14 @@ pub trait Render {
     }
     /// The outcome of a rule base's stored test cases (`rules test`).
     fn rules_test(&self, _run: &TestRun) -> Option<String> {
+        None
+    }
+    /// Held-out accuracy of fitted weights (`rules test --cross-validate`).
+    fn cross_validation(&self, _cv: &CrossValidation) -> Option<String> {
+        None
+    }
+    /// What a calibration changed (`rules calibrate`).
+    fn calibration(&self, _calibration: &Calibration) -> Option<String> {
         None
     }
     /// The whole answer space (`rules coverage`).

@@ -183,6 +183,11 @@ pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
 
 /// The rule base compiled into the binary.
 pub fn built_in() -> Result<RuleBase, Invalid> {
+    check::compile(&built_in_files(), pricing::built_in()?)
+}
+
+/// The rule files compiled into the binary, in name order.
+pub fn built_in_files() -> Vec<RuleFile> {
     let mut files: Vec<RuleFile> = BUILT_IN
         .files()
         .filter(|f| is_rule_file(f.path()))
@@ -192,7 +197,7 @@ pub fn built_in() -> Result<RuleBase, Invalid> {
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    check::compile(&files, pricing::built_in()?)
+    files
 }
 
 /// The test case files stored with the built-in rule base (`rules/tests/*.yaml`), by name.
@@ -212,6 +217,18 @@ pub fn built_in_tests() -> Vec<(PathBuf, Vec<u8>)> {
 
 /// Loads every `*.yaml` / `*.yml` file directly inside `dir` (not sub-directories).
 pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
+    let files = dir_files(dir)?;
+    let own_pricing = dir.join(PRICING_FILE);
+    let pricing = if own_pricing.is_file() {
+        pricing::load(&own_pricing)?
+    } else {
+        pricing::built_in()?
+    };
+    Ok(check::compile(&files, pricing)?)
+}
+
+/// The rule files directly inside `dir`, in name order; an error when there are none.
+pub fn dir_files(dir: &Path) -> anyhow::Result<Vec<RuleFile>> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| anyhow::anyhow!("cannot read rules directory {}: {e}", dir.display()))?;
     let mut files = Vec::new();
@@ -232,13 +249,7 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
         ))
         .into());
     }
-    let own_pricing = dir.join(PRICING_FILE);
-    let pricing = if own_pricing.is_file() {
-        pricing::load(&own_pricing)?
-    } else {
-        pricing::built_in()?
-    };
-    Ok(check::compile(&files, pricing)?)
+    Ok(files)
 }
 
 /// Loads the rule base from `dir`, or the built-in one; with `pricing`, that pricing file

@@ -1,5 +1,6 @@
 //! `llm-strategy rules`: inspect, check and test a rule base; one file per verb.
 
+pub mod calibrate;
 pub mod check;
 pub mod coverage;
 pub mod list;
@@ -25,6 +26,8 @@ pub enum Command {
     Test(test::Args),
     /// Enumerate the whole answer space: pairs reached, dead rules, ties, exclusions.
     Coverage(coverage::Args),
+    /// Fit the rule weights to documented cases and write the calibrated rule set.
+    Calibrate(calibrate::Args),
 }
 
 /// Runs one `rules` verb.
@@ -35,5 +38,6 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(args, context),
         Command::Test(args) => test::run(args, context),
         Command::Coverage(args) => coverage::run(args, context),
+        Command::Calibrate(args) => calibrate::run(args, context),
     }
 }

@@ -1,30 +1,53 @@
-//! `llm-strategy rules test`: run the test cases stored with a rule set.
+//! `llm-strategy rules test`: run the test cases stored with a rule set, or any case set;
+//! with `--cross-validate K`, measure how well fitted weights hold on held-out cases.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::calibrate::{self, Settings};
 use crate::cases;
 use crate::commands::Context;
-use crate::render::{self, Format};
+use crate::render::{self, Format, output};
 
 /// Arguments of `rules test`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base and its cases].
     pub dir: Option<PathBuf>,
+    /// Run the cases in this directory (`*.yaml`) instead of the rule set's own `tests/`.
+    #[arg(long, value_name = "DIR")]
+    pub cases: Option<PathBuf>,
+    /// Fit the weights on K-1 folds of the cases and test on the fold held out, for each fold;
+    /// report held-out and training accuracy (2 to 20 folds).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..=20))]
+    pub cross_validate: Option<u16>,
+    /// Output format (`table` or `json`).
+    #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
+    pub format: Format,
 }
 
 /// Runs the cases; any failure is an error (exit status 1) after the report.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.dir.as_deref())?;
-    let cases = match &args.dir {
-        Some(dir) => cases::load_dir(&base, dir)?,
-        None => cases::built_in(&base)?,
+    let cases = match (&args.cases, &args.dir) {
+        (Some(dir), _) => cases::load_files(&base, dir)?,
+        (None, Some(dir)) => cases::load_dir(&base, dir)?,
+        (None, None) => cases::built_in(&base)?,
     };
-    let run = cases::TestRun {
-        outcomes: cases::run(&base, &cases),
-    };
-    render::emit(Format::Table, context.look, "rules test", |r| {
+    if let Some(k) = args.cross_validate {
+        let k = usize::from(k);
+        let bar = output::progress("cross-validating", k as u64 + 1);
+        let cv = calibrate::cross_validate(&base, &cases, k, Settings::default(), &|done| {
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        render::emit(args.format, context.look, "rules test", |r| {
+            r.cross_validation(&cv)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let run = cases::run(&base, &cases);
+    render::emit(args.format, context.look, "rules test", |r| {
         r.rules_test(&run)
     })?;
     let failed = run.failed();

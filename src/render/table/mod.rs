@@ -9,12 +9,14 @@ use comfy_table::ContentArrangement;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 
 mod assess;
+mod calibration;
 mod compare;
 mod cost;
 mod coverage;
 mod rules;
 
 use super::{Look, Render};
+use crate::calibrate::{Calibration, CrossValidation};
 use crate::cases::TestRun;
 use crate::compare::Comparison;
 use crate::cost::CostReport;
@@ -95,6 +97,14 @@ impl Render for Table {
 
     fn rules_test(&self, run: &TestRun) -> Option<String> {
         Some(rules::test(run))
+    }
+
+    fn cross_validation(&self, cv: &CrossValidation) -> Option<String> {
+        Some(calibration::cross_validation(cv))
+    }
+
+    fn calibration(&self, calibration: &Calibration) -> Option<String> {
+        Some(calibration::calibration(calibration))
     }
 
     fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {

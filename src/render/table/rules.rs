@@ -100,13 +100,13 @@ pub(super) fn test(run: &TestRun) -> String {
     let mut out = String::new();
     for o in outcomes {
         if o.problems.is_empty() {
-            let _ = writeln!(out, "ok     {}", o.case.name);
+            let _ = writeln!(out, "ok     {}", o.name);
         } else {
-            let _ = writeln!(out, "FAILED {} ({})", o.case.name, o.case.location);
+            let _ = writeln!(out, "FAILED {} ({})", o.name, o.location);
             for line in o.problems.iter().flat_map(|p| p.lines()) {
                 let _ = writeln!(out, "    {line}");
             }
-            if let Some(note) = &o.case.note {
+            if let Some(note) = &o.note {
                 let _ = writeln!(out, "    note: {note}");
             }
         }

@@ -1,0 +1,212 @@
+//! Fitting rule weights to documented cases: a multiclass logistic loss on the documented
+//! pair against every other allowed pair, plus an L2 pull towards the hand-set weights, by
+//! projected gradient descent. Weights keep their sign; weights set to zero stay zero;
+//! exclusions and matrix shifts are not fitted.
+
+use crate::cases::Case;
+use crate::engine::evaluate;
+use crate::options::PAIRS;
+use crate::rules::RuleBase;
+
+/// How the fit is done.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Weight of the pull towards the hand-set weights, per squared unit of weight.
+    pub strength: f64,
+    /// Gradient steps.
+    pub iterations: usize,
+    /// Size of one gradient step.
+    pub rate: f64,
+    /// Fitted weights are rounded to multiples of this, and never below it in magnitude.
+    pub step: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            strength: 0.02,
+            iterations: 3000,
+            rate: 0.5,
+            step: 0.25,
+        }
+    }
+}
+
+/// Per rule, its eight score weights: strategies A-D, then approaches prompting, RAG,
+/// fine-tune, train.
+pub type Weights = Vec<[f64; 8]>;
+
+/// What one case contributes to the fit: the rules it fires, the pairs it allows, and the
+/// pairs its record supports (bit `i` for `PAIRS[i]`).
+#[derive(Debug, Clone)]
+struct Example {
+    fired: Vec<usize>,
+    allowed: u8,
+    accepted: u8,
+}
+
+/// A rule base's score weights, in weight units.
+pub fn prior(base: &RuleBase) -> Weights {
+    base.rules
+        .iter()
+        .map(|r| {
+            let s = r.effect.strategy_weights(1).0;
+            let a = r.effect.approach_weights(1).0;
+            [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
+        })
+        .collect()
+}
+
+fn examples(base: &RuleBase, cases: &[&Case]) -> Vec<Example> {
+    cases
+        .iter()
+        .map(|case| {
+            // Conditions and cost facts do not depend on weights, so which rules fire and
+            // which pairs are excluded is fixed for the whole fit.
+            let eval = evaluate(base, &case.answers);
+            let mask = |pairs: &mut dyn Iterator<Item = crate::options::Pair>| {
+                pairs.fold(0u8, |m, p| {
+                    m | PAIRS.iter().position(|q| *q == p).map_or(0, |i| 1 << i)
+                })
+            };
+            Example {
+                fired: (0..base.rules.len()).filter(|r| eval.fired[*r]).collect(),
+                allowed: mask(&mut eval.ranking.iter().map(|(p, _)| *p)),
+                accepted: mask(&mut case.accepted.iter().copied()),
+            }
+        })
+        .collect()
+}
+
+/// The pair scores of one example under `weights`.
+fn scores(example: &Example, weights: &Weights) -> [f64; 7] {
+    let mut out = [0.0; 7];
+    for &r in &example.fired {
+        let w = &weights[r];
+        for (i, p) in PAIRS.iter().enumerate() {
+            out[i] += w[p.strategy as usize] + w[4 + p.approach as usize];
+        }
+    }
+    out
+}
+
+/// The gradient of one example's loss with respect to its pair scores: the softmax over the
+/// allowed pairs minus the softmax over the accepted ones.
+fn score_gradient(example: &Example, s: &[f64; 7]) -> [f64; 7] {
+    let softmax = |mask: u8| {
+        let top = (0..7)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| s[i])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut p = [0.0; 7];
+        let mut sum = 0.0;
+        for i in (0..7).filter(|i| mask & (1 << i) != 0) {
+            p[i] = (s[i] - top).exp();
+            sum += p[i];
+        }
+        if sum > 0.0 {
+            for v in &mut p {
+                *v /= sum;
+            }
+        }
+        p
+    };
+    let all = softmax(example.allowed);
+    let target = example.accepted & example.allowed;
+    if target == 0 {
+        // The record's pair is excluded: weights cannot help, so the case adds nothing.
+        return [0.0; 7];
+    }
+    let good = softmax(target);
+    std::array::from_fn(|i| all[i] - good[i])
+}
+
+/// Fits the score weights of `base` to `cases`, starting from and pulled towards the rule
+/// base's own weights; returns them rounded to `settings.step`.
+pub fn fit(base: &RuleBase, cases: &[&Case], settings: Settings) -> Weights {
+    let examples = examples(base, cases);
+    let start = prior(base);
+    let mut weights = start.clone();
+    let n = examples.len().max(1) as f64;
+    for _ in 0..settings.iterations {
+        let mut grad: Weights = vec![[0.0; 8]; weights.len()];
+        for example in &examples {
+            let g = score_gradient(example, &scores(example, &weights));
+            for &r in &example.fired {
+                for (i, p) in PAIRS.iter().enumerate() {
+                    grad[r][p.strategy as usize] += g[i] / n;
+                    grad[r][4 + p.approach as usize] += g[i] / n;
+                }
+            }
+        }
+        for ((w, g), w0) in weights.iter_mut().zip(&grad).zip(&start) {
+            for k in 0..8 {
+                if w0[k] == 0.0 {
+                    continue;
+                }
+                let step = g[k] + 2.0 * settings.strength * (w[k] - w0[k]);
+                w[k] = keep_sign(w[k] - settings.rate * step, w0[k], settings.step);
+            }
+        }
+    }
+    for (w, w0) in weights.iter_mut().zip(&start) {
+        for k in 0..8 {
+            if w0[k] != 0.0 {
+                w[k] = keep_sign(
+                    (w[k] / settings.step).round() * settings.step,
+                    w0[k],
+                    settings.step,
+                );
+            }
+        }
+    }
+    weights
+}
+
+/// `value` moved back to the sign of `prior`, at least `least` from zero.
+fn keep_sign(value: f64, prior: f64, least: f64) -> f64 {
+    if prior > 0.0 {
+        value.max(least)
+    } else {
+        value.min(-least)
+    }
+}
+
+/// A copy of `base` with its score weights replaced.
+pub fn apply(base: &RuleBase, weights: &Weights) -> RuleBase {
+    let mut out = base.clone();
+    for (rule, w) in out.rules.iter_mut().zip(weights) {
+        let hundredths = |v: f64| (v * 100.0).round() as i64;
+        for k in 0..4 {
+            rule.effect.strategy.0[k] = hundredths(w[k]);
+            rule.effect.approach.0[k] = hundredths(w[4 + k]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // multiples of a quarter are exact
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_keeps_the_sign_and_a_readable_step() {
+        assert_eq!(keep_sign(-0.1, 2.0, 0.25), 0.25);
+        assert_eq!(keep_sign(0.3, -1.0, 0.25), -0.25);
+        assert_eq!(keep_sign(3.0, 2.0, 0.25), 3.0);
+    }
+
+    #[test]
+    fn the_gradient_pushes_the_documented_pair_up() {
+        let example = Example {
+            fired: vec![],
+            allowed: 0x7f,
+            accepted: 1 << 1,
+        };
+        let g = score_gradient(&example, &[0.0; 7]);
+        assert!(g[1] < 0.0, "{g:?}");
+        assert!(g.iter().enumerate().all(|(i, v)| i == 1 || *v > 0.0));
+        assert!((g.iter().sum::<f64>()).abs() < 1e-12);
+    }
+}

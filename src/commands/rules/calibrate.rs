@@ -1,0 +1,83 @@
+//! `llm-strategy rules calibrate`: fit a rule set's weights to documented cases and write the
+//! fitted rule set.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::calibrate::{self, Settings};
+use crate::cases;
+use crate::commands::Context;
+use crate::diagnostic::Invalid;
+use crate::render::{self, Format, output};
+use crate::rules;
+
+/// Arguments of `rules calibrate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The rules directory to calibrate [default: the built-in rule base].
+    pub dir: Option<PathBuf>,
+    /// The documented cases to fit to (`*.yaml` in this directory).
+    #[arg(long, value_name = "DIR")]
+    pub cases: PathBuf,
+    /// Where to write the calibrated rule files (created if missing; files of the same name
+    /// are replaced).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// How strongly the weights are pulled towards the hand-set ones (0 to 10).
+    #[arg(long, default_value_t = Settings::default().strength)]
+    pub strength: f64,
+}
+
+/// Fits, writes the rule files, and reports the accuracy before and after.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    if !(0.0..=10.0).contains(&args.strength) {
+        return Err(Invalid(format!(
+            "--strength {} is out of range; allowed: 0 to 10",
+            args.strength
+        ))
+        .into());
+    }
+    let base = context.rule_base(args.dir.as_deref())?;
+    let files = match &args.dir {
+        Some(dir) => rules::dir_files(dir)?,
+        None => rules::built_in_files(),
+    };
+    let cases = cases::load_files(&base, &args.cases)?;
+    let all: Vec<&cases::Case> = cases.iter().collect();
+    let settings = Settings {
+        strength: args.strength,
+        ..Settings::default()
+    };
+    let bar = output::progress("calibrating", 1);
+    let weights = calibrate::fit::fit(&base, &all, settings);
+    bar.finish_and_clear();
+    let fitted = calibrate::apply(&base, &weights);
+    let texts = calibrate::write::rewrite(&base, &files, &weights).map_err(Invalid)?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.out.display()))?;
+    for (name, text) in &texts {
+        output::write_file(&args.out.join(name), text.as_bytes())?;
+    }
+    // A rule set's own pricing goes with it, so the written set prices as the original did.
+    if let Some(dir) = &args.dir {
+        let pricing = dir.join(rules::PRICING_FILE);
+        let target = args.out.join(rules::PRICING_FILE);
+        if pricing.is_file() && pricing != target {
+            let text =
+                crate::diagnostic::input::read(&pricing, crate::diagnostic::input::Kind::Pricing)?;
+            output::write_file(&target, text.as_bytes())?;
+        }
+    }
+    let report = calibrate::Calibration {
+        schema_version: crate::report::SCHEMA_VERSION,
+        cases: cases.len(),
+        before: calibrate::accuracy(&base, &all),
+        after: calibrate::accuracy(&fitted, &all),
+        changed: calibrate::changes(&base, &weights),
+        out: args.out.display().to_string(),
+    };
+    render::emit(Format::Table, context.look, "rules calibrate", |r| {
+        r.calibration(&report)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
