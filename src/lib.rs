@@ -6,8 +6,8 @@
 //! Data flows one way: read, validate, evaluate, build a model, render. [`answers`] reads and
 //! validates a scenario (raw TOML with spans in, checked [`answers::Answers`] out, every
 //! problem collected); [`rules`] loads and checks the rule base and its pricing; [`engine`]
-//! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`] and
-//! [`coverage`] build the models that commands show; [`render`] is the only place that lays
+//! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`],
+//! [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `diagnostic`, `number`, `options`, `matrix`, `questions`, `answers`,
