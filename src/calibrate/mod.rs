@@ -1,6 +1,6 @@
 //! Calibration: fitting a rule base's weights to documented cases ([`fit`]), measuring how
 //! well the advice holds on cases the fit did not see ([`cross_validate`]), and writing the
-//! fitted weights back into the rule files ([`write`]).
+//! fitted weights back into the rule files ([`mod@write`]).
 
 pub mod fit;
 pub mod write;
