@@ -8,9 +8,11 @@
 mod pairing;
 mod space;
 
+use std::rc::Rc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -207,6 +209,7 @@ fn count(
     // One job per hub assignment: enumerate both halves once, count every pairing, then study
     // each rule not yet known to matter. A rule matters if it changes an outcome under any
     // assignment, so the result does not depend on which thread sees which assignment first.
+    let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
     let next = AtomicUsize::new(0);
     let tally = Mutex::new(Tally::default());
     let matters: Vec<AtomicBool> = (0..base.rules.len())
@@ -215,10 +218,25 @@ fn count(
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             scope.spawn(|| {
+                // A half whose rules read only some of the hubs is the same under every
+                // assignment that agrees on those: enumerate it once per such assignment.
+                let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
                 while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let firings = [0, 1].map(|side| space::firings(base, dims, layout, side, h));
-                    let sides = [0, 1].map(|side| Side::new(&firings[side].partials()));
-                    let t = pairing::count(&sides[0], &sides[1], &allowed);
+                    let halves = [0, 1].map(|side| {
+                        let key = hub_key(dims, layout, &relevant[side], h);
+                        let make = || {
+                            let firings = space::firings(base, dims, layout, side, h);
+                            let partials = Side::new(&firings.partials());
+                            Rc::new(Half { firings, partials })
+                        };
+                        if relevant[side].len() == layout.hubs.len() {
+                            return make();
+                        }
+                        Rc::clone(cache[side].entry(key).or_insert_with(make))
+                    });
+                    let firings = [&halves[0].firings, &halves[1].firings];
+                    let sides = [&halves[0].partials, &halves[1].partials];
+                    let t = pairing::count(sides[0], sides[1], &allowed);
                     lock(&tally).add(&t);
                     for r in studied {
                         if matters[*r].load(Ordering::Relaxed) {
@@ -227,7 +245,7 @@ fn count(
                         let own = layout.rule_half[*r];
                         let without = Side::new(&firings[own].without(*r));
                         let rule = Effect::of(&base.rules[*r]);
-                        if pairing::changes_outcome(&without, &sides[1 - own], &rule, &allowed) {
+                        if pairing::changes_outcome(&without, sides[1 - own], &rule, &allowed) {
                             matters[*r].store(true, Ordering::Relaxed);
                         }
                     }
@@ -242,6 +260,36 @@ fn count(
         tally,
         matters.into_iter().map(AtomicBool::into_inner).collect(),
     )
+}
+
+/// One half enumerated under one assignment of the hubs it reads.
+struct Half {
+    firings: space::Firings,
+    partials: Side,
+}
+
+/// The positions (in `layout.hubs`) of the hubs some rule of this half reads.
+fn relevant_hubs(base: &RuleBase, layout: &space::Layout, side: usize) -> Vec<usize> {
+    (0..layout.hubs.len())
+        .filter(|i| {
+            base.rules.iter().enumerate().any(|(r, rule)| {
+                layout.rule_half[r] == side && rule_dims(rule).contains(&layout.hubs[*i])
+            })
+        })
+        .collect()
+}
+
+/// The values of the `relevant` hubs in assignment `h`, as one number.
+fn hub_key(
+    dims: &[Dim],
+    layout: &space::Layout,
+    relevant: &[usize],
+    h: &[Option<Answer>],
+) -> usize {
+    relevant.iter().fold(0, |key, i| {
+        let values = &dims[layout.hubs[*i]].values;
+        key * values.len() + values.iter().position(|v| *v == h[*i]).unwrap_or(0)
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -12,7 +12,7 @@ use super::Dim;
 use crate::answers::{Answer, Answers};
 use crate::options::PAIRS;
 use crate::questions::COUNT;
-use crate::rules::{Rule, RuleBase, Truth};
+use crate::rules::{Fact, Facts, Rule, RuleBase, Truth};
 
 /// A rule's effect in pair terms: what it adds to each allowed pair's score (in hundredths, as
 /// the engine sums them), and the strategies (bits 0..4) and approaches (bits 4..8) it excludes.
@@ -221,15 +221,28 @@ pub(super) fn firings(
         scratch.set(dims[*hub].question, *value);
     }
     let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
+    // Cost facts depend only on the questions they are computed from: estimate once per
+    // distinct answer to those of them in this half (the hubs are fixed).
+    let fact_dims: Vec<usize> = (0..own.len())
+        .filter(|i| Fact::QUESTIONS.contains(&dims[own[*i]].question.name()))
+        .collect();
+    let mut facts_by_input: FxHashMap<usize, Facts> = FxHashMap::default();
     let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
+    let mut digits = vec![0usize; own.len()];
     for index in 0..total {
         let mut rest = index;
-        for d in own {
+        for (i, d) in own.iter().enumerate() {
             let n = dims[*d].values.len();
-            scratch.set(dims[*d].question, dims[*d].values[rest % n]);
+            digits[i] = rest % n;
+            scratch.set(dims[*d].question, dims[*d].values[digits[i]]);
             rest /= n;
         }
-        let facts = base.facts(&scratch);
+        let fact_key = fact_dims.iter().fold(0usize, |key, i| {
+            key * dims[own[*i]].values.len() + digits[*i]
+        });
+        let facts = *facts_by_input
+            .entry(fact_key)
+            .or_insert_with(|| base.facts(&scratch));
         let mut set = vec![0u64; words].into_boxed_slice();
         for (i, r) in rules.iter().enumerate() {
             if base.rules[*r].when.eval(&scratch, &facts) == Truth::True {
