@@ -5,6 +5,7 @@
 //! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
 //! are counted exactly without visiting each.
 
+mod firings;
 mod pairing;
 mod space;
 
@@ -225,7 +226,7 @@ fn count(
                     let halves = [0, 1].map(|side| {
                         let key = hub_key(dims, layout, &relevant[side], h);
                         let make = || {
-                            let firings = space::firings(base, dims, layout, side, h);
+                            let firings = firings::firings(base, dims, layout, side, h);
                             let partials = Side::new(&firings.partials());
                             Rc::new(Half { firings, partials })
                         };
@@ -264,7 +265,7 @@ fn count(
 
 /// One half enumerated under one assignment of the hubs it reads.
 struct Half {
-    firings: space::Firings,
+    firings: firings::Firings,
     partials: Side,
 }
 

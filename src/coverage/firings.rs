@@ -1,0 +1,238 @@
+//! One half of the space with the hubs fixed, reduced to its distinct partial results.
+//!
+//! A half is a product of groups of questions that no rule links, so its distinct partial
+//! results are built group by group: each group is enumerated alone (its rules evaluated once
+//! per assignment of its own questions), then the groups' partial results are added up two at
+//! a time, merging those that decide every pairing alike after each step. The work grows with
+//! the number of distinct partial results, not with the size of the half.
+
+use rustc_hash::FxHashMap;
+
+use super::Dim;
+use super::space::{Effect, Layout, Partial, allowed_table, rule_dims};
+use crate::answers::{Answer, Answers};
+use crate::questions::COUNT;
+use crate::rules::{Fact, Facts, RuleBase, Truth};
+
+/// One group of a half: its rules, and each distinct set of them that fires with how many of
+/// the group's assignments give it.
+struct Group {
+    rules: Vec<usize>,
+    effects: Vec<Effect>,
+    sets: Vec<(Box<[u64]>, u64)>,
+}
+
+/// One half with the hubs fixed.
+pub(super) struct Firings {
+    groups: Vec<Group>,
+    /// Each group's distinct partial results with every rule counted.
+    whole: Vec<Vec<(Effect, u64)>>,
+    /// With `no_conflicts`, for each exclusion mask, the pairs still allowed.
+    allowed: Option<[u8; 256]>,
+}
+
+/// Enumerates one half with the hubs fixed to `hub_values`.
+pub(super) fn firings(
+    base: &RuleBase,
+    dims: &[Dim],
+    layout: &Layout,
+    side: usize,
+    hub_values: &[Option<Answer>],
+) -> Firings {
+    let mut scratch = Answers::new("coverage", [None; COUNT]);
+    for (hub, value) in layout.hubs.iter().zip(hub_values) {
+        scratch.set(dims[*hub].question, *value);
+    }
+    let own_groups = &layout.groups[side];
+    // Each rule of this half belongs to the group holding its questions; rules that read only
+    // hubs form a group of their own (with one assignment), counted in half 0.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); own_groups.len() + 1];
+    for (r, rule) in base.rules.iter().enumerate() {
+        if layout.rule_half[r] != side {
+            continue;
+        }
+        let need = rule_dims(rule);
+        let g = own_groups
+            .iter()
+            .position(|group| need.iter().any(|d| group.contains(d)))
+            .unwrap_or(own_groups.len());
+        members[g].push(r);
+    }
+    let no_dims: Vec<usize> = Vec::new();
+    let groups: Vec<Group> = members
+        .into_iter()
+        .enumerate()
+        .map(|(g, rules)| {
+            let group_dims = own_groups.get(g).unwrap_or(&no_dims);
+            enumerate(base, dims, group_dims, rules, &mut scratch)
+        })
+        .collect();
+    let mut out = Firings {
+        groups,
+        whole: Vec::new(),
+        allowed: layout.no_conflicts.then(allowed_table),
+    };
+    out.whole = (0..out.groups.len()).map(|g| out.reduce(g, None)).collect();
+    out
+}
+
+/// Every assignment of a group's questions, reduced to the sets of its rules that fire.
+fn enumerate(
+    base: &RuleBase,
+    dims: &[Dim],
+    own: &[usize],
+    rules: Vec<usize>,
+    scratch: &mut Answers,
+) -> Group {
+    let effects: Vec<Effect> = rules.iter().map(|r| Effect::of(&base.rules[*r])).collect();
+    let words = rules.len().div_ceil(64).max(1);
+    let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
+    // Cost facts depend only on the questions they are computed from: estimate once per
+    // distinct answer to those of them in this group (the hubs are fixed).
+    let fact_dims: Vec<usize> = (0..own.len())
+        .filter(|i| Fact::QUESTIONS.contains(&dims[own[*i]].question.name()))
+        .collect();
+    let mut facts_by_input: FxHashMap<usize, Facts> = FxHashMap::default();
+    let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
+    let mut digits = vec![0usize; own.len()];
+    for index in 0..total {
+        let mut rest = index;
+        for (i, d) in own.iter().enumerate() {
+            let n = dims[*d].values.len();
+            digits[i] = rest % n;
+            scratch.set(dims[*d].question, dims[*d].values[digits[i]]);
+            rest /= n;
+        }
+        let fact_key = fact_dims.iter().fold(0usize, |key, i| {
+            key * dims[own[*i]].values.len() + digits[*i]
+        });
+        let facts = *facts_by_input
+            .entry(fact_key)
+            .or_insert_with(|| base.facts(scratch));
+        let mut set = vec![0u64; words].into_boxed_slice();
+        for (i, r) in rules.iter().enumerate() {
+            if base.rules[*r].when.eval(scratch, &facts) == Truth::True {
+                set[i / 64] |= 1 << (i % 64);
+            }
+        }
+        *table.entry(set).or_insert(0) += 1;
+    }
+    // Leave the group's questions unanswered again for the next group.
+    for d in own {
+        scratch.set(dims[*d].question, None);
+    }
+    let mut sets: Vec<(Box<[u64]>, u64)> = table.into_iter().collect();
+    // Hash order is not stable across runs; sort so every run does the same work.
+    sets.sort_unstable();
+    Group {
+        rules,
+        effects,
+        sets,
+    }
+}
+
+impl Firings {
+    /// The distinct partial results with every rule counted.
+    pub(super) fn partials(&self) -> Vec<Partial> {
+        self.combine(None, false)
+    }
+
+    /// The distinct partial results of the assignments where `rule` fired, its own effect
+    /// left out (and recorded as `fired`). Empty when the rule is not in this half.
+    pub(super) fn without(&self, rule: usize) -> Vec<Partial> {
+        let found = self
+            .groups
+            .iter()
+            .enumerate()
+            .find_map(|(g, group)| group.rules.iter().position(|r| *r == rule).map(|i| (g, i)));
+        match found {
+            Some((g, i)) => self.combine(Some((g, i)), true),
+            None => Vec::new(),
+        }
+    }
+
+    /// Adds up the groups' partial results; with `target`, that group contributes only the
+    /// assignments where the target rule fired, without its effect.
+    fn combine(&self, target: Option<(usize, usize)>, fired: bool) -> Vec<Partial> {
+        let mut acc: Vec<(Effect, u64)> = vec![(Effect::default(), 1)];
+        for g in 0..self.groups.len() {
+            let reduced;
+            let part = match target {
+                Some((t, i)) if t == g => {
+                    reduced = self.reduce(g, Some(i));
+                    &reduced
+                }
+                _ => &self.whole[g],
+            };
+            acc = self.convolve(&acc, part);
+        }
+        let mut out: Vec<Partial> = acc
+            .into_iter()
+            .map(|(effect, count)| Partial {
+                effect,
+                fired,
+                count,
+            })
+            .collect();
+        // Hash order is not stable across runs; sort so every run does the same work.
+        out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
+        out
+    }
+
+    /// Every sum of one partial result from `a` and one from `b`, merged.
+    fn convolve(&self, a: &[(Effect, u64)], b: &[(Effect, u64)]) -> Vec<(Effect, u64)> {
+        let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
+        for (ea, ca) in a {
+            for (eb, cb) in b {
+                let mut effect = ea.plus(eb);
+                self.canonicalize(&mut effect);
+                *table.entry(effect).or_insert(0) += ca * cb;
+            }
+        }
+        let mut out: Vec<(Effect, u64)> = table.into_iter().collect();
+        out.sort_unstable_by_key(|(e, _)| (e.excluded, e.pairs));
+        out
+    }
+
+    /// Rewrites a partial result into the simplest one that decides every pairing the same
+    /// way, so that more of them merge.
+    fn canonicalize(&self, effect: &mut Effect) {
+        let allowed = self
+            .allowed
+            .map_or(0x7f, |table| table[usize::from(effect.excluded)]);
+        // Adding the same amount to every pair changes neither the winner nor a tie.
+        let lane = (0..7).find(|i| allowed & (1 << i) != 0).unwrap_or(0);
+        let base = effect.pairs[lane];
+        for (i, p) in effect.pairs.iter_mut().enumerate() {
+            *p = if allowed & (1 << i) == 0 {
+                0
+            } else {
+                *p - base
+            };
+        }
+    }
+
+    /// One group's distinct partial results; with `target`, only the assignments where that
+    /// rule (by its index in the group) fired, its effect left out.
+    fn reduce(&self, g: usize, target: Option<usize>) -> Vec<(Effect, u64)> {
+        let group = &self.groups[g];
+        let has = |set: &[u64], i: usize| set[i / 64] & (1 << (i % 64)) != 0;
+        let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
+        for (set, count) in &group.sets {
+            if target.is_some_and(|t| !has(set, t)) {
+                continue;
+            }
+            let mut effect = Effect::default();
+            for (i, e) in group.effects.iter().enumerate() {
+                if has(set, i) && Some(i) != target {
+                    effect = effect.plus(e);
+                }
+            }
+            self.canonicalize(&mut effect);
+            *table.entry(effect).or_insert(0) += count;
+        }
+        let mut out: Vec<(Effect, u64)> = table.into_iter().collect();
+        out.sort_unstable_by_key(|(e, _)| (e.excluded, e.pairs));
+        out
+    }
+}
