@@ -27,6 +27,8 @@ pub(super) struct Firings {
     groups: Vec<Group>,
     /// Each group's distinct partial results with every rule counted.
     whole: Vec<Vec<(Effect, u64)>>,
+    /// For each group, the partial results of every other group added up, made on first use.
+    others: Vec<std::sync::OnceLock<Vec<(Effect, u64)>>>,
     /// With `no_conflicts`, for each exclusion mask, the pairs still allowed.
     allowed: Option<[u8; 256]>,
 }
@@ -68,6 +70,9 @@ pub(super) fn firings(
         })
         .collect();
     let mut out = Firings {
+        others: (0..groups.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
         groups,
         whole: Vec::new(),
         allowed: layout.no_conflicts.then(allowed_table),
@@ -134,7 +139,20 @@ fn enumerate(
 impl Firings {
     /// The distinct partial results with every rule counted.
     pub(super) fn partials(&self) -> Vec<Partial> {
-        self.combine(None, false)
+        let acc = (0..self.groups.len()).fold(vec![(Effect::default(), 1)], |acc, g| {
+            self.convolve(&acc, &self.whole[g])
+        });
+        let mut out: Vec<Partial> = acc
+            .into_iter()
+            .map(|(effect, count)| Partial {
+                effect,
+                fired: false,
+                count,
+            })
+            .collect();
+        // Hash order is not stable across runs; sort so every run does the same work.
+        out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
+        out
     }
 
     /// The distinct partial results of the assignments where `rule` fired, its own effect
@@ -145,36 +163,26 @@ impl Firings {
             .iter()
             .enumerate()
             .find_map(|(g, group)| group.rules.iter().position(|r| *r == rule).map(|i| (g, i)));
-        match found {
-            Some((g, i)) => self.combine(Some((g, i)), true),
-            None => Vec::new(),
-        }
-    }
-
-    /// Adds up the groups' partial results; with `target`, that group contributes only the
-    /// assignments where the target rule fired, without its effect.
-    fn combine(&self, target: Option<(usize, usize)>, fired: bool) -> Vec<Partial> {
-        let mut acc: Vec<(Effect, u64)> = vec![(Effect::default(), 1)];
-        for g in 0..self.groups.len() {
-            let reduced;
-            let part = match target {
-                Some((t, i)) if t == g => {
-                    reduced = self.reduce(g, Some(i));
-                    &reduced
-                }
-                _ => &self.whole[g],
-            };
-            acc = self.convolve(&acc, part);
-        }
-        let mut out: Vec<Partial> = acc
+        let Some((g, i)) = found else {
+            return Vec::new();
+        };
+        // Every other group adds the same whatever the rule does: add them up once.
+        let others = self.others[g].get_or_init(|| {
+            (0..self.groups.len())
+                .filter(|h| *h != g)
+                .fold(vec![(Effect::default(), 1)], |acc, h| {
+                    self.convolve(&acc, &self.whole[h])
+                })
+        });
+        let mut out: Vec<Partial> = self
+            .convolve(others, &self.reduce(g, Some(i)))
             .into_iter()
             .map(|(effect, count)| Partial {
                 effect,
-                fired,
+                fired: true,
                 count,
             })
             .collect();
-        // Hash order is not stable across runs; sort so every run does the same work.
         out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
         out
     }
