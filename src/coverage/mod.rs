@@ -5,15 +5,11 @@
 //! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
 //! are counted exactly without visiting each.
 
+mod count;
 mod firings;
 mod pairing;
 mod space;
 
-use std::rc::Rc;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -22,7 +18,6 @@ use crate::options::PAIRS;
 use crate::questions::{COUNT, QuestionId};
 use crate::rules::{Rule, RuleBase, Truth};
 use crate::whatif::candidates;
-use pairing::Side;
 use space::{Effect, rule_dims};
 
 /// One question's values in the space: its regions, and `None` (unanswered) when optional.
@@ -141,7 +136,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
     let studied: Vec<usize> = (0..base.rules.len())
         .filter(|r| shares[*r] > 0.0 && Effect::of(&base.rules[*r]) != Effect::default())
         .collect();
-    let (tally, matters) = count(base, dims, &layout, &hubs, &studied, threads);
+    let (tally, matters) = count::count(base, dims, &layout, &hubs, &studied, threads);
     let matrix_only: Vec<bool> = base
         .rules
         .iter()
@@ -193,126 +188,6 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize) -> Coverage {
         ties: tally.ties,
         conflicts: tally.conflicts,
         exclusions,
-    }
-}
-
-/// Counts every pairing under every hub assignment on `threads` threads, and finds which of
-/// the `studied` rules change some outcome.
-fn count(
-    base: &RuleBase,
-    dims: &[Dim],
-    layout: &space::Layout,
-    hubs: &[Vec<Option<Answer>>],
-    studied: &[usize],
-    threads: usize,
-) -> (Tally, Vec<bool>) {
-    let allowed = space::allowed_table();
-    // One job per hub assignment: enumerate both halves once, count every pairing, then study
-    // each rule not yet known to matter. A rule matters if it changes an outcome under any
-    // assignment, so the result does not depend on which thread sees which assignment first.
-    let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
-    let next = AtomicUsize::new(0);
-    let tally = Mutex::new(Tally::default());
-    let matters: Vec<AtomicBool> = (0..base.rules.len())
-        .map(|_| AtomicBool::new(false))
-        .collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            scope.spawn(|| {
-                // A half whose rules read only some of the hubs is the same under every
-                // assignment that agrees on those: enumerate it once per such assignment.
-                let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
-                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let halves = [0, 1].map(|side| {
-                        let key = hub_key(dims, layout, &relevant[side], h);
-                        let make = || {
-                            let firings = firings::firings(base, dims, layout, side, h);
-                            let partials = Side::new(&firings.partials());
-                            Rc::new(Half { firings, partials })
-                        };
-                        if relevant[side].len() == layout.hubs.len() {
-                            return make();
-                        }
-                        Rc::clone(cache[side].entry(key).or_insert_with(make))
-                    });
-                    let firings = [&halves[0].firings, &halves[1].firings];
-                    let sides = [&halves[0].partials, &halves[1].partials];
-                    let t = pairing::count(sides[0], sides[1], &allowed);
-                    lock(&tally).add(&t);
-                    for r in studied {
-                        if matters[*r].load(Ordering::Relaxed) {
-                            continue;
-                        }
-                        let own = layout.rule_half[*r];
-                        let without = Side::new(&firings[own].without(*r));
-                        let rule = Effect::of(&base.rules[*r]);
-                        if pairing::changes_outcome(&without, sides[1 - own], &rule, &allowed) {
-                            matters[*r].store(true, Ordering::Relaxed);
-                        }
-                    }
-                }
-            });
-        }
-    });
-    let tally = tally
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    (
-        tally,
-        matters.into_iter().map(AtomicBool::into_inner).collect(),
-    )
-}
-
-/// One half enumerated under one assignment of the hubs it reads.
-struct Half {
-    firings: firings::Firings,
-    partials: Side,
-}
-
-/// The positions (in `layout.hubs`) of the hubs some rule of this half reads.
-fn relevant_hubs(base: &RuleBase, layout: &space::Layout, side: usize) -> Vec<usize> {
-    (0..layout.hubs.len())
-        .filter(|i| {
-            base.rules.iter().enumerate().any(|(r, rule)| {
-                layout.rule_half[r] == side && rule_dims(rule).contains(&layout.hubs[*i])
-            })
-        })
-        .collect()
-}
-
-/// The values of the `relevant` hubs in assignment `h`, as one number.
-fn hub_key(
-    dims: &[Dim],
-    layout: &space::Layout,
-    relevant: &[usize],
-    h: &[Option<Answer>],
-) -> usize {
-    relevant.iter().fold(0, |key, i| {
-        let values = &dims[layout.hubs[*i]].values;
-        key * values.len() + values.iter().position(|v| *v == h[*i]).unwrap_or(0)
-    })
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-#[derive(Debug, Default)]
-struct Tally {
-    scenarios: u64,
-    pairs: [u64; 7],
-    ties: u64,
-    conflicts: u64,
-}
-
-impl Tally {
-    fn add(&mut self, other: &Tally) {
-        self.scenarios += other.scenarios;
-        for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
-            *a += b;
-        }
-        self.ties += other.ties;
-        self.conflicts += other.conflicts;
     }
 }
 

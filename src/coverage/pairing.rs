@@ -4,7 +4,7 @@
 //! so that for one pair of groups the allowed pairs are known once and the inner loop is a few
 //! additions and comparisons with no branches on exclusions.
 
-use super::Tally;
+use super::count::Tally;
 use super::space::{Effect, Partial};
 
 /// Score lanes: the seven allowed pairs and one padding lane that never wins.

@@ -1,0 +1,134 @@
+//! The counting loop: every hub assignment, spread over threads, with the pairings of its two
+//! halves counted and each rule not yet known to matter studied.
+
+use std::rc::Rc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rustc_hash::FxHashMap;
+
+use super::pairing::{self, Side};
+use super::space::{self, Effect, rule_dims};
+use super::{Dim, firings};
+use crate::answers::Answer;
+use crate::rules::RuleBase;
+
+/// Counts every pairing under every hub assignment on `threads` threads, and finds which of
+/// the `studied` rules change some outcome.
+pub(super) fn count(
+    base: &RuleBase,
+    dims: &[Dim],
+    layout: &space::Layout,
+    hubs: &[Vec<Option<Answer>>],
+    studied: &[usize],
+    threads: usize,
+) -> (Tally, Vec<bool>) {
+    let allowed = space::allowed_table();
+    // One job per hub assignment: enumerate both halves once, count every pairing, then study
+    // each rule not yet known to matter. A rule matters if it changes an outcome under any
+    // assignment, so the result does not depend on which thread sees which assignment first.
+    let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
+    let next = AtomicUsize::new(0);
+    let tally = Mutex::new(Tally::default());
+    let matters: Vec<AtomicBool> = (0..base.rules.len())
+        .map(|_| AtomicBool::new(false))
+        .collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| {
+                // A half whose rules read only some of the hubs is the same under every
+                // assignment that agrees on those: enumerate it once per such assignment.
+                let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
+                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let halves = [0, 1].map(|side| {
+                        let key = hub_key(dims, layout, &relevant[side], h);
+                        let make = || {
+                            let firings = firings::firings(base, dims, layout, side, h);
+                            let partials = Side::new(&firings.partials());
+                            Rc::new(Half { firings, partials })
+                        };
+                        if relevant[side].len() == layout.hubs.len() {
+                            return make();
+                        }
+                        Rc::clone(cache[side].entry(key).or_insert_with(make))
+                    });
+                    let firings = [&halves[0].firings, &halves[1].firings];
+                    let sides = [&halves[0].partials, &halves[1].partials];
+                    let t = pairing::count(sides[0], sides[1], &allowed);
+                    lock(&tally).add(&t);
+                    for r in studied {
+                        if matters[*r].load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        let own = layout.rule_half[*r];
+                        let without = Side::new(&firings[own].without(*r));
+                        let rule = Effect::of(&base.rules[*r]);
+                        if pairing::changes_outcome(&without, sides[1 - own], &rule, &allowed) {
+                            matters[*r].store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let tally = tally
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (
+        tally,
+        matters.into_iter().map(AtomicBool::into_inner).collect(),
+    )
+}
+
+/// One half enumerated under one assignment of the hubs it reads.
+struct Half {
+    firings: firings::Firings,
+    partials: Side,
+}
+
+/// The positions (in `layout.hubs`) of the hubs some rule of this half reads.
+fn relevant_hubs(base: &RuleBase, layout: &space::Layout, side: usize) -> Vec<usize> {
+    (0..layout.hubs.len())
+        .filter(|i| {
+            base.rules.iter().enumerate().any(|(r, rule)| {
+                layout.rule_half[r] == side && rule_dims(rule).contains(&layout.hubs[*i])
+            })
+        })
+        .collect()
+}
+
+/// The values of the `relevant` hubs in assignment `h`, as one number.
+fn hub_key(
+    dims: &[Dim],
+    layout: &space::Layout,
+    relevant: &[usize],
+    h: &[Option<Answer>],
+) -> usize {
+    relevant.iter().fold(0, |key, i| {
+        let values = &dims[layout.hubs[*i]].values;
+        key * values.len() + values.iter().position(|v| *v == h[*i]).unwrap_or(0)
+    })
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    pub(super) scenarios: u64,
+    pub(super) pairs: [u64; 7],
+    pub(super) ties: u64,
+    pub(super) conflicts: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.scenarios += other.scenarios;
+        for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
+            *a += b;
+        }
+        self.ties += other.ties;
+        self.conflicts += other.conflicts;
+    }
+}
