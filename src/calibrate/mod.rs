@@ -236,3 +236,56 @@ pub struct Calibration {
     /// Where the rule files were written.
     pub out: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_are_balanced_and_do_not_depend_on_file_order() {
+        let base = crate::rules::built_in().unwrap();
+        let mut cases = crate::cases::built_in(&base).unwrap();
+        let before: Vec<(String, usize)> = cases
+            .iter()
+            .map(|c| c.name.clone())
+            .zip(folds(&cases, 5))
+            .collect();
+        cases.reverse();
+        let mut after: Vec<(String, usize)> = cases
+            .iter()
+            .map(|c| c.name.clone())
+            .zip(folds(&cases, 5))
+            .collect();
+        after.reverse();
+        assert_eq!(before, after);
+        for f in 0..5 {
+            let n = before.iter().filter(|(_, g)| *g == f).count();
+            assert!(n.abs_diff(cases.len() / 5) <= 1, "fold {f} has {n} cases");
+        }
+    }
+
+    #[test]
+    fn a_fit_keeps_every_weight_on_the_side_its_rule_argues() {
+        let base = crate::rules::built_in().unwrap();
+        let cases = crate::cases::built_in(&base).unwrap();
+        let all: Vec<&Case> = cases.iter().collect();
+        let settings = Settings {
+            strength: 0.0,
+            iterations: 300,
+            ..Settings::default()
+        };
+        let fitted = fit::fit(&base, &all, settings);
+        for ((rule, w), w0) in base.rules.iter().zip(&fitted).zip(prior(&base)) {
+            for k in 0..8 {
+                assert_eq!(w0[k] == 0.0, w[k] == 0.0, "{}: weight {k}", rule.id);
+                assert!(w0[k] * w[k] >= 0.0, "{}: weight {k} changed sign", rule.id);
+                assert!(
+                    (w[k] / 0.25).fract() == 0.0,
+                    "{}: {} is not a quarter",
+                    rule.id,
+                    w[k]
+                );
+            }
+        }
+    }
+}
