@@ -72,7 +72,7 @@ fn examples(base: &RuleBase, cases: &[&Case]) -> Vec<Example> {
             Example {
                 fired: (0..base.rules.len()).filter(|r| eval.fired[*r]).collect(),
                 allowed: mask(&mut eval.ranking.iter().map(|(p, _)| *p)),
-                accepted: mask(&mut case.accepted.iter().copied()),
+                accepted: mask(&mut case.accepted()),
             }
         })
         .collect()

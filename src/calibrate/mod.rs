@@ -74,8 +74,8 @@ pub struct CrossValidation {
 fn judge(base: &RuleBase, case: &Case) -> (bool, bool, bool, Pair, Option<Pair>) {
     let eval = evaluate(base, &case.answers);
     let actual = eval.recommendation();
-    let strategy = case.accepted.iter().any(|p| p.strategy == actual.strategy);
-    let approach = case.accepted.iter().any(|p| p.approach == actual.approach);
+    let strategy = case.accepted().any(|p| p.strategy == actual.strategy);
+    let approach = case.accepted().any(|p| p.approach == actual.approach);
     (
         strategy,
         approach,
@@ -149,7 +149,7 @@ pub fn cross_validate(
                 misses.push(Miss {
                     name: case.name.clone(),
                     fold: f + 1,
-                    expected: case.expect(),
+                    expected: case.expected,
                     actual,
                     runner_up,
                 });

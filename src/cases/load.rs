@@ -150,17 +150,17 @@ fn check(base: &RuleBase, raw: RawCase, location: &str) -> Result<Case, String> 
             );
         }
     }
-    match answers {
-        Ok(mut answers) if errors.is_empty() => {
+    match (answers, expect) {
+        (Ok(mut answers), Some(expected)) if errors.is_empty() => {
             answers.name.clone_from(&raw.name);
-            // Every pair was checked above, so none is missing here.
-            let accepted: Vec<Pair> = std::iter::once(expect).chain(also).flatten().collect();
             Ok(Case {
                 name: raw.name,
                 note: raw.note,
                 location: location.to_owned(),
                 answers,
-                accepted,
+                expected,
+                // A pair that did not check is an error above, so none is dropped here.
+                also: also.into_iter().flatten().collect(),
                 fires: raw.expect.fires,
                 not_fires: raw.expect.not_fires,
                 record: Record {
@@ -173,8 +173,8 @@ fn check(base: &RuleBase, raw: RawCase, location: &str) -> Result<Case, String> 
                 },
             })
         }
-        Ok(_) => Err(errors),
-        Err(e) => Err(e + &errors),
+        (Ok(_), _) => Err(errors),
+        (Err(e), _) => Err(e + &errors),
     }
 }
 

@@ -26,9 +26,10 @@ pub struct Case {
     pub location: String,
     /// The scenario.
     pub answers: Answers,
-    /// The advice it must get: the documented pair first, then any other pair the record
-    /// also supports.
-    pub accepted: Vec<Pair>,
+    /// The advice it must get: the documented pair.
+    pub expected: Pair,
+    /// Other pairs the record also supports.
+    pub also: Vec<Pair>,
     /// Rules that must fire.
     pub fires: Vec<String>,
     /// Rules that must not fire.
@@ -76,14 +77,14 @@ pub struct Record {
 }
 
 impl Case {
-    /// The documented pair.
-    pub fn expect(&self) -> Pair {
-        self.accepted[0]
+    /// Every pair the record supports, the documented one first.
+    pub fn accepted(&self) -> impl Iterator<Item = Pair> + '_ {
+        std::iter::once(self.expected).chain(self.also.iter().copied())
     }
 
     /// Whether the record supports this pair.
     pub fn accepts(&self, pair: Pair) -> bool {
-        self.accepted.contains(&pair)
+        self.accepted().any(|p| p == pair)
     }
 }
 
@@ -151,7 +152,7 @@ pub fn load_files(base: &RuleBase, dir: &Path) -> anyhow::Result<Vec<Case>> {
 pub fn outcome(base: &RuleBase, case: &Case) -> Outcome {
     let eval = evaluate(base, &case.answers);
     let actual = eval.recommendation();
-    let expected = case.expect();
+    let expected = case.expected;
     let mut problems = Vec::new();
     if !case.accepts(actual) {
         problems.push(format!(
@@ -192,7 +193,7 @@ pub fn outcome(base: &RuleBase, case: &Case) -> Outcome {
         name: case.name.clone(),
         location: case.location.clone(),
         expected,
-        also: case.accepted[1..].to_vec(),
+        also: case.also.clone(),
         actual,
         runner_up: eval.runner_up().map(|(p, _)| p),
         pass: problems.is_empty(),

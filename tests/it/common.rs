@@ -49,3 +49,20 @@ pub(crate) fn stdout(output: &Output) -> String {
 pub(crate) fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
+
+/// Runs the binary in the crate root with `--color never` and `args`, whatever the caller's
+/// `NO_COLOR` and `COLUMNS`.
+pub(crate) fn run<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    cli()
+        .current_dir(root())
+        .args(args)
+        .args(["--color", "never"])
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("the binary runs")
+}

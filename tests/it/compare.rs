@@ -5,14 +5,12 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::Command;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{json, root, stdout};
+use crate::common::{json, root, run, stdout};
 
 /// The three scenarios compared, in the order given: the first is the baseline.
 const SCENARIOS: [&str; 3] = [
@@ -24,22 +22,6 @@ const SCENARIOS: [&str; 3] = [
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// Runs the binary in the crate root with `--color never` and `args`.
-fn run<I, S>(args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    Command::cargo_bin("llm-strategy")
-        .expect("binary builds")
-        .current_dir(root())
-        .args(args)
-        .args(["--color", "never"])
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("runs")
-}
 
 /// `compare` of [`SCENARIOS`] with `args` after them.
 fn compare(args: &[&str]) -> String {

@@ -5,9 +5,7 @@
 //! pricing files are tested by the `cost-*` cases under `tests/cmd/`.
 
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
 use llm_strategy::answers::{self, Answer, Answers};
 use llm_strategy::cost::{
     Estimate, Pricing, api_monthly, break_even, estimate, pricing, training_gpu_hours,
@@ -19,7 +17,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{examples, json, root, stdout};
+use crate::common::{examples, json, root, run, stdout};
 
 /// The scenario whose money decides between D and C.
 const FINANCE: &str = "examples/finance-data-monopoly.toml";
@@ -467,23 +465,6 @@ fn money_keeps_three_significant_figures_with_separators() {
 // ---------------------------------------------------------------------------------------
 // CLI helpers
 // ---------------------------------------------------------------------------------------
-
-/// Runs the binary in the crate root with `--color never` and `args`.
-fn run<I, S>(args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    Command::cargo_bin("llm-strategy")
-        .expect("binary builds")
-        .current_dir(root())
-        .args(args)
-        .args(["--color", "never"])
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("runs")
-}
 
 fn number(v: &Value, what: &str) -> f64 {
     v.as_f64()
