@@ -13,22 +13,41 @@ use super::{Dim, firings};
 use crate::answers::Answer;
 use crate::rules::RuleBase;
 
-/// Counts every pairing under every hub assignment on `threads` threads, and finds which of
-/// the `studied` rules change some outcome.
+/// What to do besides counting, and with how many threads.
+#[derive(Clone, Copy)]
+pub(super) struct Work<'a> {
+    /// The rules to study: which of them change some outcome.
+    pub(super) studied: &'a [usize],
+    /// Worker threads.
+    pub(super) threads: usize,
+    /// Called with the number of hub assignments done and their total.
+    pub(super) progress: super::Progress<'a>,
+}
+
+/// Counts every pairing under every hub assignment, and finds which of the studied rules
+/// change some outcome.
 pub(super) fn count(
     base: &RuleBase,
     dims: &[Dim],
     layout: &space::Layout,
     hubs: &[Vec<Option<Answer>>],
-    studied: &[usize],
-    threads: usize,
+    work: Work<'_>,
 ) -> (Tally, Vec<bool>) {
+    let Work {
+        studied,
+        threads,
+        progress,
+    } = work;
     let allowed = space::allowed_table();
     // One job per hub assignment: enumerate both halves once, count every pairing, then study
     // each rule not yet known to matter. A rule matters if it changes an outcome under any
     // assignment, so the result does not depend on which thread sees which assignment first.
     let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
+    // Assignments that agree on every hub either half reads give the same halves, so the same
+    // pairings: count one of them, as many times as there are.
+    let jobs = distinct_jobs(dims, layout, hubs, &relevant);
     let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
     let tally = Mutex::new(Tally::default());
     let matters: Vec<AtomicBool> = (0..base.rules.len())
         .map(|_| AtomicBool::new(false))
@@ -39,7 +58,8 @@ pub(super) fn count(
                 // A half whose rules read only some of the hubs is the same under every
                 // assignment that agrees on those: enumerate it once per such assignment.
                 let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
-                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                while let Some(&(first, times)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let h = &hubs[first];
                     let halves = [0, 1].map(|side| {
                         let key = hub_key(dims, layout, &relevant[side], h);
                         let make = || {
@@ -55,18 +75,26 @@ pub(super) fn count(
                     let firings = [&halves[0].firings, &halves[1].firings];
                     let sides = [&halves[0].partials, &halves[1].partials];
                     let t = pairing::count(sides[0], sides[1], &allowed);
-                    lock(&tally).add(&t);
+                    lock(&tally).add(&t, times);
                     for r in studied {
                         if matters[*r].load(Ordering::Relaxed) {
                             continue;
                         }
                         let own = layout.rule_half[*r];
-                        let without = Side::new(&firings[own].without(*r));
                         let rule = Effect::of(&base.rules[*r]);
+                        // Most rules can be cleared from an outline, without enumerating.
+                        let Some(outline) = firings[own].outline(*r) else {
+                            continue;
+                        };
+                        if !pairing::may_change(&outline, sides[1 - own], &rule, &allowed) {
+                            continue;
+                        }
+                        let without = Side::new(&firings[own].without(*r));
                         if pairing::changes_outcome(&without, sides[1 - own], &rule, &allowed) {
                             matters[*r].store(true, Ordering::Relaxed);
                         }
                     }
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
                 }
             });
         }
@@ -78,6 +106,27 @@ pub(super) fn count(
         tally,
         matters.into_iter().map(AtomicBool::into_inner).collect(),
     )
+}
+
+/// The hub assignments that differ in some hub a half reads: the first of each kind (by its
+/// index in `hubs`) and how many assignments share it, in the order of `hubs`.
+fn distinct_jobs(
+    dims: &[Dim],
+    layout: &space::Layout,
+    hubs: &[Vec<Option<Answer>>],
+    relevant: &[Vec<usize>; 2],
+) -> Vec<(usize, u64)> {
+    let mut seen: FxHashMap<[usize; 2], usize> = FxHashMap::default();
+    let mut jobs: Vec<(usize, u64)> = Vec::new();
+    for (i, h) in hubs.iter().enumerate() {
+        let key = [0, 1].map(|side| hub_key(dims, layout, &relevant[side], h));
+        let job = *seen.entry(key).or_insert_with(|| {
+            jobs.push((i, 0));
+            jobs.len() - 1
+        });
+        jobs[job].1 += 1;
+    }
+    jobs
 }
 
 /// One half enumerated under one assignment of the hubs it reads.
@@ -123,12 +172,13 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, other: &Tally) {
-        self.scenarios += other.scenarios;
+    /// Adds `times` copies of `other`.
+    fn add(&mut self, other: &Tally, times: u64) {
+        self.scenarios += other.scenarios * times;
         for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
-            *a += b;
+            *a += b * times;
         }
-        self.ties += other.ties;
-        self.conflicts += other.conflicts;
+        self.ties += other.ties * times;
+        self.conflicts += other.conflicts * times;
     }
 }

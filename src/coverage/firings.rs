@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::Dim;
 use super::space::{Effect, Layout, Partial, allowed_table, rule_dims};
+use super::tree::Bounds;
 use crate::answers::{Answer, Answers};
 use crate::questions::COUNT;
 use crate::rules::{Fact, Facts, RuleBase, Truth};
@@ -127,7 +128,8 @@ fn enumerate(
         scratch.set(dims[*d].question, None);
     }
     let mut sets: Vec<(Box<[u64]>, u64)> = table.into_iter().collect();
-    // Hash order is not stable across runs; sort so every run does the same work.
+    // FxHash has no random seed, so hash order is the same on every run; the sort makes it
+    // independent of how the table grew as well.
     sets.sort_unstable();
     Group {
         rules,
@@ -142,28 +144,17 @@ impl Firings {
         let acc = (0..self.groups.len()).fold(vec![(Effect::default(), 1)], |acc, g| {
             self.convolve(&acc, &self.whole[g])
         });
-        let mut out: Vec<Partial> = acc
+        let out: Vec<Partial> = acc
             .into_iter()
-            .map(|(effect, count)| Partial {
-                effect,
-                fired: false,
-                count,
-            })
+            .map(|(effect, count)| Partial { effect, count })
             .collect();
-        // Hash order is not stable across runs; sort so every run does the same work.
-        out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
         out
     }
 
     /// The distinct partial results of the assignments where `rule` fired, its own effect
-    /// left out (and recorded as `fired`). Empty when the rule is not in this half.
+    /// left out. Empty when the rule is not in this half.
     pub(super) fn without(&self, rule: usize) -> Vec<Partial> {
-        let found = self
-            .groups
-            .iter()
-            .enumerate()
-            .find_map(|(g, group)| group.rules.iter().position(|r| *r == rule).map(|i| (g, i)));
-        let Some((g, i)) = found else {
+        let Some((g, i)) = self.find(rule) else {
             return Vec::new();
         };
         // Every other group adds the same whatever the rule does: add them up once.
@@ -174,17 +165,52 @@ impl Firings {
                     self.convolve(&acc, &self.whole[h])
                 })
         });
-        let mut out: Vec<Partial> = self
+        let out: Vec<Partial> = self
             .convolve(others, &self.reduce(g, Some(i)))
             .into_iter()
-            .map(|(effect, count)| Partial {
-                effect,
-                fired: true,
-                count,
-            })
+            .map(|(effect, count)| Partial { effect, count })
             .collect();
-        out.sort_unstable_by_key(|p| (p.effect.excluded, p.effect.pairs));
         out
+    }
+
+    /// An outline of `without(rule)`, found without enumerating it: bounds on its lane
+    /// differences and every exclusion mask its partial results can carry. `None` when the
+    /// rule is not in this half or never fires here.
+    pub(super) fn outline(&self, rule: usize) -> Option<(Bounds, Vec<u8>)> {
+        let (g, i) = self.find(rule)?;
+        let own = self.reduce(g, Some(i));
+        if own.is_empty() {
+            return None;
+        }
+        let parts = (0..self.groups.len())
+            .filter(|h| *h != g)
+            .map(|h| &self.whole[h][..])
+            .chain(std::iter::once(&own[..]));
+        let mut bounds = Bounds::of_row(&[0; 7]);
+        let mut masks = vec![0u8];
+        for part in parts {
+            let mut b = Bounds::EMPTY_BOUNDS;
+            let mut next: Vec<u8> = Vec::new();
+            for (effect, _) in part {
+                b.include(&effect.pairs);
+                for m in &masks {
+                    if !next.contains(&(m | effect.excluded)) {
+                        next.push(m | effect.excluded);
+                    }
+                }
+            }
+            bounds = bounds.plus(&b);
+            masks = next;
+        }
+        Some((bounds, masks))
+    }
+
+    /// The group holding `rule` and its index there.
+    fn find(&self, rule: usize) -> Option<(usize, usize)> {
+        self.groups
+            .iter()
+            .enumerate()
+            .find_map(|(g, group)| group.rules.iter().position(|r| *r == rule).map(|i| (g, i)))
     }
 
     /// Every sum of one partial result from `a` and one from `b`, merged.
@@ -197,8 +223,7 @@ impl Firings {
                 *table.entry(effect).or_insert(0) += ca * cb;
             }
         }
-        let mut out: Vec<(Effect, u64)> = table.into_iter().collect();
-        out.sort_unstable_by_key(|(e, _)| (e.excluded, e.pairs));
+        let out: Vec<(Effect, u64)> = table.into_iter().collect();
         out
     }
 
@@ -239,8 +264,7 @@ impl Firings {
             self.canonicalize(&mut effect);
             *table.entry(effect).or_insert(0) += count;
         }
-        let mut out: Vec<(Effect, u64)> = table.into_iter().collect();
-        out.sort_unstable_by_key(|(e, _)| (e.excluded, e.pairs));
+        let out: Vec<(Effect, u64)> = table.into_iter().collect();
         out
     }
 }

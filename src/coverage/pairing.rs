@@ -1,14 +1,13 @@
 //! Pairing the partial results of two halves: the hot loop of `rules coverage`.
 //!
-//! Each half's partial results are grouped by what they exclude and stored as plain score rows,
-//! so that for one pair of groups the allowed pairs are known once and the inner loop is a few
-//! additions and comparisons with no branches on exclusions.
+//! Each half's partial results are grouped by what they exclude, so that for one pair of
+//! groups the allowed pairs are known once. Within a pair of groups, the two bounding trees
+//! (`tree.rs`) are walked together: a pair of blocks in which one lane surely wins is counted
+//! at once, and only blocks near a decision boundary are split down to single pairings.
 
 use super::count::Tally;
 use super::space::{Effect, Partial};
-
-/// Score lanes: the seven allowed pairs and one padding lane that never wins.
-const LANES: usize = 8;
+use super::tree::{Bounds, LANES, Node, Tree, contenders, sure_winner};
 
 /// A score no allowed pair can reach, even with four of them added.
 const OUT: i64 = i64::MIN / 8;
@@ -17,9 +16,7 @@ const OUT: i64 = i64::MIN / 8;
 #[derive(Debug, Clone)]
 struct Group {
     excluded: u8,
-    scores: Vec<[i64; LANES]>,
-    counts: Vec<u64>,
-    fired: Vec<bool>,
+    tree: Tree,
 }
 
 /// One half's partial results, grouped by what they exclude.
@@ -29,29 +26,30 @@ pub(super) struct Side {
 }
 
 impl Side {
-    /// Groups partial results (in their given order within each group).
+    /// Groups partial results by what they exclude and builds each group's tree.
     pub(super) fn new(partials: &[Partial]) -> Side {
-        let mut groups: Vec<Group> = Vec::new();
+        let mut groups: Vec<(u8, Vec<[i64; LANES]>, Vec<u64>)> = Vec::new();
         for p in partials {
             let i = groups
                 .iter()
-                .position(|g| g.excluded == p.effect.excluded)
+                .position(|g| g.0 == p.effect.excluded)
                 .unwrap_or_else(|| {
-                    groups.push(Group {
-                        excluded: p.effect.excluded,
-                        scores: Vec::new(),
-                        counts: Vec::new(),
-                        fired: Vec::new(),
-                    });
+                    groups.push((p.effect.excluded, Vec::new(), Vec::new()));
                     groups.len() - 1
                 });
-            let g = &mut groups[i];
-            g.scores.push(lanes(&p.effect.pairs));
-            g.counts.push(p.count);
-            g.fired.push(p.fired);
+            groups[i].1.push(lanes(&p.effect.pairs));
+            groups[i].2.push(p.count);
         }
-        groups.sort_by_key(|g| g.excluded);
-        Side { groups }
+        groups.sort_by_key(|g| g.0);
+        Side {
+            groups: groups
+                .into_iter()
+                .map(|(excluded, rows, counts)| Group {
+                    excluded,
+                    tree: Tree::new(rows, counts),
+                })
+                .collect(),
+        }
     }
 }
 
@@ -61,18 +59,25 @@ fn lanes(pairs: &[i64; 7]) -> [i64; LANES] {
     out
 }
 
-/// What to add to a row so that options outside `allowed` (bit `i` for pair `i`) never win.
+/// The pairs still allowed (bit `i` for pair `i`), and whether every pair was ruled out.
 /// When nothing is allowed, every pair competes, as in the engine.
-fn penalty(allowed: u8) -> ([i64; LANES], bool) {
-    let conflict = allowed == 0;
-    let allowed = if conflict { 0x7f } else { allowed };
+fn allowed_lanes(allowed: u8) -> (u8, bool) {
+    if allowed == 0 {
+        (0x7f, true)
+    } else {
+        (allowed, false)
+    }
+}
+
+/// What to add to a row so that options outside `allowed` never win.
+fn penalty(allowed: u8) -> [i64; LANES] {
     let mut out = [OUT; LANES];
     for (i, p) in out.iter_mut().enumerate().take(7) {
         if allowed & (1 << i) != 0 {
             *p = 0;
         }
     }
-    (out, conflict)
+    out
 }
 
 fn add(a: &[i64; LANES], b: &[i64; LANES]) -> [i64; LANES] {
@@ -101,58 +106,233 @@ fn best(s: &[i64; LANES]) -> (usize, bool) {
 /// Decides every pairing of one partial result from each side.
 pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256]) -> Tally {
     let mut t = Tally::default();
+    let zero = Bounds::of_row(&[0; LANES]);
     for ga in &left.groups {
         for gb in &right.groups {
-            let (pen, conflict) = penalty(allowed[usize::from(ga.excluded | gb.excluded)]);
-            for (a, na) in ga.scores.iter().zip(&ga.counts) {
-                let a = add(a, &pen);
-                let mut wins = [0u64; LANES];
-                let mut ties = 0u64;
-                let mut all = 0u64;
-                for (b, nb) in gb.scores.iter().zip(&gb.counts) {
-                    let (i, tie) = best(&add(&a, b));
-                    wins[i] += nb;
-                    ties += nb * u64::from(tie);
-                    all += nb;
-                }
-                t.scenarios += na * all;
-                for (p, w) in t.pairs.iter_mut().zip(wins) {
-                    *p += na * w;
-                }
-                t.ties += na * ties;
-                if conflict {
-                    t.conflicts += na * all;
-                }
+            let (allowed, conflict) =
+                allowed_lanes(allowed[usize::from(ga.excluded | gb.excluded)]);
+            let (Some(ra), Some(rb)) = (ga.tree.root(), gb.tree.root()) else {
+                continue;
+            };
+            let walk = Walk {
+                a: &ga.tree,
+                b: &gb.tree,
+                allowed,
+                pen: penalty(allowed),
+                zero: &zero,
+            };
+            let before = t.scenarios;
+            walk.count(ra, rb, &mut t);
+            if conflict {
+                t.conflicts += t.scenarios - before;
             }
         }
     }
     t
 }
 
-/// Whether adding a rule's effect changes the winner in any pairing where that rule fired.
+/// What to look at when two blocks are undecided.
+enum Next {
+    /// Both are leaves: their pairings one by one.
+    Leaves,
+    /// The two node pairs that split the larger block, so both shrink at the same pace.
+    Pairs([(usize, usize); 2]),
+}
+
+/// What to look at when nodes `na` (block `a`) and `nb` (block `b`) are undecided.
+fn split(a: &Node, b: &Node, na: usize, nb: usize) -> Next {
+    match (a.children, b.children) {
+        (None, None) => Next::Leaves,
+        (Some([l, r]), None) => Next::Pairs([(l, nb), (r, nb)]),
+        (None, Some([l, r])) => Next::Pairs([(na, l), (na, r)]),
+        (Some([al, ar]), Some([bl, br])) => {
+            if a.rows.len() >= b.rows.len() {
+                Next::Pairs([(al, nb), (ar, nb)])
+            } else {
+                Next::Pairs([(na, bl), (na, br)])
+            }
+        }
+    }
+}
+
+/// Two trees walked together under one set of allowed pairs.
+struct Walk<'a> {
+    a: &'a Tree,
+    b: &'a Tree,
+    allowed: u8,
+    pen: [i64; LANES],
+    zero: &'a Bounds,
+}
+
+impl Walk<'_> {
+    fn count(&self, na: usize, nb: usize, tally: &mut Tally) {
+        let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        if let Some(lane) = sure_winner(contenders(&a.bounds, &b.bounds, self.zero, self.allowed)) {
+            let n = a.count * b.count;
+            tally.scenarios += n;
+            tally.pairs[lane] += n;
+            return;
+        }
+        match split(a, b, na, nb) {
+            Next::Leaves => self.leaves(na, nb, tally),
+            Next::Pairs(pairs) => {
+                for (x, y) in pairs {
+                    self.count(x, y, tally);
+                }
+            }
+        }
+    }
+
+    fn leaves(&self, na: usize, nb: usize, t: &mut Tally) {
+        let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        for ia in a.rows.clone() {
+            let row = add(&self.a.rows[ia], &self.pen);
+            let na = self.a.counts[ia];
+            for ib in b.rows.clone() {
+                let nb = self.b.counts[ib];
+                let (lane, tie) = best(&add(&row, &self.b.rows[ib]));
+                t.scenarios += na * nb;
+                t.pairs[lane] += na * nb;
+                t.ties += na * nb * u64::from(tie);
+            }
+        }
+    }
+}
+
+/// A rule under study: what it adds to each lane, and the bounds of that and of nothing.
+struct Added {
+    extra: [i64; LANES],
+    zero: Bounds,
+    shift: Bounds,
+    excluded: u8,
+}
+
+impl Added {
+    fn of(rule: &Effect) -> Added {
+        let extra = lanes(&rule.pairs);
+        Added {
+            extra,
+            zero: Bounds::of_row(&[0; LANES]),
+            shift: Bounds::of_row(&extra),
+            excluded: rule.excluded,
+        }
+    }
+
+    /// The lanes allowed under exclusion `mask`, without the rule and with it.
+    fn allowed(&self, mask: u8, table: &[u8; 256]) -> (u8, u8) {
+        let (without, _) = allowed_lanes(table[usize::from(mask)]);
+        let (with, _) = allowed_lanes(table[usize::from(mask | self.excluded)]);
+        (without, with)
+    }
+
+    /// Whether the rule changes a winner in the pairings of blocks `a` and `b`, when the
+    /// bounds alone tell: one sure winner before and after, or every possible winner raised
+    /// alike (they keep their order, and ties go to the lower lane both times).
+    fn verdict(&self, a: &Bounds, b: &Bounds, allowed: (u8, u8)) -> Option<bool> {
+        let (without, with) = allowed;
+        let before = contenders(a, b, &self.zero, without);
+        let after = contenders(a, b, &self.shift, with);
+        if let (Some(x), Some(y)) = (sure_winner(before), sure_winner(after)) {
+            return Some(x != y);
+        }
+        (without == with && even_on(&self.extra, before | after)).then_some(false)
+    }
+}
+
+/// Whether adding a rule's effect changes the winner in any pairing of `studied` (the partial
+/// results where the rule fired, its effect left out) with `other`.
 pub(super) fn changes_outcome(
     studied: &Side,
     other: &Side,
     rule: &Effect,
     allowed: &[u8; 256],
 ) -> bool {
-    let extra = lanes(&rule.pairs);
+    let added = Added::of(rule);
     studied.groups.iter().any(|gs| {
         other.groups.iter().any(|go| {
-            let (without, _) = penalty(allowed[usize::from(gs.excluded | go.excluded)]);
-            let (with, _) =
-                penalty(allowed[usize::from(gs.excluded | rule.excluded | go.excluded)]);
-            gs.scores
-                .iter()
-                .zip(&gs.fired)
-                .filter(|(_, fired)| **fired)
-                .any(|(p, _)| {
-                    let a0 = add(p, &without);
-                    let a1 = add(&add(p, &extra), &with);
-                    go.scores
-                        .iter()
-                        .any(|o| best(&add(&a0, o)).0 != best(&add(&a1, o)).0)
-                })
+            let (Some(rs), Some(ro)) = (gs.tree.root(), go.tree.root()) else {
+                return false;
+            };
+            let lanes = added.allowed(gs.excluded | go.excluded, allowed);
+            let study = Study {
+                a: &gs.tree,
+                b: &go.tree,
+                added: &added,
+                without: penalty(lanes.0),
+                with: penalty(lanes.1),
+                lanes,
+            };
+            study.changes(rs, ro)
         })
     })
+}
+
+/// Whether a rule may change some winner, judged from an outline of the partial results where
+/// it fired (bounds and the exclusion masks they carry) against the whole other side. `false`
+/// is certain; `true` calls for `changes_outcome`.
+pub(super) fn may_change(
+    outline: &(Bounds, Vec<u8>),
+    other: &Side,
+    rule: &Effect,
+    allowed: &[u8; 256],
+) -> bool {
+    let added = Added::of(rule);
+    let (bounds, masks) = outline;
+    masks.iter().any(|ms| {
+        other.groups.iter().any(|go| {
+            go.tree.root().is_some_and(|ro| {
+                let lanes = added.allowed(ms | go.excluded, allowed);
+                added
+                    .verdict(bounds, &go.tree.nodes[ro].bounds, lanes)
+                    .unwrap_or(true)
+            })
+        })
+    })
+}
+
+/// Whether `extra` adds the same to every lane in `lanes`.
+fn even_on(extra: &[i64; LANES], lanes: u8) -> bool {
+    let mut added = (0..LANES)
+        .filter(|i| lanes & (1 << i) != 0)
+        .map(|i| extra[i]);
+    let first = added.next();
+    added.all(|x| Some(x) == first)
+}
+
+/// Two trees walked together, looking for a pairing whose winner a rule changes.
+struct Study<'a> {
+    a: &'a Tree,
+    b: &'a Tree,
+    added: &'a Added,
+    /// The lanes allowed without the rule and with it.
+    lanes: (u8, u8),
+    /// The penalty rows for those.
+    without: [i64; LANES],
+    with: [i64; LANES],
+}
+
+impl Study<'_> {
+    fn changes(&self, na: usize, nb: usize) -> bool {
+        let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        if let Some(changed) = self.added.verdict(&a.bounds, &b.bounds, self.lanes) {
+            return changed;
+        }
+        match split(a, b, na, nb) {
+            Next::Leaves => self.leaves(na, nb),
+            Next::Pairs(pairs) => pairs.into_iter().any(|(x, y)| self.changes(x, y)),
+        }
+    }
+
+    fn leaves(&self, na: usize, nb: usize) -> bool {
+        let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        a.rows.clone().any(|ia| {
+            let row = &self.a.rows[ia];
+            let r0 = add(row, &self.without);
+            let r1 = add(&add(row, &self.added.extra), &self.with);
+            b.rows.clone().any(|ib| {
+                let o = &self.b.rows[ib];
+                best(&add(&r0, o)).0 != best(&add(&r1, o)).0
+            })
+        })
+    }
 }

@@ -185,8 +185,6 @@ pub(super) fn layout(base: &RuleBase, dims: &[Dim]) -> Layout {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Partial {
     pub(super) effect: Effect,
-    /// Whether the rule under study fired (always false without one).
-    pub(super) fired: bool,
     pub(super) count: u64,
 }
 

@@ -68,7 +68,7 @@ fn coverage_throughput(c: &mut Criterion) {
         u64::try_from(scenarios).unwrap_or(u64::MAX),
     ));
     group.bench_function(format!("full-space/{threads}-threads"), |b| {
-        b.iter(|| coverage::cover(black_box(&base), threads));
+        b.iter(|| coverage::cover(black_box(&base), threads, &|_, _| ()));
     });
     group.finish();
 }

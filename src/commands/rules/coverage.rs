@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::commands::Context;
 use crate::coverage;
-use crate::render::{self, Format};
+use crate::render::{self, Format, output};
 
 /// Arguments of `rules coverage`.
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,12 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,
     );
-    let coverage = coverage::cover(&base, threads);
+    let bar = output::progress("counting", 1);
+    let coverage = coverage::cover(&base, threads, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
     let model = coverage::CoverageReport {
         schema_version: crate::report::SCHEMA_VERSION,
         coverage: &coverage,
