@@ -128,7 +128,7 @@ pub const SECTIONS: [&str; 6] = [
 pub const SCENARIO_KEYS: [&str; 2] = ["name", "description"];
 
 /// Number of questions; answers are stored in an array of this length.
-pub const COUNT: usize = 15;
+pub const COUNT: usize = 20;
 
 /// Every question of the spec, in the order reports list them.
 pub static QUESTIONS: [Question; COUNT] = [
@@ -169,6 +169,13 @@ pub static QUESTIONS: [Question; COUNT] = [
         kind: level(&["common", "differentiated", "unique"]),
         required: false,
         label: "Data uniqueness",
+    },
+    Question {
+        section: "data",
+        key: "residency",
+        kind: level(&["any", "region", "sovereign"]),
+        required: false,
+        label: "Data residency",
     },
     Question {
         section: "team",
@@ -246,6 +253,37 @@ pub static QUESTIONS: [Question; COUNT] = [
         required: false,
         label: "Transparency",
     },
+    Question {
+        section: "requirements",
+        key: "task",
+        kind: Kind::Level {
+            levels: &["classify", "extract", "generate", "reason", "agent"],
+            ordered: false,
+        },
+        required: false,
+        label: "Task",
+    },
+    Question {
+        section: "requirements",
+        key: "criticality",
+        kind: level(&["low", "business", "high_stakes"]),
+        required: false,
+        label: "Criticality",
+    },
+    Question {
+        section: "requirements",
+        key: "language",
+        kind: level(&["well_served", "partly_served", "underserved"]),
+        required: false,
+        label: "Language coverage",
+    },
+    Question {
+        section: "requirements",
+        key: "hosting",
+        kind: level(&["any", "private_cloud", "on_premises"]),
+        required: false,
+        label: "Hosting",
+    },
 ];
 
 const NAMES: [&str; COUNT] = [
@@ -254,6 +292,7 @@ const NAMES: [&str; COUNT] = [
     "data.corpus_tokens",
     "data.freshness",
     "data.uniqueness",
+    "data.residency",
     "team.ml_talent",
     "budget.annual_usd",
     "traffic.requests_per_day",
@@ -264,6 +303,10 @@ const NAMES: [&str; COUNT] = [
     "requirements.time_to_market",
     "requirements.vendor_lock_in",
     "requirements.transparency",
+    "requirements.task",
+    "requirements.criticality",
+    "requirements.language",
+    "requirements.hosting",
 ];
 
 #[cfg(test)]

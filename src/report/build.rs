@@ -12,7 +12,7 @@ use crate::options::{Pair, PerApproach, PerStrategy};
 use crate::questions::QuestionId;
 use crate::report::fill::fill;
 use crate::rules::effect::to_weight;
-use crate::rules::{Facts, RuleBase, TOPICS};
+use crate::rules::{Facts, RuleBase, TOPICS, Truth};
 use crate::whatif;
 
 /// Evaluates a scenario and builds its report.
@@ -51,7 +51,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
     let exclusions = exclusions(base, eval, answers);
     let analysis = whatif::analyse(base, answers, pick);
-    let next_steps = next_steps(base, pick);
+    let next_steps = next_steps(base, pick, (answers, facts));
     let mut warnings = Vec::new();
     if eval.conflict {
         warnings.push(
@@ -132,12 +132,14 @@ fn exclusions(base: &RuleBase, eval: &Evaluation, answers: &Answers) -> Vec<Excl
         .collect()
 }
 
-/// The next steps that apply to a pair, ordered by topic, then as written.
-fn next_steps(base: &RuleBase, pick: Pair) -> Vec<Step> {
+/// The next steps that apply to a pair and to the answers, ordered by topic, then as written.
+fn next_steps(base: &RuleBase, pick: Pair, scenario: (&Answers, &Facts)) -> Vec<Step> {
+    let (answers, facts) = scenario;
     let mut steps: Vec<Step> = base
         .next_steps
         .iter()
         .filter(|n| n.strategies.contains(&pick.strategy) && n.approaches.contains(&pick.approach))
+        .filter(|n| n.when.eval(answers, facts) == Truth::True)
         .map(|n| Step {
             id: n.id.clone(),
             topic: n.topic.clone(),

@@ -112,6 +112,9 @@ pub struct NextStep {
     /// Approaches it applies to.
     #[serde(skip)]
     pub approaches: Vec<Approach>,
+    /// The answers it applies to (always, without a `when`).
+    #[serde(skip)]
+    pub when: Condition,
     /// The step.
     pub text: String,
     /// Id of the source.

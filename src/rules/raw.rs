@@ -74,6 +74,9 @@ pub(crate) struct RawNextStep {
     pub(crate) strategies: Option<Vec<String>>,
     #[serde(default)]
     pub(crate) approaches: Option<Vec<String>>,
+    /// Shown only for answers that meet this condition.
+    #[serde(default)]
+    pub(crate) when: Option<RawCondition>,
     pub(crate) text: String,
     pub(crate) source: String,
 }

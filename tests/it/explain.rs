@@ -26,7 +26,7 @@ const APPROACHES: [&str; 4] = ["prompting", "rag", "fine-tune", "train"];
 
 /// The enumerated questions with their levels in ascending order; the flag says whether the
 /// order means anything (`requirements.customization` is a set of choices, not a scale).
-const LEVEL_QUESTIONS: [(&str, &[&str], bool); 10] = [
+const LEVEL_QUESTIONS: [(&str, &[&str], bool); 15] = [
     (
         "data.sensitivity",
         &["public", "internal", "confidential", "regulated", "secret"],
@@ -75,6 +75,27 @@ const LEVEL_QUESTIONS: [(&str, &[&str], bool); 10] = [
     (
         "requirements.transparency",
         &["standard", "auditable", "full"],
+        true,
+    ),
+    ("data.residency", &["any", "region", "sovereign"], true),
+    (
+        "requirements.task",
+        &["classify", "extract", "generate", "reason", "agent"],
+        false,
+    ),
+    (
+        "requirements.criticality",
+        &["low", "business", "high_stakes"],
+        true,
+    ),
+    (
+        "requirements.language",
+        &["well_served", "partly_served", "underserved"],
+        true,
+    ),
+    (
+        "requirements.hosting",
+        &["any", "private_cloud", "on_premises"],
         true,
     ),
 ];

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::condition::compile_condition;
 use super::rule::check_rule;
 use super::{FileProblems, complete, is_kebab, names, require_text};
 use crate::diagnostic::Diagnostic;
@@ -11,7 +12,7 @@ use crate::diagnostic::locate::Locations;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::quote_list;
 use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
-use crate::rules::{ApproachInfo, NextStep, Point, RuleBase, Source, StrategyInfo};
+use crate::rules::{ApproachInfo, Condition, NextStep, Point, RuleBase, Source, StrategyInfo};
 
 /// The topics a next step may have, in the order reports list them.
 pub const TOPICS: [&str; 7] = [
@@ -274,11 +275,19 @@ impl<'a> Builder<'a> {
             ),
             None => Approach::ALL.to_vec(),
         };
+        let when = match &n.when {
+            Some(c) => compile_condition(problems, &format!("{path}/when"), c),
+            None => Some(Condition::Always),
+        };
+        let Some(when) = when else {
+            return;
+        };
         self.next_steps.push(NextStep {
             id: n.id,
             topic: n.topic,
             strategies,
             approaches,
+            when,
             text: n.text,
             source: n.source,
         });
