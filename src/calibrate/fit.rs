@@ -19,6 +19,8 @@ pub struct Settings {
     pub rate: f64,
     /// Fitted weights are rounded to multiples of this, and never below it in magnitude.
     pub step: f64,
+    /// How many times a kept case (one that must keep passing) counts in the loss.
+    pub keep: f64,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             iterations: 3000,
             rate: 0.5,
             step: 0.25,
+            keep: 10.0,
         }
     }
 }
@@ -43,6 +46,17 @@ struct Example {
     fired: Vec<usize>,
     allowed: u8,
     accepted: u8,
+    weight: f64,
+}
+
+/// The cases a fit learns from: those it fits, and those that must keep passing, which weigh
+/// `Settings::keep` times as much.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample<'a> {
+    /// Documented cases to fit.
+    pub fitted: &'a [&'a Case],
+    /// Cases that must keep passing (the rule set's own regression cases).
+    pub kept: &'a [&'a Case],
 }
 
 /// A rule base's score weights, in weight units.
@@ -57,10 +71,14 @@ pub fn prior(base: &RuleBase) -> Weights {
         .collect()
 }
 
-fn examples(base: &RuleBase, cases: &[&Case]) -> Vec<Example> {
-    cases
+fn examples(base: &RuleBase, sample: Sample<'_>, keep: f64) -> Vec<Example> {
+    let weighted = sample
+        .fitted
         .iter()
-        .map(|case| {
+        .map(|c| (c, 1.0))
+        .chain(sample.kept.iter().map(|c| (c, keep)));
+    weighted
+        .map(|(case, weight)| {
             // Conditions and cost facts do not depend on weights, so which rules fire and
             // which pairs are excluded is fixed for the whole fit.
             let eval = evaluate(base, &case.answers);
@@ -73,6 +91,7 @@ fn examples(base: &RuleBase, cases: &[&Case]) -> Vec<Example> {
                 fired: (0..base.rules.len()).filter(|r| eval.fired[*r]).collect(),
                 allowed: mask(&mut eval.ranking.iter().map(|(p, _)| *p)),
                 accepted: mask(&mut case.accepted()),
+                weight,
             }
         })
         .collect()
@@ -121,21 +140,21 @@ fn score_gradient(example: &Example, s: &[f64; 7]) -> [f64; 7] {
     std::array::from_fn(|i| all[i] - good[i])
 }
 
-/// Fits the score weights of `base` to `cases`, starting from and pulled towards the rule
-/// base's own weights; returns them rounded to `settings.step`.
-pub fn fit(base: &RuleBase, cases: &[&Case], settings: Settings) -> Weights {
-    let examples = examples(base, cases);
+/// Fits the score weights of `base` to a sample of cases, starting from and pulled towards the
+/// rule base's own weights; returns them rounded to `settings.step`.
+pub fn fit(base: &RuleBase, sample: Sample<'_>, settings: Settings) -> Weights {
+    let examples = examples(base, sample, settings.keep);
     let start = prior(base);
     let mut weights = start.clone();
-    let n = examples.len().max(1) as f64;
+    let n = examples.iter().map(|e| e.weight).sum::<f64>().max(1.0);
     for _ in 0..settings.iterations {
         let mut grad: Weights = vec![[0.0; 8]; weights.len()];
         for example in &examples {
             let g = score_gradient(example, &scores(example, &weights));
             for &r in &example.fired {
                 for (i, p) in PAIRS.iter().enumerate() {
-                    grad[r][p.strategy as usize] += g[i] / n;
-                    grad[r][4 + p.approach as usize] += g[i] / n;
+                    grad[r][p.strategy as usize] += example.weight * g[i] / n;
+                    grad[r][4 + p.approach as usize] += example.weight * g[i] / n;
                 }
             }
         }

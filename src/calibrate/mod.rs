@@ -11,7 +11,7 @@ use crate::cases::Case;
 use crate::engine::evaluate;
 use crate::options::Pair;
 use crate::rules::RuleBase;
-pub use fit::{Settings, Weights, apply, prior};
+pub use fit::{Sample, Settings, Weights, apply, prior};
 
 /// Accuracy on a set of cases: the share whose strategy, approach, and both, match a pair
 /// the record supports.
@@ -85,6 +85,17 @@ fn judge(base: &RuleBase, case: &Case) -> (bool, bool, bool, Pair, Option<Pair>)
     )
 }
 
+/// A `--strength` as given, or the reason it is refused.
+pub fn check_strength(strength: f64) -> Result<f64, crate::diagnostic::Invalid> {
+    if (0.0..=10.0).contains(&strength) {
+        Ok(strength)
+    } else {
+        Err(crate::diagnostic::Invalid(format!(
+            "--strength {strength} is out of range; allowed: 0 to 10"
+        )))
+    }
+}
+
 /// The accuracy of a rule base on cases.
 pub fn accuracy(base: &RuleBase, cases: &[&Case]) -> Accuracy {
     let mut hits = [0usize; 3];
@@ -116,10 +127,12 @@ pub fn folds(cases: &[Case], k: usize) -> Vec<usize> {
 }
 
 /// Fits on every fold but one and tests on the one held out, for each fold in turn; also
-/// gives the accuracy of a fit on every case, and of the rule base as it is.
+/// gives the accuracy of a fit on every case, and of the rule base as it is. The `kept` cases
+/// are in every fit and never held out, as when a rule set is calibrated with `--keep`.
 pub fn cross_validate(
     base: &RuleBase,
     cases: &[Case],
+    kept: &[&Case],
     k: usize,
     settings: Settings,
     progress: &dyn Fn(usize),
@@ -141,7 +154,11 @@ pub fn cross_validate(
             .filter(|(_, g)| **g == f)
             .map(|(c, _)| c)
             .collect();
-        let fitted = apply(base, &fit::fit(base, &train, settings));
+        let sample = Sample {
+            fitted: &train,
+            kept,
+        };
+        let fitted = apply(base, &fit::fit(base, sample, settings));
         for case in &test {
             let (s, a, both, actual, runner_up) = judge(&fitted, case);
             held.push((s, a, both));
@@ -163,7 +180,8 @@ pub fn cross_validate(
     }
     misses.sort_by(|a, b| a.name.cmp(&b.name));
     let all: Vec<&Case> = cases.iter().collect();
-    let trained = apply(base, &fit::fit(base, &all, settings));
+    let sample = Sample { fitted: &all, kept };
+    let trained = apply(base, &fit::fit(base, sample, settings));
     progress(k + 1);
     let share = |pick: fn(&(bool, bool, bool)) -> bool| {
         held.iter().filter(|h| pick(h)).count() as f64 / held.len().max(1) as f64
@@ -233,6 +251,8 @@ pub struct Calibration {
     pub after: Accuracy,
     /// Every weight that changed.
     pub changed: Vec<Change>,
+    /// The cases that had to keep passing, with the fitted weights (none without `--keep`).
+    pub kept: Option<Accuracy>,
     /// Where the rule files were written.
     pub out: String,
 }
@@ -274,7 +294,11 @@ mod tests {
             iterations: 300,
             ..Settings::default()
         };
-        let fitted = fit::fit(&base, &all, settings);
+        let sample = Sample {
+            fitted: &all,
+            kept: &[],
+        };
+        let fitted = fit::fit(&base, sample, settings);
         for ((rule, w), w0) in base.rules.iter().zip(&fitted).zip(prior(&base)) {
             for k in 0..8 {
                 assert_eq!(w0[k] == 0.0, w[k] == 0.0, "{}: weight {k}", rule.id);

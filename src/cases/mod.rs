@@ -127,23 +127,26 @@ pub fn built_in(base: &RuleBase) -> Result<Vec<Case>, Invalid> {
 
 /// Loads the cases in `dir/tests/*.yaml`.
 pub fn load_dir(base: &RuleBase, dir: &Path) -> anyhow::Result<Vec<Case>> {
-    load_files(base, &dir.join("tests"))
+    load_dirs(base, &[dir.join("tests")])
 }
 
-/// Loads the cases in `dir/*.yaml` (and `*.yml`), in name order.
-pub fn load_files(base: &RuleBase, dir: &Path) -> anyhow::Result<Vec<Case>> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("cannot read test directory {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
-    paths.sort();
+/// Loads the cases in `dir/*.yaml` (and `*.yml`) of each directory, in name order within each;
+/// a case name must be unique across them all.
+pub fn load_dirs(base: &RuleBase, dirs: &[PathBuf]) -> anyhow::Result<Vec<Case>> {
     let mut files = Vec::new();
-    for path in paths {
-        let bytes = input::read(&path, input::Kind::Cases)?.into_bytes();
-        files.push(RuleFile { path, bytes });
+    for dir in dirs {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| anyhow::anyhow!("cannot read test directory {}: {e}", dir.display()))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = input::read(&path, input::Kind::Cases)?.into_bytes();
+            files.push(RuleFile { path, bytes });
+        }
     }
     Ok(load::parse(base, &files)?)
 }

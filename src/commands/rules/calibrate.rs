@@ -16,9 +16,15 @@ use crate::rules;
 pub struct Args {
     /// The rules directory to calibrate [default: the built-in rule base].
     pub dir: Option<PathBuf>,
-    /// The documented cases to fit to (`*.yaml` in this directory).
+    /// The documented cases to fit to (`*.yaml` in this directory); repeat it to fit to the
+    /// cases of several directories together.
+    #[arg(long, value_name = "DIR", required = true)]
+    pub cases: Vec<PathBuf>,
+    /// Cases that must keep passing (`*.yaml` in this directory), such as the rule set's own
+    /// `tests/`: fitted with ten times the weight of the documented cases, and run again on the
+    /// result. Repeatable.
     #[arg(long, value_name = "DIR")]
-    pub cases: PathBuf,
+    pub keep: Vec<PathBuf>,
     /// Where to write the calibrated rule files (created if missing; files of the same name
     /// are replaced).
     #[arg(long, short, value_name = "DIR")]
@@ -30,28 +36,41 @@ pub struct Args {
 
 /// Fits, writes the rule files, and reports the accuracy before and after.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    if !(0.0..=10.0).contains(&args.strength) {
-        return Err(Invalid(format!(
-            "--strength {} is out of range; allowed: 0 to 10",
-            args.strength
-        ))
-        .into());
-    }
     let base = context.rule_base(args.dir.as_deref())?;
     let files = match &args.dir {
         Some(dir) => rules::dir_files(dir)?,
         None => rules::built_in_files(),
     };
-    let cases = cases::load_files(&base, &args.cases)?;
+    let cases = cases::load_dirs(&base, &args.cases)?;
     let all: Vec<&cases::Case> = cases.iter().collect();
     let settings = Settings {
-        strength: args.strength,
+        strength: calibrate::check_strength(args.strength)?,
         ..Settings::default()
     };
+    let kept = cases::load_dirs(&base, &args.keep)?;
+    let kept: Vec<&cases::Case> = kept.iter().collect();
     let bar = output::progress("calibrating", 1);
-    let weights = calibrate::fit::fit(&base, &all, settings);
+    let sample = calibrate::Sample {
+        fitted: &all,
+        kept: &kept,
+    };
+    let weights = calibrate::fit::fit(&base, sample, settings);
     bar.finish_and_clear();
     let fitted = calibrate::apply(&base, &weights);
+    // A fit that breaks a case it had to keep is not written: the rule files stay as they were.
+    let broken: Vec<&str> = kept
+        .iter()
+        .filter(|c| !cases::outcome(&fitted, c).pass)
+        .map(|c| c.name.as_str())
+        .collect();
+    if !broken.is_empty() {
+        anyhow::bail!(
+            "the fitted weights fail {} of the {} kept cases, so nothing was written: {}",
+            broken.len(),
+            kept.len(),
+            broken.join(", ")
+        );
+    }
     let texts = calibrate::write::rewrite(&base, &files, &weights).map_err(Invalid)?;
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.out.display()))?;
@@ -74,6 +93,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         before: calibrate::accuracy(&base, &all),
         after: calibrate::accuracy(&fitted, &all),
         changed: calibrate::changes(&base, &weights),
+        kept: (!kept.is_empty()).then(|| calibrate::accuracy(&fitted, &kept)),
         out: args.out.display().to_string(),
     };
     render::emit(Format::Table, context.look, "rules calibrate", |r| {

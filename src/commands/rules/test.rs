@@ -14,13 +14,22 @@ use crate::render::{self, Format, output};
 pub struct Args {
     /// The rules directory [default: the built-in rule base and its cases].
     pub dir: Option<PathBuf>,
-    /// Run the cases in this directory (`*.yaml`) instead of the rule set's own `tests/`.
+    /// Run the cases in this directory (`*.yaml`) instead of the rule set's own `tests/`;
+    /// repeat it to run the cases of several directories together.
     #[arg(long, value_name = "DIR")]
-    pub cases: Option<PathBuf>,
+    pub cases: Vec<PathBuf>,
     /// Fit the weights on K-1 folds of the cases and test on the fold held out, for each fold;
     /// report held-out and training accuracy (2 to 20 folds).
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..=20))]
     pub cross_validate: Option<u16>,
+    /// With `--cross-validate`: cases (`*.yaml` in this directory) that are in every fit with
+    /// ten times the weight and never held out, as `rules calibrate --keep` fits them.
+    #[arg(long, value_name = "DIR", requires = "cross_validate")]
+    pub keep: Vec<PathBuf>,
+    /// With `--cross-validate`: how strongly the fitted weights are pulled towards the hand-set
+    /// ones (0 to 10), as in `rules calibrate`.
+    #[arg(long, requires = "cross_validate", default_value_t = Settings::default().strength)]
+    pub strength: f64,
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
@@ -29,15 +38,25 @@ pub struct Args {
 /// Runs the cases; any failure is an error (exit status 1) after the report.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.dir.as_deref())?;
-    let cases = match (&args.cases, &args.dir) {
-        (Some(dir), _) => cases::load_files(&base, dir)?,
-        (None, Some(dir)) => cases::load_dir(&base, dir)?,
-        (None, None) => cases::built_in(&base)?,
+    let cases = match (args.cases.is_empty(), &args.dir) {
+        (false, _) => cases::load_dirs(&base, &args.cases)?,
+        (true, Some(dir)) => cases::load_dir(&base, dir)?,
+        (true, None) => cases::built_in(&base)?,
     };
     if let Some(k) = args.cross_validate {
         let k = usize::from(k);
         let bar = output::progress("cross-validating", k as u64 + 1);
-        let cv = calibrate::cross_validate(&base, &cases, k, Settings::default(), &|done| {
+        let settings = Settings {
+            strength: calibrate::check_strength(args.strength)?,
+            ..Settings::default()
+        };
+        let kept = if args.keep.is_empty() {
+            Vec::new()
+        } else {
+            cases::load_dirs(&base, &args.keep)?
+        };
+        let kept: Vec<&cases::Case> = kept.iter().collect();
+        let cv = calibrate::cross_validate(&base, &cases, &kept, k, settings, &|done| {
             bar.set_position(done as u64);
         });
         bar.finish_and_clear();

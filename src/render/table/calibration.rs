@@ -74,6 +74,9 @@ pub(super) fn calibration(c: &Calibration) -> String {
     );
     let _ = writeln!(out, "{}", accuracy_line("before", &c.before));
     let _ = writeln!(out, "{}", accuracy_line("after (same cases)", &c.after));
+    if let Some(kept) = &c.kept {
+        let _ = writeln!(out, "{}", accuracy_line("kept cases, after", kept));
+    }
     let _ = writeln!(out, "\n{} weights changed:", c.changed.len());
     for ch in &c.changed {
         let _ = writeln!(
