@@ -59,13 +59,15 @@ pub struct Sample<'a> {
     pub kept: &'a [&'a Case],
 }
 
-/// A rule base's score weights, in weight units.
+/// A rule base's hand-set score weights, in weight units: a rule's `hand_set` weights when
+/// calibration has changed them, else its weights.
 pub fn prior(base: &RuleBase) -> Weights {
     base.rules
         .iter()
         .map(|r| {
-            let s = r.effect.strategy_weights(1).0;
-            let a = r.effect.approach_weights(1).0;
+            let set = r.hand_set.as_ref().unwrap_or(&r.effect);
+            let s = set.strategy_weights(1).0;
+            let a = set.approach_weights(1).0;
             [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
         })
         .collect()
@@ -222,6 +224,7 @@ mod tests {
             fired: vec![],
             allowed: 0x7f,
             accepted: 1 << 1,
+            weight: 1.0,
         };
         let g = score_gradient(&example, &[0.0; 7]);
         assert!(g[1] < 0.0, "{g:?}");

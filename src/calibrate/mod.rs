@@ -64,7 +64,8 @@ pub struct CrossValidation {
     pub held_out: Accuracy,
     /// Accuracy of the weights fitted on every case, on those same cases.
     pub training: Accuracy,
-    /// Accuracy of the rule base as given, before any fit.
+    /// Accuracy with the hand-set weights (the rules' `hand_set:` values where a calibration
+    /// changed them), before any fit.
     pub unfitted: Accuracy,
     /// Held-out cases the fitted rules got wrong, with their runner-up.
     pub misses: Vec<Miss>,
@@ -197,7 +198,7 @@ pub fn cross_validate(
             both: share(|h| h.2),
         },
         training: accuracy(&trained, &all),
-        unfitted: accuracy(base, &all),
+        unfitted: accuracy(&apply(base, &prior(base)), &all),
         misses,
     }
 }

@@ -6,12 +6,57 @@ use std::path::Path;
 use super::Weights;
 use crate::diagnostic::locate::Locations;
 use crate::options::{Approach, Strategy};
-use crate::rules::{RuleBase, RuleFile};
+use crate::rules::effect::to_weight;
+use crate::rules::{Rule, RuleBase, RuleFile};
 
 /// A weight as rule files write it: `2`, `-0.5`, `1.25`.
 fn weight_text(w: f64) -> String {
     let s = format!("{w:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A rule's weights as they stand, in weight units.
+fn current(rule: &Rule) -> [f64; 8] {
+    let s = rule.effect.strategy_weights(1).0;
+    let a = rule.effect.approach_weights(1).0;
+    [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
+}
+
+/// The rule's weights as they stand, as the flow map a `hand_set:` key takes.
+fn hand_set_text(rule: &Rule) -> String {
+    let part = |pairs: Vec<(&str, i64)>| {
+        let items: Vec<String> = pairs
+            .into_iter()
+            .filter(|(_, w)| *w != 0)
+            .map(|(k, w)| format!("{k}: {}", weight_text(to_weight(w))))
+            .collect();
+        (!items.is_empty()).then(|| format!("{{ {} }}", items.join(", ")))
+    };
+    let strategy = part(
+        Strategy::ALL
+            .iter()
+            .map(|s| (s.name(), rule.effect.strategy[*s]))
+            .collect(),
+    );
+    let approach = part(
+        Approach::ALL
+            .iter()
+            .map(|a| (a.name(), rule.effect.approach[*a]))
+            .collect(),
+    );
+    let parts: Vec<String> = [("strategy", strategy), ("approach", approach)]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}: {v}")))
+        .collect();
+    format!("{{ {} }}", parts.join(", "))
+}
+
+/// The indentation of the keys of rule `j`: the column of its `id` key.
+fn key_indent(text: &str, locations: &Locations, j: usize) -> Option<String> {
+    let id = locations.find(&format!("rules/{j}/id"))?;
+    let line_start = text[..id.start].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..id.start].rfind("id")?;
+    Some(" ".repeat(key))
 }
 
 /// The text of each rule file with the rules' weights replaced by `weights` (in rule-base
@@ -33,6 +78,7 @@ pub fn rewrite(
             .zip(weights)
             .filter(|(r, _)| r.file == name);
         for (j, (rule, w)) in in_file.enumerate() {
+            let mut last_weight = 0;
             let keys = Strategy::ALL
                 .iter()
                 .map(|s| ("strategy", s.name(), rule.effect.strategy[*s]))
@@ -53,7 +99,23 @@ pub fn rewrite(
                             .is_some_and(|v| v.trim().parse::<f64>().is_ok())
                     })
                     .ok_or_else(|| format!("{name}: cannot find the weight at {path}"))?;
+                last_weight = last_weight.max(span.end);
                 edits.push((span, weight_text(w[k])));
+            }
+            let changed = current(rule)
+                .iter()
+                .zip(w)
+                .any(|(now, fitted)| (now - fitted).abs() > 1e-9);
+            if rule.hand_set.is_none() && changed {
+                let at = text[last_weight..]
+                    .find('\n')
+                    .map_or(text.len(), |i| last_weight + i);
+                let indent = key_indent(text, &locations, j)
+                    .ok_or_else(|| format!("{name}: cannot find the id of rules/{j}"))?;
+                edits.push((
+                    at..at,
+                    format!("\n{indent}hand_set: {}", hand_set_text(rule)),
+                ));
             }
         }
         edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
@@ -100,5 +162,41 @@ mod tests {
             .collect();
         let again = crate::rules::from_files(&rebuilt).unwrap();
         assert_eq!(super::super::prior(&again), super::super::prior(&base));
+    }
+
+    #[test]
+    fn a_changed_rule_keeps_its_hand_set_weights_once() {
+        let rules = "rules:\n  - id: prior\n    summary: s\n    source: dida-strategies\n    \
+                     strategy: { A: 1, C: -0.5 }\n    explanation: e\n";
+        let file = |path: &str, bytes: &[u8]| RuleFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        };
+        let mut files = vec![
+            file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
+            file(
+                "strategies.yaml",
+                include_bytes!("../../rules/strategies.yaml"),
+            ),
+            file("r.yaml", rules.as_bytes()),
+        ];
+        let base = crate::rules::from_files(&files).unwrap();
+        let mut weights = super::super::prior(&base);
+        weights[0][0] = 2.25;
+        let texts = rewrite(&base, &files, &weights).unwrap();
+        let text = &texts[2].1;
+        assert!(
+            text.contains(
+                "strategy: { A: 2.25, C: -0.5 }\n    hand_set: { strategy: { A: 1, C: -0.5 } }\n"
+            ),
+            "{text}"
+        );
+        // The fitted file starts its next fit from the hand-set weights, and writing the same
+        // weights again changes nothing.
+        files[2].bytes = text.clone().into_bytes();
+        let fitted = crate::rules::from_files(&files).unwrap();
+        assert!((super::super::prior(&fitted)[0][0] - 1.0).abs() < 1e-12);
+        let again = rewrite(&fitted, &files, &weights).unwrap();
+        assert_eq!(&again[2].1, text);
     }
 }

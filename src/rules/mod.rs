@@ -93,6 +93,9 @@ pub struct Rule {
     pub when: Condition,
     /// What it does when it fires.
     pub effect: Effect,
+    /// The strategy and approach weights as the author set them, when calibration has since
+    /// changed them (only those two parts of the effect are used).
+    pub hand_set: Option<Effect>,
     /// Why, in a few sentences, for the user.
     pub explanation: String,
     /// The file it was defined in, as given to the loader.

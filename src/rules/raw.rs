@@ -97,7 +97,21 @@ pub(crate) struct RawRule {
     pub(crate) matrix: BTreeMap<String, f64>,
     #[serde(default)]
     pub(crate) exclude: Option<RawExclude>,
+    /// The weights as the rule's author set them, kept by `rules calibrate` when it changes
+    /// them: fits start from and are pulled towards these.
+    #[serde(default)]
+    pub(crate) hand_set: Option<RawWeights>,
     pub(crate) explanation: String,
+}
+
+/// Strategy and approach weights on their own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWeights {
+    #[serde(default)]
+    pub(crate) strategy: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub(crate) approach: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -322,7 +322,8 @@ mod tests {
         let base = crate::rules::built_in().unwrap();
         let text = "[data]\nsensitivity = \"internal\"\nlabeled_examples = 400\n\
                     [team]\nml_talent = \"basic\"\n[budget]\nannual_usd = 60_000\n\
-                    [traffic]\nrequests_per_day = 3_000\n";
+                    [traffic]\nrequests_per_day = 3_000\n\
+                    [requirements]\ndomain = \"specialized\"\n";
         let answers =
             crate::answers::parse(std::path::Path::new("x.toml"), text.as_bytes()).unwrap();
         let current = evaluate(&base, &answers).recommendation();

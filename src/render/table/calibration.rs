@@ -41,7 +41,7 @@ pub(super) fn cross_validation(cv: &CrossValidation) -> String {
         "{}",
         accuracy_line("training (fit on every case)", &cv.training)
     );
-    let _ = writeln!(out, "{}", accuracy_line("rule base as given", &cv.unfitted));
+    let _ = writeln!(out, "{}", accuracy_line("hand-set weights", &cv.unfitted));
     if cv.misses.is_empty() {
         let _ = writeln!(out, "\nNo held-out case was missed.");
         return out;

@@ -6,7 +6,8 @@ use crate::diagnostic::Diagnostic;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{QuestionId, quote_list};
 use crate::rules::Fact;
-use crate::rules::raw::RawRule;
+use crate::rules::effect::to_weight;
+use crate::rules::raw::{RawRule, RawWeights};
 use crate::rules::{Condition, Effect, Exclusion, Rule};
 
 pub(super) fn check_rule(
@@ -27,6 +28,10 @@ pub(super) fn check_rule(
         None => Some(Condition::Always),
     };
     let effect = check_effect(problems, path, &r);
+    let hand_set = r
+        .hand_set
+        .as_ref()
+        .map(|h| check_hand_set(problems, path, h, &effect));
     let no_effect = r.strategy.is_empty()
         && r.approach.is_empty()
         && r.matrix.is_empty()
@@ -47,6 +52,7 @@ pub(super) fn check_rule(
         source: r.source,
         when: when?,
         effect,
+        hand_set,
         explanation: r.explanation.trim().to_owned(),
         file: file.to_owned(),
     })
@@ -57,22 +63,7 @@ pub(super) fn check_rule(
 fn check_effect(problems: &mut FileProblems, path: &str, r: &RawRule) -> Effect {
     let strategy_names = Strategy::ALL.map(Strategy::name);
     let approach_names = Approach::ALL.map(Approach::name);
-    let mut strategy = PerStrategy([0.0; 4]);
-    for (key, weight) in &r.strategy {
-        let at = format!("{path}/strategy/{key}");
-        match Strategy::from_name(key) {
-            Some(s) => strategy[s] = check_weight(problems, &at, *weight),
-            None => bad_key(problems, &at, "strategy", key, &strategy_names),
-        }
-    }
-    let mut approach = PerApproach([0.0; 4]);
-    for (key, weight) in &r.approach {
-        let at = format!("{path}/approach/{key}");
-        match Approach::from_name(key) {
-            Some(a) => approach[a] = check_weight(problems, &at, *weight),
-            None => bad_key(problems, &at, "approach", key, &approach_names),
-        }
-    }
+    let (strategy, approach) = check_weights(problems, path, &r.strategy, &r.approach);
     let mut matrix = [0.0; 2];
     for (key, weight) in &r.matrix {
         let at = format!("{path}/matrix/{key}");
@@ -113,10 +104,80 @@ fn check_effect(problems: &mut FileProblems, path: &str, r: &RawRule) -> Effect 
         }
     });
     Effect {
-        strategy: PerStrategy(strategy.0.map(hundredths)),
-        approach: PerApproach(approach.0.map(hundredths)),
+        strategy,
+        approach,
         matrix,
         exclude,
+    }
+}
+
+/// Checks the strategy and approach weight maps under `path`, in hundredths.
+fn check_weights(
+    problems: &mut FileProblems,
+    path: &str,
+    strategies: &std::collections::BTreeMap<String, f64>,
+    approaches: &std::collections::BTreeMap<String, f64>,
+) -> (PerStrategy<i64>, PerApproach<i64>) {
+    let strategy_names = Strategy::ALL.map(Strategy::name);
+    let approach_names = Approach::ALL.map(Approach::name);
+    let mut strategy = PerStrategy([0.0; 4]);
+    for (key, weight) in strategies {
+        let at = format!("{path}/strategy/{key}");
+        match Strategy::from_name(key) {
+            Some(s) => strategy[s] = check_weight(problems, &at, *weight),
+            None => bad_key(problems, &at, "strategy", key, &strategy_names),
+        }
+    }
+    let mut approach = PerApproach([0.0; 4]);
+    for (key, weight) in approaches {
+        let at = format!("{path}/approach/{key}");
+        match Approach::from_name(key) {
+            Some(a) => approach[a] = check_weight(problems, &at, *weight),
+            None => bad_key(problems, &at, "approach", key, &approach_names),
+        }
+    }
+    (
+        PerStrategy(strategy.0.map(hundredths)),
+        PerApproach(approach.0.map(hundredths)),
+    )
+}
+
+/// Checks a rule's hand-set weights: valid weights, each on the same side of zero as the
+/// calibrated weight it stands for (calibration never moves a weight across zero).
+fn check_hand_set(
+    problems: &mut FileProblems,
+    path: &str,
+    hand_set: &RawWeights,
+    effect: &Effect,
+) -> Effect {
+    let at = format!("{path}/hand_set");
+    let (strategy, approach) = check_weights(problems, &at, &hand_set.strategy, &hand_set.approach);
+    let sides = Strategy::ALL
+        .iter()
+        .map(|s| ("strategy", s.name(), strategy[*s], effect.strategy[*s]))
+        .chain(
+            Approach::ALL
+                .iter()
+                .map(|a| ("approach", a.name(), approach[*a], effect.approach[*a])),
+        );
+    for (section, key, set, now) in sides {
+        if set.signum() != now.signum() {
+            problems.push(
+                format!("{at}/{section}/{key}"),
+                Diagnostic::nowhere(format!(
+                    "the hand-set {section} weight of {key} is {}, but the rule's weight is {}",
+                    to_weight(set),
+                    to_weight(now)
+                ))
+                .note("calibration keeps every weight on the side of zero its author set: both must be positive, both negative, or both absent"),
+            );
+        }
+    }
+    Effect {
+        strategy,
+        approach,
+        matrix: [0.0; 2],
+        exclude: None,
     }
 }
 
