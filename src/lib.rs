@@ -26,6 +26,11 @@
 //!   `cost/pricing/`, its use in `cost/estimate.rs`.
 //! - **An output format:** a file (or folder) under `render/` implementing [`render::Render`],
 //!   and a variant of [`render::Format`].
+//! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
+//!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
+//! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps
+//!   the author's values as `hand_set:` (`calibrate/write.rs`); fits start from those
+//!   (`calibrate/fit.rs`), and `rules/check/rule.rs` keeps both on the same side of zero.
 //! - **A subcommand:** a file under `commands/` with its `Args` and `run`, its output in
 //!   `render/`, and one variant in `cli.rs`.
 //!

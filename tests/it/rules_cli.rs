@@ -754,3 +754,29 @@ fn coverage_table_reports_scenarios_and_pairs() {
         .sum();
     assert_eq!(Some(sum), c["scenarios"].as_u64());
 }
+
+#[test]
+fn show_gives_the_hand_set_weights_of_a_calibrated_rule() {
+    // The built-in weights are calibrated: at least one rule keeps its author's values.
+    let yaml: String = yaml_files(&root().join("rules"))
+        .iter()
+        .map(|f| read(f))
+        .collect();
+    let calibrated = yaml
+        .split("\n  - id: ")
+        .skip(1)
+        .find(|rule| rule.contains("\n    hand_set:"))
+        .and_then(|rule| rule.lines().next())
+        .expect("a rule with hand_set")
+        .trim()
+        .to_owned();
+    let out = run_ok(["rules", "show", &calibrated]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("hand-set:"))
+        .unwrap_or_else(|| panic!("no hand-set line in\n{out}"));
+    assert!(line.ends_with("(calibrated from these)"), "{line}");
+    // A rule the fit left alone has none.
+    let out = run_ok(["rules", "show", "secret-data-stays-inside"]);
+    assert!(!out.contains("hand-set:"), "{out}");
+}

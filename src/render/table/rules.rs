@@ -61,6 +61,17 @@ pub(super) fn show(detail: &RuleDetail<'_>, width: u16) -> String {
         .partition(|(name, _)| Strategy::from_name(name).is_some());
     let _ = writeln!(out, "strategy:    {}", weights(strategies));
     let _ = writeln!(out, "approach:    {}", weights(approaches));
+    if let Some(hand_set) = &rule.hand_set {
+        let moves: Vec<(&str, f64)> = hand_set.moves(1);
+        let _ = writeln!(
+            out,
+            "{}",
+            field(
+                "hand-set",
+                &format!("{} (calibrated from these)", weights(moves))
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "matrix:      {}",
