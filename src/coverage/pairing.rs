@@ -167,10 +167,19 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn count(&self, na: usize, nb: usize, tally: &mut Tally) {
         let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
-        if let Some(lane) = sure_winner(contenders(&a.bounds, &b.bounds, self.zero, self.allowed)) {
+        let lanes = contenders(&a.bounds, &b.bounds, self.zero, self.allowed);
+        if let Some(lane) = sure_winner(lanes) {
             let n = a.count * b.count;
             tally.scenarios += n;
             tally.pairs[lane] += n;
+            return;
+        }
+        // Two lanes left, and blocks too large to pair one by one: only the sign of one
+        // difference decides, so sorting one block counts them all.
+        if lanes.count_ones() == 2 && a.rows.len() * b.rows.len() > 64 {
+            let first = lanes.trailing_zeros() as usize;
+            let second = (lanes & (lanes - 1)).trailing_zeros() as usize;
+            self.two_lanes(na, nb, (first, second), tally);
             return;
         }
         match split(a, b, na, nb) {
@@ -180,6 +189,41 @@ impl Walk<'_> {
                     self.count(x, y, tally);
                 }
             }
+        }
+    }
+
+    /// Counts the pairings of two blocks in which only lanes `first < second` can win: the
+    /// first wins where its score is at least the second's (a tie goes to the lower lane), and
+    /// no other lane ever reaches the top.
+    fn two_lanes(&self, na: usize, nb: usize, lanes: (usize, usize), tally: &mut Tally) {
+        let (first, second) = lanes;
+        let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        let mut right: Vec<(i64, u64)> = b
+            .rows
+            .clone()
+            .map(|r| {
+                (
+                    self.b.rows[r][first] - self.b.rows[r][second],
+                    self.b.counts[r],
+                )
+            })
+            .collect();
+        right.sort_unstable_by_key(|(d, _)| *d);
+        let mut below = Vec::with_capacity(right.len() + 1);
+        below.push(0u64);
+        for (_, n) in &right {
+            below.push(below[below.len() - 1] + n);
+        }
+        let all = below[right.len()];
+        for r in a.rows.clone() {
+            let d = self.a.rows[r][first] - self.a.rows[r][second];
+            let n = self.a.counts[r];
+            let loses = below[right.partition_point(|(x, _)| *x < -d)];
+            let ties = below[right.partition_point(|(x, _)| *x <= -d)] - loses;
+            tally.scenarios += n * all;
+            tally.pairs[first] += n * (all - loses);
+            tally.pairs[second] += n * loses;
+            tally.ties += n * ties;
         }
     }
 
