@@ -6,7 +6,7 @@
 use crate::cases::Case;
 use crate::engine::evaluate;
 use crate::options::PAIRS;
-use crate::rules::RuleBase;
+use crate::rules::{Effect, RuleBase};
 
 /// How the fit is done.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,13 +64,15 @@ pub struct Sample<'a> {
 pub fn prior(base: &RuleBase) -> Weights {
     base.rules
         .iter()
-        .map(|r| {
-            let set = r.hand_set.as_ref().unwrap_or(&r.effect);
-            let s = set.strategy_weights(1).0;
-            let a = set.approach_weights(1).0;
-            [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
-        })
+        .map(|r| score_weights(r.hand_set.as_ref().unwrap_or(&r.effect)))
         .collect()
+}
+
+/// An effect's eight score weights, in weight units, in the order of [`Weights`].
+pub fn score_weights(effect: &Effect) -> [f64; 8] {
+    let s = effect.strategy_weights(1).0;
+    let a = effect.approach_weights(1).0;
+    [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
 }
 
 fn examples(base: &RuleBase, sample: Sample<'_>, keep: f64) -> Vec<Example> {

@@ -15,13 +15,6 @@ fn weight_text(w: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// A rule's weights as they stand, in weight units.
-fn current(rule: &Rule) -> [f64; 8] {
-    let s = rule.effect.strategy_weights(1).0;
-    let a = rule.effect.approach_weights(1).0;
-    [s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3]]
-}
-
 /// The rule's weights as they stand, as the flow map a `hand_set:` key takes.
 fn hand_set_text(rule: &Rule) -> String {
     let part = |pairs: Vec<(&str, i64)>| {
@@ -102,7 +95,7 @@ pub fn rewrite(
                 last_weight = last_weight.max(span.end);
                 edits.push((span, weight_text(w[k])));
             }
-            let changed = current(rule)
+            let changed = super::fit::score_weights(&rule.effect)
                 .iter()
                 .zip(w)
                 .any(|(now, fitted)| (now - fitted).abs() > 1e-9);

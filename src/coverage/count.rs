@@ -43,9 +43,6 @@ pub(super) fn count(
     // each rule not yet known to matter. A rule matters if it changes an outcome under any
     // assignment, so the result does not depend on which thread sees which assignment first.
     let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
-    // Assignments that agree on every hub either half reads give the same halves, so the same
-    // pairings: count one of them, as many times as there are.
-    let jobs = distinct_jobs(dims, layout, hubs, &relevant);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let tally = Mutex::new(Tally::default());
@@ -58,8 +55,7 @@ pub(super) fn count(
                 // A half whose rules read only some of the hubs is the same under every
                 // assignment that agrees on those: enumerate it once per such assignment.
                 let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
-                while let Some(&(first, times)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let h = &hubs[first];
+                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let halves = [0, 1].map(|side| {
                         let key = hub_key(dims, layout, &relevant[side], h);
                         let make = || {
@@ -75,7 +71,7 @@ pub(super) fn count(
                     let firings = [&halves[0].firings, &halves[1].firings];
                     let sides = [&halves[0].partials, &halves[1].partials];
                     let t = pairing::count(sides[0], sides[1], &allowed);
-                    lock(&tally).add(&t, times);
+                    lock(&tally).add(&t);
                     for r in studied {
                         if matters[*r].load(Ordering::Relaxed) {
                             continue;
@@ -94,7 +90,7 @@ pub(super) fn count(
                             matters[*r].store(true, Ordering::Relaxed);
                         }
                     }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, hubs.len());
                 }
             });
         }
@@ -106,27 +102,6 @@ pub(super) fn count(
         tally,
         matters.into_iter().map(AtomicBool::into_inner).collect(),
     )
-}
-
-/// The hub assignments that differ in some hub a half reads: the first of each kind (by its
-/// index in `hubs`) and how many assignments share it, in the order of `hubs`.
-fn distinct_jobs(
-    dims: &[Dim],
-    layout: &space::Layout,
-    hubs: &[Vec<Option<Answer>>],
-    relevant: &[Vec<usize>; 2],
-) -> Vec<(usize, u64)> {
-    let mut seen: FxHashMap<[usize; 2], usize> = FxHashMap::default();
-    let mut jobs: Vec<(usize, u64)> = Vec::new();
-    for (i, h) in hubs.iter().enumerate() {
-        let key = [0, 1].map(|side| hub_key(dims, layout, &relevant[side], h));
-        let job = *seen.entry(key).or_insert_with(|| {
-            jobs.push((i, 0));
-            jobs.len() - 1
-        });
-        jobs[job].1 += 1;
-    }
-    jobs
 }
 
 /// One half enumerated under one assignment of the hubs it reads.
@@ -172,13 +147,12 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    /// Adds `times` copies of `other`.
-    fn add(&mut self, other: &Tally, times: u64) {
-        self.scenarios += other.scenarios * times;
+    fn add(&mut self, other: &Tally) {
+        self.scenarios += other.scenarios;
         for (a, b) in self.pairs.iter_mut().zip(other.pairs) {
-            *a += b * times;
+            *a += b;
         }
-        self.ties += other.ties * times;
-        self.conflicts += other.conflicts * times;
+        self.ties += other.ties;
+        self.conflicts += other.conflicts;
     }
 }

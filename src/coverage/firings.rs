@@ -186,10 +186,10 @@ impl Firings {
             .filter(|h| *h != g)
             .map(|h| &self.whole[h][..])
             .chain(std::iter::once(&own[..]));
-        let mut bounds = Bounds::of_row(&[0; 7]);
+        let mut bounds = Bounds::ZERO;
         let mut masks = vec![0u8];
         for part in parts {
-            let mut b = Bounds::EMPTY_BOUNDS;
+            let mut b = Bounds::EMPTY;
             let mut next: Vec<u8> = Vec::new();
             for (effect, _) in part {
                 b.include(&effect.pairs);

@@ -106,7 +106,6 @@ fn best(s: &[i64; LANES]) -> (usize, bool) {
 /// Decides every pairing of one partial result from each side.
 pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256]) -> Tally {
     let mut t = Tally::default();
-    let zero = Bounds::of_row(&[0; LANES]);
     for ga in &left.groups {
         for gb in &right.groups {
             let (allowed, conflict) =
@@ -119,7 +118,6 @@ pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256]) -> Tally {
                 b: &gb.tree,
                 allowed,
                 pen: penalty(allowed),
-                zero: &zero,
             };
             let before = t.scenarios;
             walk.count(ra, rb, &mut t);
@@ -161,13 +159,12 @@ struct Walk<'a> {
     b: &'a Tree,
     allowed: u8,
     pen: [i64; LANES],
-    zero: &'a Bounds,
 }
 
 impl Walk<'_> {
     fn count(&self, na: usize, nb: usize, tally: &mut Tally) {
         let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
-        let lanes = contenders(&a.bounds, &b.bounds, self.zero, self.allowed);
+        let lanes = contenders(&a.bounds, &b.bounds, &Bounds::ZERO, self.allowed);
         if let Some(lane) = sure_winner(lanes) {
             let n = a.count * b.count;
             tally.scenarios += n;
@@ -243,10 +240,9 @@ impl Walk<'_> {
     }
 }
 
-/// A rule under study: what it adds to each lane, and the bounds of that and of nothing.
+/// A rule under study: what it adds to each lane, and the bounds of that.
 struct Added {
     extra: [i64; LANES],
-    zero: Bounds,
     shift: Bounds,
     excluded: u8,
 }
@@ -256,7 +252,6 @@ impl Added {
         let extra = lanes(&rule.pairs);
         Added {
             extra,
-            zero: Bounds::of_row(&[0; LANES]),
             shift: Bounds::of_row(&extra),
             excluded: rule.excluded,
         }
@@ -274,7 +269,7 @@ impl Added {
     /// alike (they keep their order, and ties go to the lower lane both times).
     fn verdict(&self, a: &Bounds, b: &Bounds, allowed: (u8, u8)) -> Option<bool> {
         let (without, with) = allowed;
-        let before = contenders(a, b, &self.zero, without);
+        let before = contenders(a, b, &Bounds::ZERO, without);
         let after = contenders(a, b, &self.shift, with);
         if let (Some(x), Some(y)) = (sure_winner(before), sure_winner(after)) {
             return Some(x != y);

@@ -32,13 +32,17 @@ pub(super) struct Bounds {
 }
 
 impl Bounds {
-    const EMPTY: Bounds = Bounds {
+    /// Bounds that hold no row yet.
+    pub(super) const EMPTY: Bounds = Bounds {
         lo: [i64::MAX; LANE_PAIRS],
         hi: [i64::MIN; LANE_PAIRS],
     };
 
-    /// Bounds that hold no row yet.
-    pub(super) const EMPTY_BOUNDS: Bounds = Bounds::EMPTY;
+    /// The bounds of a row of zeros: adding them changes nothing.
+    pub(super) const ZERO: Bounds = Bounds {
+        lo: [0; LANE_PAIRS],
+        hi: [0; LANE_PAIRS],
+    };
 
     /// The bounds of one row (its first seven lanes).
     pub(super) fn of_row(row: &[i64]) -> Bounds {
