@@ -51,6 +51,14 @@ pub enum Condition {
     Any(Box<[Condition]>),
     /// The part does not hold.
     Not(Box<Condition>),
+    /// A default with an exception: `base` holds and `except` is not known to hold. An
+    /// unanswered exception leaves the default standing.
+    Unless {
+        /// The rule's own condition.
+        base: Box<Condition>,
+        /// The answers that set the rule aside.
+        except: Box<Condition>,
+    },
 }
 
 /// The outcome of a condition: three-valued, because answers may be unknown.
@@ -126,6 +134,10 @@ impl Condition {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
                 Truth::Unknown => Truth::Unknown,
+            },
+            Condition::Unless { base, except } => match base.eval(answers, facts) {
+                Truth::True if except.eval(answers, facts) == Truth::True => Truth::False,
+                truth => truth,
             },
         }
     }
@@ -205,6 +217,10 @@ impl<'a> Iterator for Leaves<'a> {
                     self.stack.extend(parts.iter().rev());
                 }
                 Condition::Not(part) => self.stack.push(part),
+                Condition::Unless { base, except } => {
+                    self.stack.push(except);
+                    self.stack.push(base);
+                }
                 leaf => return Some(leaf),
             }
         }
@@ -242,6 +258,7 @@ impl fmt::Display for Condition {
             Condition::All(parts) => join(f, parts, " and "),
             Condition::Any(parts) => join(f, parts, " or "),
             Condition::Not(part) => write!(f, "not ({part})"),
+            Condition::Unless { base, except } => write!(f, "{base}, unless {except}"),
         }
     }
 }
@@ -291,6 +308,35 @@ mod tests {
         );
         let daily = scenario(&[("data.freshness", Answer::Level(3))]);
         assert_eq!(c.eval(&daily, &Facts::default()), Truth::True);
+    }
+
+    #[test]
+    fn an_exception_sets_a_rule_aside_only_when_known_to_hold() {
+        let c = Condition::Unless {
+            base: Box::new(Condition::Levels {
+                question: q("data.uniqueness"),
+                mask: 0b001,
+            }),
+            except: Box::new(Condition::Levels {
+                question: q("requirements.language"),
+                mask: 0b110,
+            }),
+        };
+        let none = Facts::default();
+        let common = ("data.uniqueness", Answer::Level(0));
+        assert_eq!(c.eval(&scenario(&[common]), &none), Truth::True);
+        let served = ("requirements.language", Answer::Level(0));
+        assert_eq!(c.eval(&scenario(&[common, served]), &none), Truth::True);
+        let under = ("requirements.language", Answer::Level(2));
+        assert_eq!(c.eval(&scenario(&[common, under]), &none), Truth::False);
+        let unique = ("data.uniqueness", Answer::Level(2));
+        assert_eq!(c.eval(&scenario(&[unique, under]), &none), Truth::False);
+        assert_eq!(c.eval(&scenario(&[under]), &none), Truth::Unknown);
+        assert_eq!(
+            c.to_string(),
+            "data.uniqueness is common, unless requirements.language in [partly_served, underserved]"
+        );
+        assert_eq!(c.leaves().count(), 2);
     }
 
     #[test]

@@ -89,6 +89,9 @@ pub(crate) struct RawRule {
     pub(crate) source: String,
     #[serde(default)]
     pub(crate) when: Option<RawCondition>,
+    /// Answers that set the rule aside even though `when` holds; unanswered, they do not.
+    #[serde(default)]
+    pub(crate) unless: Option<RawCondition>,
     #[serde(default)]
     pub(crate) strategy: BTreeMap<String, f64>,
     #[serde(default)]

@@ -27,6 +27,21 @@ pub(super) fn check_rule(
         Some(c) => compile_condition(problems, &format!("{path}/when"), c),
         None => Some(Condition::Always),
     };
+    let when = match (&r.unless, when) {
+        (Some(c), Some(base)) => {
+            compile_condition(problems, &format!("{path}/unless"), c).map(|except| {
+                Condition::Unless {
+                    base: Box::new(base),
+                    except: Box::new(except),
+                }
+            })
+        }
+        (Some(c), None) => {
+            compile_condition(problems, &format!("{path}/unless"), c);
+            None
+        }
+        (None, when) => when,
+    };
     let effect = check_effect(problems, path, &r);
     let hand_set = r
         .hand_set
