@@ -23,7 +23,11 @@
 //! - **A rule effect:** `rules/effect.rs` (the type every consumer reads), `rules/raw.rs`,
 //!   `rules/check/rule.rs`, and the line that shows it in `render/`.
 //! - **A cost figure:** `rules/pricing.yaml` (dated and sourced), its type in
-//!   `cost/pricing/`, its use in `cost/estimate.rs`.
+//!   `cost/pricing/model.rs` and its check in `cost/pricing/check.rs`; its use in the
+//!   `cost/` file of its concept: `sizing.rs` (tier and size class from the use case),
+//!   `api.rs` (hosted bills), `serving.rs` (fleet from memory and throughput),
+//!   `hardware.rs` (rented or owned GPUs), `training.rs` (D's run); `estimate.rs` puts the
+//!   lines together, and `render/cost_lines.rs` shows them.
 //! - **An output format:** a file (or folder) under `render/` implementing [`render::Render`],
 //!   and a variant of [`render::Format`].
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers

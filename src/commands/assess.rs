@@ -23,7 +23,10 @@ pub struct Args {
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.report.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
-    let report = report::assess_with(&base, &answers, args.explain);
+    let mut report = report::assess_with(&base, &answers, args.explain);
+    report
+        .warnings
+        .extend(base.stale_pricing(crate::cost::staleness::today()));
     let region = args.file.file_stem().map_or_else(
         || "scenario".to_owned(),
         |s| s.to_string_lossy().into_owned(),

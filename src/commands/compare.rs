@@ -35,7 +35,11 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     if !invalid.is_empty() {
         return Err(Invalid(invalid.join("\n")).into());
     }
-    let comparison = compare::compare(&base, &scenarios);
+    let mut comparison = compare::compare(&base, &scenarios);
+    let stale = base.stale_pricing(crate::cost::staleness::today());
+    for report in &mut comparison.scenarios {
+        report.warnings.extend(stale.clone());
+    }
     args.report
         .deliver(context.look, "compare", "compare", |r| {
             r.compare(&comparison)

@@ -30,6 +30,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         scenario: &answers.name,
         cost: &estimate,
         pricing: &base.pricing,
+        warnings: base
+            .stale_pricing(cost::staleness::today())
+            .into_iter()
+            .collect(),
     };
     render::emit(args.format, context.look, "cost", |r| r.cost(&model))?;
     Ok(ExitCode::SUCCESS)

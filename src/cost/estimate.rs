@@ -1,10 +1,13 @@
 //! Estimating what each strategy would cost for one scenario, from its answers and a pricing
 //! file.
 
-use super::pricing::{self, Pricing};
-use super::{
-    Assumptions, DAYS_PER_MONTH, Estimate, Fleet, HOURS_PER_MONTH, OneTime, Train, break_even,
-};
+use super::api::{self, Traffic};
+use super::hardware::{self, GpuCost};
+use super::pricing::{Owned, Pricing};
+use super::serving::{self, Load};
+use super::sizing::{self, Sizing};
+use super::training;
+use super::{Assumptions, Estimate, break_even};
 use crate::answers::{Answer, Answers};
 use crate::options::{PerStrategy, Strategy};
 use crate::questions::QuestionId;
@@ -16,81 +19,33 @@ fn number(answers: &Answers, name: &str) -> Option<f64> {
     }
 }
 
-/// GPU-hours to train `params` parameters on `tokens` tokens: 6 FLOPs per parameter per
-/// token, at `utilization` of the GPU's peak.
-pub fn training_gpu_hours(params: f64, tokens: f64, peak_flops: f64, utilization: f64) -> f64 {
-    6.0 * params * tokens / (peak_flops * utilization) / 3600.0
-}
-
-/// Monthly API fees for `tokens` tokens a month at the given prices per million.
-pub fn api_monthly(tokens: f64, input_per_output: f64, input_price: f64, output_price: f64) -> f64 {
-    let input = tokens * input_per_output / (input_per_output + 1.0);
-    let output = tokens / (input_per_output + 1.0);
-    (input * input_price + output * output_price) / 1e6
-}
-
-/// The answers an estimate reads.
-struct Inputs {
-    requests: f64,
-    tokens_per_request: f64,
-    defaulted: bool,
-    labeled: f64,
-    corpus: Option<f64>,
-    budget: Option<f64>,
-    /// Tokens a month.
-    tokens: f64,
-}
-
-impl Inputs {
-    fn of(answers: &Answers, p: &Pricing) -> Inputs {
-        let requests = number(answers, "traffic.requests_per_day").unwrap_or(0.0);
-        let given = number(answers, "traffic.tokens_per_request");
-        let tokens_per_request = given.unwrap_or(p.api.default_tokens_per_request.value);
-        Inputs {
-            requests,
-            tokens_per_request,
-            defaulted: given.is_none(),
-            labeled: number(answers, "data.labeled_examples").unwrap_or(0.0),
-            corpus: number(answers, "data.corpus_tokens"),
-            budget: number(answers, "budget.annual_usd"),
-            tokens: requests * tokens_per_request * DAYS_PER_MONTH,
-        }
+fn level(answers: &Answers, name: &str) -> Option<&'static str> {
+    let q = QuestionId::from_name(name)?;
+    match answers.get(q) {
+        Some(Answer::Level(i)) => q.question().levels()?.get(usize::from(i)).copied(),
+        _ => None,
     }
 }
 
-/// The training run a corpus implies: compute-optimal size, GPU-hours on the training GPU.
-fn training_run(corpus: Option<f64>, p: &Pricing) -> Option<Train> {
-    let gpu = p.gpu(&p.training.gpu);
-    corpus.filter(|t| *t > 0.0).map(|tokens| {
-        let params = tokens / p.training.tokens_per_parameter.value;
-        Train {
-            params,
-            tokens,
-            gpu_hours: training_gpu_hours(
-                params,
-                tokens,
-                gpu.peak_bf16_flops,
-                p.training.utilization.value,
-            ),
-            gpu: gpu.id.clone(),
-        }
-    })
+/// Whether self-hosted GPUs must be bought: on-premises hosting, or secret data with no
+/// hosting answer.
+pub fn owns_hardware(answers: &Answers) -> bool {
+    match level(answers, "requirements.hosting") {
+        Some("on_premises") => true,
+        None => level(answers, "data.sensitivity") == Some("secret"),
+        Some(_) => false,
+    }
 }
 
-/// Monthly cost of serving `tokens` a month on GPUs with the given model.
-fn serving_monthly(tokens: f64, model: &pricing::ServedModel, p: &Pricing) -> (f64, f64) {
-    let gpus = fleet(
-        tokens,
-        model.tokens_per_second,
-        model.gpus_per_replica,
-        p.serving.utilization.value,
-    );
-    (gpus, gpus * p.gpu(&model.gpu).hourly_usd * HOURS_PER_MONTH)
+/// First-year spend: twelve months of running costs and the one-time costs, counting a
+/// purchase once rather than its write-off.
+fn first_year(monthly: f64, writeoff: f64, once: f64) -> f64 {
+    12.0 * (monthly - writeoff) + once
 }
 
-/// First-year cost over the budget; unknown when either is.
-fn share(first_year: Option<f64>, budget: Option<f64>) -> Option<f64> {
-    let (cost, budget) = (first_year?, budget?);
+/// First-year cost over the budget; unknown when the budget is.
+fn share(cost: f64, budget: Option<f64>) -> Option<f64> {
+    let budget = budget?;
     Some(if budget > 0.0 {
         cost / budget
     } else if cost > 0.0 {
@@ -100,111 +55,191 @@ fn share(first_year: Option<f64>, budget: Option<f64>) -> Option<f64> {
     })
 }
 
+/// The parts every strategy's line is built from.
+struct Lines {
+    usage: [f64; 4],
+    writeoff: [f64; 4],
+    once: [f64; 4],
+}
+
 /// Estimates every strategy's cost for a scenario.
 pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
-    let input = Inputs::of(answers, p);
-    let ratio = p.api.input_per_output.value;
-    let tier = p.tier();
-    let ft = &p.fine_tuning;
-    let model = p.served();
-    let train_gpu = p.gpu(&p.training.gpu);
-
-    let api = api_monthly(
-        input.tokens,
-        ratio,
-        tier.input_per_million,
-        tier.output_per_million,
-    );
-    let tuned = api_monthly(
-        input.tokens,
-        ratio,
-        ft.input_per_million,
-        ft.output_per_million,
-    );
-    let tuning_job =
-        input.labeled * ft.tokens_per_example * ft.epochs / 1e6 * ft.training_per_million;
-    let (gpus, hosted) = serving_monthly(input.tokens, model, p);
-    let tuning_tokens = input.labeled * ft.tokens_per_example * p.serving.tuning_epochs;
-    let tuning_compute = training_gpu_hours(
-        model.params,
-        tuning_tokens,
-        train_gpu.peak_bf16_flops,
-        p.training.utilization.value,
-    ) * train_gpu.hourly_usd;
-    let train = training_run(input.corpus, p);
-    // The trained model is served like the listed model nearest to it in size.
-    let own_model = train.as_ref().map_or(model, |t| {
-        let distance = |m: &pricing::ServedModel| (m.params / t.params).ln().abs();
-        p.serving
-            .models
-            .iter()
-            .min_by(|x, y| distance(x).total_cmp(&distance(y)))
-            .unwrap_or(model)
-    });
-    let (_, own_serving) = serving_monthly(input.tokens, own_model, p);
-    let training = train.as_ref().map(|t| t.gpu_hours * train_gpu.hourly_usd);
-
-    let usage = PerStrategy([api, tuned, hosted, own_serving]);
-    let staff = PerStrategy(p.staff().0.map(|yearly| yearly / 12.0));
-    let once = [Some(0.0), Some(tuning_job), Some(tuning_compute), training];
-    let first_year = PerStrategy(std::array::from_fn(|i| {
-        once[i].map(|o| 12.0 * usage.0[i] + o)
-    }));
+    let sizing = sizing::size(answers, p);
+    let given = number(answers, "traffic.tokens_per_request");
+    let base_tokens = given.unwrap_or(p.api.default_tokens_per_request.value);
+    let load = Load {
+        requests_per_day: number(answers, "traffic.requests_per_day").unwrap_or(0.0),
+        tokens_per_request: base_tokens * sizing.token_factor,
+        input_per_output: sizing.input_per_output,
+        batch: sizing.batch,
+    };
+    let owned = owns_hardware(answers).then_some(&p.owned);
+    let labeled = number(answers, "data.labeled_examples").unwrap_or(0.0);
+    let corpus = number(answers, "data.corpus_tokens");
+    let (lines, parts) = lines(&load, &sizing, labeled, corpus, owned, p);
+    let staff = p.staff_yearly();
+    let budget = number(answers, "budget.annual_usd");
+    let first: [f64; 4] =
+        std::array::from_fn(|i| first_year(lines.usage[i], lines.writeoff[i], lines.once[i]));
     Estimate {
-        monthly_usd: PerStrategy(std::array::from_fn(|i| usage.0[i] + staff.0[i])),
-        monthly_usage_usd: usage,
-        monthly_staff_usd: staff,
-        one_time_usd: OneTime {
-            B: tuning_job,
-            C: tuning_compute,
-            D: training,
-        },
-        first_year_usd: first_year,
-        budget_share: PerStrategy(first_year.0.map(|f| share(f, input.budget))),
-        train,
-        break_even_requests_per_day: self_hosting_break_even(&input, p, &staff),
-        self_hosting: Fleet {
-            model: model.name.clone(),
-            gpus,
-            gpu: p.gpu(&model.gpu).name.clone(),
-        },
+        monthly_usd: PerStrategy(std::array::from_fn(|i| lines.usage[i] + staff.0[i] / 12.0)),
+        monthly_usage_usd: PerStrategy(lines.usage),
+        monthly_staff_usd: PerStrategy(staff.0.map(|y| y / 12.0)),
+        one_time_usd: PerStrategy(lines.once),
+        first_year_usd: PerStrategy(first.map(Some)),
+        first_year_with_staff_usd: PerStrategy(std::array::from_fn(|i| first[i] + staff.0[i])),
+        budget_share: PerStrategy(first.map(|f| share(f, budget))),
+        break_even_requests_per_day: self_hosting_break_even(&load, &sizing, owned, p, &staff),
+        managed_open_weight_usd: parts.managed,
+        tuning: parts.tuning,
+        train: parts.train,
+        self_hosting: parts.fleet,
+        own_model: parts.own_fleet,
+        owned_hardware: owned.is_some(),
+        lead_time_weeks: owned.map(|o| o.lead_time_weeks.value),
         assumptions: Assumptions {
-            requests_per_day: input.requests,
-            tokens_per_request: input.tokens_per_request,
-            tokens_per_request_defaulted: input.defaulted,
-            tokens_per_month: input.tokens,
-            input_per_output: ratio,
-            api_tier: tier.name.clone(),
-            serving_utilization: p.serving.utilization.value,
+            requests_per_day: load.requests_per_day,
+            tokens_per_request: load.tokens_per_request,
+            tokens_per_request_defaulted: given.is_none(),
+            tokens_per_month: serving::tokens_per_month(&load),
+            input_per_output: sizing.input_per_output,
+            api_tier: p.tier(&sizing.tier).name.clone(),
             training_utilization: p.training.utilization.value,
         },
+        sizing,
+    }
+}
+
+/// The pieces the report shows beside the lines.
+struct Parts {
+    managed: f64,
+    tuning: String,
+    train: training::Train,
+    fleet: serving::Fleet,
+    own_fleet: serving::Fleet,
+}
+
+fn lines(
+    load: &Load,
+    sizing: &Sizing,
+    labeled: f64,
+    corpus: Option<f64>,
+    owned: Option<&Owned>,
+    p: &Pricing,
+) -> (Lines, Parts) {
+    let traffic = Traffic {
+        tokens: serving::tokens_per_month(load),
+        input_per_output: sizing.input_per_output,
+        cached_share: p.api.stable_prompt_share.value,
+        batch: sizing.batch,
+    };
+    let tier = p.tier(&sizing.tier);
+    let offer = p.tuning_offer(&sizing.tier);
+    let ft = &p.fine_tuning;
+    let tuning_job = match (offer.training_per_million, offer.training_per_hour) {
+        (Some(per_million), _) => {
+            labeled * ft.tokens_per_example.value * ft.epochs.value / 1e6 * per_million
+        }
+        (None, Some(per_hour)) => {
+            labeled / 1000.0 * offer.hours_per_thousand_examples.unwrap_or(0.0) * per_hour
+        }
+        (None, None) => 0.0,
+    };
+    let class = p.class(&sizing.class);
+    let gpu = p.gpu(&class.gpu);
+    let per_gpu: GpuCost = hardware::per_gpu(gpu, owned);
+    let fleet = serving::fleet(load, class, gpu, &p.serving);
+    let train = training::run(corpus, p, owned);
+    let own_class = p.class_near(train.params);
+    let own_gpu = p.gpu(&own_class.gpu);
+    let own_cost = hardware::per_gpu(own_gpu, owned);
+    let own_fleet = serving::fleet(load, own_class, own_gpu, &p.serving);
+    let tuning_compute = tuning_compute(labeled, class.active_params, p, owned);
+    let rollout = p.rollout_usd();
+    let train_gpu = p.gpu(&p.training.gpu);
+    let cluster = train.cluster_gpus * hardware::per_gpu(train_gpu, owned).once;
+    let endpoint = p.endpoint(&sizing.class);
+    let lines = Lines {
+        usage: [
+            api::tier_monthly(&traffic, tier),
+            api::tuned_monthly(&traffic, offer),
+            fleet.gpus * per_gpu.monthly,
+            own_fleet.gpus * own_cost.monthly,
+        ],
+        writeoff: [
+            0.0,
+            0.0,
+            fleet.gpus * per_gpu.writeoff,
+            own_fleet.gpus * own_cost.writeoff,
+        ],
+        once: [
+            0.0,
+            tuning_job,
+            rollout + tuning_compute + fleet.gpus * per_gpu.once,
+            train.compute_usd + cluster + own_fleet.gpus * own_cost.once,
+        ],
+    };
+    let parts = Parts {
+        managed: api::api_monthly(
+            traffic.tokens,
+            traffic.input_per_output,
+            endpoint.input_per_million,
+            endpoint.output_per_million,
+        ),
+        tuning: offer.name.clone(),
+        train,
+        fleet,
+        own_fleet,
+    };
+    (lines, parts)
+}
+
+/// Compute to fine-tune the served model on the labeled examples: full fine-tuning (6 x
+/// active parameters x tokens per pass), an upper bound for LoRA-style tuning.
+fn tuning_compute(labeled: f64, active_params: f64, p: &Pricing, owned: Option<&Owned>) -> f64 {
+    let tokens = labeled * p.fine_tuning.tokens_per_example.value * p.serving.tuning_epochs.value;
+    let gpu = p.gpu(&p.training.gpu);
+    let hours = training::training_gpu_hours(
+        active_params,
+        tokens,
+        gpu.peak_bf16_flops,
+        p.training.utilization.value,
+    );
+    match owned {
+        None => hours * gpu.hourly_usd,
+        Some(o) => hardware::power_cost(gpu, o, hours),
     }
 }
 
 /// The traffic above which self-hosting (C) costs less than the API (A), staff included.
-fn self_hosting_break_even(input: &Inputs, p: &Pricing, staff: &PerStrategy<f64>) -> Option<f64> {
-    let tier = p.tier();
-    let model = p.served();
-    let per_request = api_monthly(
-        input.tokens_per_request * DAYS_PER_MONTH,
-        p.api.input_per_output.value,
-        tier.input_per_million,
-        tier.output_per_million,
-    );
-    let replica = model.gpus_per_replica * p.gpu(&model.gpu).hourly_usd * HOURS_PER_MONTH;
-    let capacity =
-        model.tokens_per_second * p.serving.utilization.value * 86_400.0 / input.tokens_per_request;
+fn self_hosting_break_even(
+    load: &Load,
+    sizing: &Sizing,
+    owned: Option<&Owned>,
+    p: &Pricing,
+    staff: &PerStrategy<f64>,
+) -> Option<f64> {
+    let one = Load {
+        requests_per_day: 1.0,
+        ..*load
+    };
+    let traffic = Traffic {
+        tokens: serving::tokens_per_month(&one),
+        input_per_output: sizing.input_per_output,
+        cached_share: p.api.stable_prompt_share.value,
+        batch: sizing.batch,
+    };
+    let per_request = api::tier_monthly(&traffic, p.tier(&sizing.tier));
+    let class = p.class(&sizing.class);
+    let gpu = p.gpu(&class.gpu);
+    let n = serving::gpus_per_replica(class, gpu, &p.serving);
+    let replica = n * hardware::per_gpu(gpu, owned).monthly;
+    let capacity = serving::replica_capacity(load, class, gpu, &p.serving);
     break_even(
         per_request,
         capacity,
         replica,
-        staff[Strategy::A],
-        staff[Strategy::C],
+        staff[Strategy::A] / 12.0,
+        staff[Strategy::C] / 12.0,
     )
-}
-
-/// GPUs to serve `tokens` a month: whole replicas, at least one.
-fn fleet(tokens: f64, replica_tps: f64, gpus_per_replica: f64, utilization: f64) -> f64 {
-    let needed = tokens / (DAYS_PER_MONTH * 86_400.0);
-    (needed / (replica_tps * utilization)).ceil().max(1.0) * gpus_per_replica
 }

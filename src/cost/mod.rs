@@ -1,10 +1,20 @@
 //! What each strategy would cost: API fees, GPUs, provider tuning, training from scratch and
 //! staff, estimated from the answers and the pricing file.
 
+mod api;
 mod estimate;
+mod hardware;
 pub mod pricing;
+mod serving;
+mod sizing;
+pub mod staleness;
+mod training;
 
-pub use estimate::{api_monthly, estimate, training_gpu_hours};
+pub use api::api_monthly;
+pub use estimate::{estimate, owns_hardware};
+pub use serving::Fleet;
+pub use sizing::Sizing;
+pub use training::{Train, training_gpu_hours};
 
 use serde::Serialize;
 
@@ -16,67 +26,62 @@ pub const DAYS_PER_MONTH: f64 = 365.0 / 12.0;
 /// Average hours in a month.
 pub const HOURS_PER_MONTH: f64 = 24.0 * DAYS_PER_MONTH;
 
+/// The questions the estimate reads, besides those in the rules' conditions.
+pub const QUESTIONS: [&str; 10] = [
+    "budget.annual_usd",
+    "traffic.requests_per_day",
+    "traffic.tokens_per_request",
+    "data.labeled_examples",
+    "data.corpus_tokens",
+    "data.sensitivity",
+    "requirements.hosting",
+    "requirements.task",
+    "requirements.domain",
+    "requirements.latency",
+];
+
 /// The money estimates for one scenario, every strategy side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {
     /// Monthly running cost per strategy, staff included.
     pub monthly_usd: PerStrategy<f64>,
-    /// Monthly usage cost (API fees or GPUs), without staff.
+    /// Monthly usage cost (API fees, or GPUs rented or owned), without staff.
     pub monthly_usage_usd: PerStrategy<f64>,
     /// Monthly staff cost.
     pub monthly_staff_usd: PerStrategy<f64>,
-    /// One-time costs: provider tuning (B), tuning compute (C), training compute (D).
-    pub one_time_usd: OneTime,
-    /// First-year cost against the budget: 12 months of usage plus one-time costs (the
-    /// budget covers compute, API fees and vendors, not staff). `null` when unknown.
+    /// One-time costs: provider tuning (B); rollout, tuning compute and any GPU purchase (C);
+    /// the training run, any cluster bought for it and any serving GPUs bought (D).
+    pub one_time_usd: PerStrategy<f64>,
+    /// First-year spend against the budget: twelve months of running costs plus one-time
+    /// costs (a purchase counts once, not its write-off), without staff: the budget covers
+    /// compute, API fees and vendors.
     pub first_year_usd: PerStrategy<Option<f64>>,
+    /// The same with a year of staff.
+    pub first_year_with_staff_usd: PerStrategy<f64>,
     /// First-year cost over the annual budget; above 1 means the budget cannot carry it.
     pub budget_share: PerStrategy<Option<f64>>,
-    /// The training run strategy D implies, when the corpus size is known.
-    pub train: Option<Train>,
     /// Requests per day above which self-hosting (C) costs less per month than the API (A),
     /// staff included; `null` when it never does.
     pub break_even_requests_per_day: Option<f64>,
-    /// How the self-hosted fleet is sized.
+    /// The same open model served per token by an inference provider (managed open-weight
+    /// hosting), a month: the way into C for thin teams.
+    pub managed_open_weight_usd: f64,
+    /// The provider tuning offer B is priced at.
+    pub tuning: String,
+    /// The training run strategy D implies.
+    pub train: Train,
+    /// How the self-hosted fleet (C) is sized.
     pub self_hosting: Fleet,
+    /// How the fleet serving a model trained from scratch (D) is sized.
+    pub own_model: Fleet,
+    /// Whether C and D buy their GPUs (on-premises hosting, or secret data).
+    pub owned_hardware: bool,
+    /// Weeks from order to GPUs in service, when they are bought.
+    pub lead_time_weeks: Option<f64>,
+    /// Which hosted tier and open-model size the use case needs, and why.
+    pub sizing: Sizing,
     /// The assumptions behind the figures.
     pub assumptions: Assumptions,
-}
-
-/// One-time costs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[allow(non_snake_case)]
-pub struct OneTime {
-    /// Provider fine-tuning on the labeled examples.
-    pub B: f64,
-    /// Compute to fine-tune the self-hosted model on the labeled examples.
-    pub C: f64,
-    /// Compute to train a model from scratch; `null` without a corpus size.
-    pub D: Option<f64>,
-}
-
-/// A training run from scratch.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Train {
-    /// Parameters (compute-optimal for the tokens).
-    pub params: f64,
-    /// Training tokens.
-    pub tokens: f64,
-    /// GPU-hours at the assumed utilization.
-    pub gpu_hours: f64,
-    /// The GPU type.
-    pub gpu: String,
-}
-
-/// The self-hosted fleet for the traffic.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fleet {
-    /// The served model.
-    pub model: String,
-    /// GPUs needed (at least one replica).
-    pub gpus: f64,
-    /// The GPU type.
-    pub gpu: String,
 }
 
 /// The inputs the estimate used, so a reader can check it.
@@ -84,9 +89,9 @@ pub struct Fleet {
 pub struct Assumptions {
     /// Requests per day.
     pub requests_per_day: f64,
-    /// Tokens per request used.
+    /// Tokens per request used (agent and reasoning factors included).
     pub tokens_per_request: f64,
-    /// Whether that came from the pricing file because the answers did not say.
+    /// Whether the base figure came from the pricing file because the answers did not say.
     pub tokens_per_request_defaulted: bool,
     /// Tokens per month.
     pub tokens_per_month: f64,
@@ -94,8 +99,6 @@ pub struct Assumptions {
     pub input_per_output: f64,
     /// The API tier A is priced at.
     pub api_tier: String,
-    /// Self-hosted fleet's average load over capacity.
-    pub serving_utilization: f64,
     /// Training's achieved over peak FLOP/s.
     pub training_utilization: f64,
 }
@@ -138,10 +141,6 @@ pub fn break_even(
         .filter(|x| x.is_finite())
 }
 
-/// Below this many parameters a model trained from scratch is too small to be of use; the
-/// estimate then says so.
-pub const USEFUL_PARAMS: f64 = 1e9;
-
 /// The model of `llm-strategy cost`: the estimate with the pricing it used.
 #[derive(Debug, Serialize)]
 pub struct CostReport<'a> {
@@ -153,6 +152,8 @@ pub struct CostReport<'a> {
     pub cost: &'a Estimate,
     /// The pricing used, with dates and sources.
     pub pricing: &'a Pricing,
+    /// Warnings about the estimate, such as prices out of date.
+    pub warnings: Vec<String>,
 }
 
 #[cfg(test)]
@@ -177,12 +178,12 @@ mod tests {
     /// Published training runs: (name, parameters, tokens, GPU, GPU-hours reported).
     const PUBLISHED: [(&str, f64, f64, &str, f64); 4] = [
         // LLaMA paper (Touvron et al., 2023): 65.2B on 1.4T tokens, 1,022,362 A100-80GB hours.
-        ("LLaMA-65B", 65.2e9, 1.4e12, "a100-80gb", 1_022_362.0),
+        ("LLaMA-65B", 65.2e9, 1.4e12, "a100", 1_022_362.0),
         // Llama 2 paper (2023): 70B and 7B on 2T tokens.
-        ("Llama-2-70B", 70e9, 2e12, "a100-80gb", 1_720_320.0),
-        ("Llama-2-7B", 7e9, 2e12, "a100-80gb", 184_320.0),
-        // MosaicML MPT-7B (2023): 6.7B on 1T tokens, 440 A100-40GB for 9.5 days.
-        ("MPT-7B", 6.7e9, 1e12, "a100-40gb", 440.0 * 9.5 * 24.0),
+        ("Llama-2-70B", 70e9, 2e12, "a100", 1_720_320.0),
+        ("Llama-2-7B", 7e9, 2e12, "a100", 184_320.0),
+        // MosaicML MPT-7B (2023): 6.7B on 1T tokens, 440 A100-40GB (same peak as the 80GB) for 9.5 days.
+        ("MPT-7B", 6.7e9, 1e12, "a100", 440.0 * 9.5 * 24.0),
     ];
 
     #[test]

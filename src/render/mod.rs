@@ -5,6 +5,7 @@
 //! hands it to [`emit`]; the format decides the layout. JSON is always the model serialized.
 
 mod chart;
+mod cost_lines;
 mod json;
 mod markdown;
 pub mod output;

@@ -59,14 +59,8 @@ impl Fact {
         Fact::all().into_iter().find(|f| f.name() == name)
     }
 
-    /// The questions every fact is computed from.
-    pub const QUESTIONS: [&'static str; 5] = [
-        "budget.annual_usd",
-        "traffic.requests_per_day",
-        "traffic.tokens_per_request",
-        "data.labeled_examples",
-        "data.corpus_tokens",
-    ];
+    /// The questions every fact is computed from: those the cost estimate reads.
+    pub const QUESTIONS: [&'static str; 10] = crate::cost::QUESTIONS;
 
     /// The fact's value formatted for people.
     pub fn format(self, value: f64) -> String {

@@ -139,6 +139,8 @@ pub struct RuleBase {
     pub next_steps: Vec<NextStep>,
     /// The prices and capacities behind cost estimates and cost facts.
     pub pricing: Pricing,
+    /// Where the pricing came from, as the reports name it.
+    pub pricing_file: String,
     /// Whether any rule reads a cost fact (so evaluation must estimate costs).
     pub reads_facts: bool,
 }
@@ -170,6 +172,12 @@ impl RuleBase {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A warning when the pricing's newest date is more than 180 days before `today` (days
+    /// since 1970-01-01).
+    pub fn stale_pricing(&self, today: i64) -> Option<String> {
+        crate::cost::staleness::warning(self.pricing.newest(), &self.pricing_file, today)
     }
 }
 
@@ -225,12 +233,14 @@ pub fn built_in_tests() -> Vec<(PathBuf, Vec<u8>)> {
 pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
     let files = dir_files(dir)?;
     let own_pricing = dir.join(PRICING_FILE);
-    let pricing = if own_pricing.is_file() {
-        pricing::load(&own_pricing)?
+    let base = if own_pricing.is_file() {
+        let mut base = check::compile(&files, pricing::load(&own_pricing)?)?;
+        base.pricing_file = own_pricing.display().to_string();
+        base
     } else {
-        pricing::built_in()?
+        check::compile(&files, pricing::built_in()?)?
     };
-    Ok(check::compile(&files, pricing)?)
+    Ok(base)
 }
 
 /// The rule files directly inside `dir`, in name order; an error when there are none.
@@ -267,6 +277,7 @@ pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBa
     };
     if let Some(path) = pricing {
         base.pricing = pricing::load(path)?;
+        base.pricing_file = path.display().to_string();
     }
     Ok(base)
 }

@@ -98,8 +98,21 @@ fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<
                 hi = mid;
             }
         }
-        // The first value on the far side of the crossing.
-        out.push(10f64.powf(hi));
+        // Then on a linear scale, down to neighbouring numbers, so that the limit is the first
+        // value on the far side of the crossing and anything below it is on the near side.
+        let (mut a, mut b) = (10f64.powf(lo), 10f64.powf(hi));
+        for _ in 0..128 {
+            let mid = f64::midpoint(a, b);
+            if mid <= a || mid >= b {
+                break;
+            }
+            if side(fact_at(mid, fact)) == Some(low) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        out.push(b);
     }
     out.retain(|v| v.is_finite() && *v > 0.0);
     out

@@ -2,6 +2,7 @@
 #[test]
 fn cli_cases() {
     trycmd::TestCases::new()
+        .env("LLM_STRATEGY_TODAY", crate::common::TODAY)
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }

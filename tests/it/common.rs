@@ -8,8 +8,14 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// The binary under test.
+/// The date the tests run on, as far as the binary knows.
+pub(crate) const TODAY: &str = "2026-11-30";
+
 pub(crate) fn cli() -> Command {
-    Command::cargo_bin("llm-strategy").expect("the llm-strategy binary is built")
+    let mut cmd = Command::cargo_bin("llm-strategy").expect("the llm-strategy binary is built");
+    // Reports warn when the prices are old; a fixed today keeps the output reproducible.
+    cmd.env("LLM_STRATEGY_TODAY", TODAY);
+    cmd
 }
 
 /// The crate's root directory (where `examples/` and `rules/` live).

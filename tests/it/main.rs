@@ -7,6 +7,7 @@ mod cmd;
 mod common;
 mod compare;
 mod cost;
+mod cost_model;
 mod embed;
 mod explain;
 mod markdown;

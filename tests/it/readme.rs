@@ -20,6 +20,7 @@ fn run(args: &[&str]) -> String {
         .current_dir(root())
         .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
+        .env("LLM_STRATEGY_TODAY", crate::common::TODAY)
         .args(args)
         .output()
         .expect("the binary runs");
@@ -83,7 +84,7 @@ fn compare_sample_is_current() {
 #[test]
 fn cost_sample_matches_the_cost_section() {
     let readme = readme();
-    let sample = block(&readme, "Strategy  Monthly");
+    let sample = block(&readme, "Strategy  Usage/mo");
     let output = run(&[
         "assess",
         "examples/finance-data-monopoly.toml",
@@ -98,11 +99,14 @@ fn cost_sample_matches_the_cost_section() {
             .iter()
             .find(|l| l.starts_with(&format!("{strategy} ")))
             .unwrap_or_else(|| panic!("no row for {strategy}"));
-        let monthly = money(&cost["monthly_usd"][strategy]);
-        assert!(
-            row.split_whitespace().nth(1) == Some(monthly.as_str()),
-            "README's monthly cost of {strategy} is not {monthly}: {row}"
-        );
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        for (i, key) in [(1, "monthly_usage_usd"), (2, "monthly_staff_usd")] {
+            let want = money(&cost[key][strategy]);
+            assert!(
+                cells.get(i) == Some(&want.as_str()),
+                "README's {key} of {strategy} is not {want}: {row}"
+            );
+        }
     }
     let text = run(&[
         "assess",

@@ -38,7 +38,9 @@ const BANK_EXAMPLE: &str = "examples/regional-bank-advisor.toml";
 
 fn cli() -> Command {
     let mut cmd = Command::cargo_bin("llm-strategy").expect("the llm-strategy binary is built");
-    cmd.current_dir(root()).env_remove("NO_COLOR");
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env("LLM_STRATEGY_TODAY", crate::common::TODAY);
     cmd
 }
 

@@ -1,211 +1,128 @@
 //! The pricing file: API prices, GPUs, serving capacity, training efficiency and staff costs,
 //! every figure dated and sourced. Parsed from YAML and checked like the rules.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-
-use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::options::{PerStrategy, Strategy};
 
-/// A figure with the date it was observed and where it comes from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dated {
-    /// The figure.
-    pub value: f64,
-    /// When it was observed, `YYYY-MM-DD`.
-    pub date: String,
-    /// Where it comes from.
-    pub source: String,
-}
+mod model;
 
-/// One hosted-model price tier.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tier {
-    /// Id, e.g. `mid`.
-    pub id: String,
-    /// What it stands for.
-    pub name: String,
-    /// USD per million prompt tokens.
-    pub input_per_million: f64,
-    /// USD per million completion tokens.
-    pub output_per_million: f64,
-    /// When the price was observed.
-    pub date: String,
-    /// Where it comes from.
-    pub source: String,
-}
+pub use model::{
+    Api, Dated, Endpoint, FineTuning, Gpu, Owned, Pricing, Role, Serving, SizeClass, Staff, Tier,
+    Training, Tuning,
+};
 
-/// Hosted-model prices.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Api {
-    /// Prompt tokens per completion token.
-    pub input_per_output: Dated,
-    /// Tokens per call when the answers do not say.
-    pub default_tokens_per_request: Dated,
-    /// The tier strategy A is priced at.
-    pub default_tier: String,
-    /// The tiers.
-    pub tiers: Vec<Tier>,
-}
-
-/// Provider-run fine-tuning (strategy B).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct FineTuning {
-    /// USD per million training tokens.
-    pub training_per_million: f64,
-    /// USD per million prompt tokens to the tuned model.
-    pub input_per_million: f64,
-    /// USD per million completion tokens from the tuned model.
-    pub output_per_million: f64,
-    /// Passes over the examples.
-    pub epochs: f64,
-    /// Tokens in one curated example.
-    pub tokens_per_example: f64,
-    /// When the prices were observed.
-    pub date: String,
-    /// Where they come from.
-    pub source: String,
-}
-
-/// A GPU type.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Gpu {
-    /// Id, e.g. `a100-80gb`.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Peak dense BF16 FLOP/s.
-    pub peak_bf16_flops: f64,
-    /// USD per GPU-hour.
-    pub hourly_usd: f64,
-    /// When the price was observed.
-    pub date: String,
-    /// Where the figures come from.
-    pub source: String,
-}
-
-/// An open model as served on GPUs.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServedModel {
-    /// Id, e.g. `llama-70b`.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Parameters.
-    pub params: f64,
-    /// The GPU it runs on.
-    pub gpu: String,
-    /// GPUs one replica needs.
-    pub gpus_per_replica: f64,
-    /// Tokens per second one replica processes.
-    pub tokens_per_second: f64,
-    /// When the throughput was measured.
-    pub date: String,
-    /// Where it comes from.
-    pub source: String,
-}
-
-/// Self-hosted serving (strategies C and D).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Serving {
-    /// Average load over provisioned capacity.
-    pub utilization: Dated,
-    /// The model strategy C is priced with.
-    pub default_model: String,
-    /// The models.
-    pub models: Vec<ServedModel>,
-    /// Passes over the labeled examples when tuning the served model.
-    pub tuning_epochs: f64,
-}
-
-/// Training from scratch (strategy D).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Training {
-    /// Achieved FLOP/s over peak.
-    pub utilization: Dated,
-    /// Training tokens per parameter at the compute-optimal size.
-    pub tokens_per_parameter: Dated,
-    /// The GPU training runs on.
-    pub gpu: String,
-}
-
-/// Staff each strategy needs.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Staff {
-    /// When the figures were observed.
-    pub date: String,
-    /// Where they come from.
-    pub source: String,
-    /// Fully loaded yearly cost per strategy (`A`..`D`).
-    pub yearly_usd: BTreeMap<String, f64>,
-}
-
-/// The pricing file, checked.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pricing {
-    /// Always `USD`.
-    pub currency: String,
-    /// Hosted models.
-    pub api: Api,
-    /// Provider fine-tuning.
-    pub fine_tuning: FineTuning,
-    /// GPU types.
-    pub gpus: Vec<Gpu>,
-    /// Self-hosted serving.
-    pub serving: Serving,
-    /// Training from scratch.
-    pub training: Training,
-    /// Staff costs.
-    pub staff: Staff,
+/// The first item whose id matches, or the first item (ids are checked when loading).
+fn find<'a, T>(items: &'a [T], id: &str, of: impl Fn(&T) -> &str) -> &'a T {
+    items.iter().find(|t| of(t) == id).unwrap_or(&items[0])
 }
 
 impl Pricing {
-    /// The GPU with this id (checked to exist when loading).
+    /// The GPU with this id.
     pub fn gpu(&self, id: &str) -> &Gpu {
-        self.gpus
-            .iter()
-            .find(|g| g.id == id)
-            .unwrap_or(&self.gpus[0])
+        find(&self.gpus, id, |g| &g.id)
     }
 
-    /// The tier strategy A is priced at.
-    pub fn tier(&self) -> &Tier {
-        let id = &self.api.default_tier;
-        self.api
-            .tiers
-            .iter()
-            .find(|t| &t.id == id)
-            .unwrap_or(&self.api.tiers[0])
+    /// The hosted tier with this id.
+    pub fn tier(&self, id: &str) -> &Tier {
+        find(&self.api.tiers, id, |t| &t.id)
     }
 
-    /// The model strategy C is priced with.
-    pub fn served(&self) -> &ServedModel {
-        let id = &self.serving.default_model;
+    /// The tuning offer for a tier: its supervised offer if it has one, else its first, else
+    /// the offer of the nearest tier below it that has one.
+    pub fn tuning_offer(&self, tier: &str) -> &Tuning {
+        let offers = &self.fine_tuning.offers;
+        let of = |t: &str| {
+            offers
+                .iter()
+                .filter(|o| o.tier == t)
+                .min_by_key(|o| o.method != "supervised")
+        };
+        let order = ["frontier", "mid", "small"];
+        let start = order.iter().position(|t| *t == tier).unwrap_or(0);
+        order[start..]
+            .iter()
+            .find_map(|t| of(t))
+            .unwrap_or(&offers[0])
+    }
+
+    /// The open-model size class with this id.
+    pub fn class(&self, id: &str) -> &SizeClass {
+        find(&self.serving.classes, id, |c| &c.id)
+    }
+
+    /// The dense size class nearest in parameters to a model of `params`.
+    pub fn class_near(&self, params: f64) -> &SizeClass {
+        let distance = |c: &SizeClass| (c.params / params).ln().abs();
         self.serving
-            .models
+            .classes
             .iter()
-            .find(|m| &m.id == id)
-            .unwrap_or(&self.serving.models[0])
+            .filter(|c| c.active_params >= c.params)
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+            .unwrap_or(&self.serving.classes[0])
     }
 
-    /// Yearly staff cost per strategy.
-    pub fn staff(&self) -> PerStrategy<f64> {
-        PerStrategy(
-            Strategy::ALL.map(|s| self.staff.yearly_usd.get(s.name()).copied().unwrap_or(0.0)),
-        )
+    /// The per-token endpoint for a size class.
+    pub fn endpoint(&self, class: &str) -> &Endpoint {
+        find(&self.endpoints, class, |e| &e.class)
+    }
+
+    /// A role's yearly employer cost: pay times overhead. Zero for an unknown role.
+    pub fn role_yearly(&self, id: &str) -> f64 {
+        self.staff
+            .roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(0.0, |r| r.yearly_usd * self.staff.overhead.value)
+    }
+
+    /// Yearly staff cost per strategy: its team's people times their roles' costs.
+    pub fn staff_yearly(&self) -> PerStrategy<f64> {
+        PerStrategy(Strategy::ALL.map(|s| {
+            self.staff.teams.get(s.name()).map_or(0.0, |team| {
+                team.iter()
+                    .map(|(role, people)| people * self.role_yearly(role))
+                    .sum()
+            })
+        }))
+    }
+
+    /// What rolling out a self-hosted platform costs once, in engineer time.
+    pub fn rollout_usd(&self) -> f64 {
+        self.staff.rollout_months.value / 12.0 * self.role_yearly("ml_engineer")
+    }
+
+    /// Every date in the file, `YYYY-MM-DD`.
+    pub fn dates(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let a = &self.api;
+        for d in [
+            &a.input_per_output,
+            &a.default_tokens_per_request,
+            &a.stable_prompt_share,
+            &a.reasoning_token_factor,
+            &a.agent_token_factor,
+            &a.classify_input_per_output,
+            &a.extract_input_per_output,
+            &a.agent_input_per_output,
+        ] {
+            out.push(&d.date);
+        }
+        out.extend(a.tiers.iter().map(|t| t.date.as_str()));
+        out.extend(self.fine_tuning.offers.iter().map(|t| t.date.as_str()));
+        out.extend(self.endpoints.iter().map(|t| t.date.as_str()));
+        out.extend(self.gpus.iter().map(|t| t.date.as_str()));
+        out.extend(self.serving.classes.iter().map(|t| t.date.as_str()));
+        out.extend(self.staff.roles.iter().map(|t| t.date.as_str()));
+        out
+    }
+
+    /// The newest price date in the file: the date of its newest tier, offer, endpoint,
+    /// GPU or role.
+    pub fn newest(&self) -> Option<&str> {
+        self.dates().into_iter().max()
     }
 }
 

@@ -231,15 +231,17 @@ impl Markdown {
 
     fn cost(&self, out: &mut String, r: &Report) {
         self.heading(out, 1, "Cost (estimates, USD)");
+        let headings = super::cost_lines::HEADINGS;
         let _ = writeln!(
             out,
-            "| Strategy | Monthly | of which staff | One-time | First year (of budget) |\n|---|--:|--:|--:|--:|"
+            "| {} |\n|---|--:|--:|--:|--:|--:|",
+            headings.join(" | ")
         );
-        for [s, monthly, staff, once, first] in sentences::cost_rows(r) {
-            let _ = writeln!(out, "| {s} | {monthly} | {staff} | {once} | {first} |");
+        for row in super::cost_lines::rows(r) {
+            let _ = writeln!(out, "| {} |", row.join(" | "));
         }
         out.push('\n');
-        for note in sentences::cost_notes(r) {
+        for note in super::cost_lines::notes(r) {
             let _ = writeln!(out, "{}\n", escape(&note));
         }
     }

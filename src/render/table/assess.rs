@@ -61,7 +61,11 @@ impl Table {
         self.wrap(out, &runner_up, "", "                ");
         for warning in &r.warnings {
             let yellow = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
-            let _ = writeln!(out, "{} {warning}", self.paint(yellow, "warning:"));
+            // Wrap the plain text, then paint the label, so colour codes never count as width.
+            let mut text = String::new();
+            self.wrap(&mut text, &format!("warning: {warning}"), "", "  ");
+            let painted = self.paint(yellow, "warning:");
+            out.push_str(&text.replacen("warning:", &painted, 1));
         }
     }
 
@@ -217,23 +221,17 @@ impl Table {
     fn cost_section(&self, out: &mut String, r: &Report) {
         self.heading(out, "Cost (estimates, USD)");
         let mut table = self.table();
-        table.set_header(vec![
-            "Strategy",
-            "Monthly",
-            "of which staff",
-            "One-time",
-            "First year (of budget)",
-        ]);
-        for row in sentences::cost_rows(r) {
+        table.set_header(super::super::cost_lines::HEADINGS.to_vec());
+        for row in super::super::cost_lines::rows(r) {
             table.add_row(row.to_vec());
         }
-        for col in 1..=4 {
+        for col in 1..=5 {
             if let Some(c) = table.column_mut(col) {
                 c.set_cell_alignment(CellAlignment::Right);
             }
         }
         let _ = writeln!(out, "{table}");
-        for note in sentences::cost_notes(r) {
+        for note in super::super::cost_lines::notes(r) {
             self.wrap(out, &note, "", "");
         }
     }

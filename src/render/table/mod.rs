@@ -12,6 +12,7 @@ mod assess;
 mod calibration;
 mod compare;
 mod cost;
+mod cost_sources;
 mod coverage;
 mod rules;
 

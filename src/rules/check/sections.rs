@@ -145,6 +145,7 @@ impl<'a> Builder<'a> {
                 rules: self.rules,
                 next_steps: self.next_steps,
                 pricing,
+                pricing_file: "rules/pricing.yaml (built in)".to_owned(),
             });
         (base, missing)
     }

@@ -1,0 +1,132 @@
+//! Serving capacity: how many GPUs a self-hosted model needs, from its memory (weights at the
+//! serving precision plus the KV cache of the requests in flight) and its throughput.
+
+use serde::Serialize;
+
+use super::DAYS_PER_MONTH;
+use super::pricing::{Gpu, Serving, SizeClass};
+
+/// What one request stream asks of a fleet.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Load {
+    /// Requests a day.
+    pub(super) requests_per_day: f64,
+    /// Tokens per request (prompt and completion, agent and reasoning factors included).
+    pub(super) tokens_per_request: f64,
+    /// Prompt tokens per completion token.
+    pub(super) input_per_output: f64,
+    /// Whether the work is batch, so the fleet runs at full load with no peak to absorb.
+    pub(super) batch: bool,
+}
+
+/// GPU-seconds one request takes on one GPU: its prompt read at the prefill rate (compute
+/// bound: 2 FLOPs per active parameter per token) plus its completion at the measured
+/// generation rate.
+pub(super) fn gpu_seconds(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> f64 {
+    let output = load.tokens_per_request / (load.input_per_output + 1.0);
+    let input = load.tokens_per_request - output;
+    // FP8 and narrower weights run on the tensor cores at twice the BF16 rate.
+    let speedup = if class.bytes_per_param <= 1.0 {
+        2.0
+    } else {
+        1.0
+    };
+    let prefill =
+        gpu.peak_bf16_flops * speedup * s.prefill_utilization.value / (2.0 * class.active_params);
+    input / prefill + output / class.output_tokens_per_second_per_gpu
+}
+
+/// The fleet sized for a load.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fleet {
+    /// The size class served.
+    pub model: String,
+    /// The GPU type.
+    pub gpu: String,
+    /// GPUs in all.
+    pub gpus: f64,
+    /// GPUs per replica: enough to hold the weights with room for the KV cache.
+    pub gpus_per_replica: f64,
+    /// Requests in flight at the peak the fleet is sized for.
+    pub concurrency: f64,
+    /// Tokens per second at that peak.
+    pub peak_tokens_per_second: f64,
+    /// What set the size: `throughput`, `memory` or `minimum` (one replica).
+    pub bound: String,
+}
+
+/// Memory one replica of `n` GPUs leaves for the KV cache, in GB.
+fn kv_room(class: &SizeClass, gpu: &Gpu, s: &Serving, n: f64) -> f64 {
+    n * gpu.memory_gb * s.usable_memory.value - class.params * class.bytes_per_param / 1e9
+}
+
+/// GPUs per replica: the smallest power of two whose usable memory holds the weights with at
+/// least a fifth of it left for the KV cache.
+pub(super) fn gpus_per_replica(class: &SizeClass, gpu: &Gpu, s: &Serving) -> f64 {
+    let mut n = 1.0;
+    while n < 64.0 && kv_room(class, gpu, s, n) < 0.2 * n * gpu.memory_gb * s.usable_memory.value {
+        n *= 2.0;
+    }
+    n
+}
+
+/// Peak over mean traffic for a load.
+fn peak(load: &Load, s: &Serving) -> f64 {
+    if load.batch {
+        1.0
+    } else {
+        s.peak_to_mean.value
+    }
+}
+
+/// Requests a day one replica serves: the lesser of what its throughput and its KV-cache
+/// memory allow, at the peak. Infinite when the load needs no tokens.
+pub(super) fn replica_capacity(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> f64 {
+    let n = gpus_per_replica(class, gpu, s);
+    let peak = peak(load, s);
+    let by_throughput = n * 86_400.0 / (gpu_seconds(load, class, gpu, s) * peak);
+    if load.batch {
+        return by_throughput;
+    }
+    let kv_per_request = load.tokens_per_request * class.kv_bytes_per_token / 1e9;
+    let in_flight = kv_room(class, gpu, s, n) / kv_per_request;
+    let by_memory = in_flight * 86_400.0 / (s.request_seconds.value * peak);
+    by_throughput.min(by_memory)
+}
+
+/// Sizes the fleet for a load.
+pub(super) fn fleet(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> Fleet {
+    let n = gpus_per_replica(class, gpu, s);
+    let peak = peak(load, s);
+    let tokens_per_second = load.requests_per_day * load.tokens_per_request / 86_400.0 * peak;
+    let concurrency = if load.batch {
+        0.0
+    } else {
+        load.requests_per_day / 86_400.0 * peak * s.request_seconds.value
+    };
+    let gpu_load = load.requests_per_day / 86_400.0 * peak * gpu_seconds(load, class, gpu, s);
+    let by_throughput = (gpu_load / n).ceil();
+    let kv = concurrency * load.tokens_per_request * class.kv_bytes_per_token / 1e9;
+    let by_memory = (kv / kv_room(class, gpu, s, n)).ceil();
+    let (replicas, bound) = if by_throughput <= 1.0 && by_memory <= 1.0 {
+        (1.0, "minimum")
+    } else if by_memory > by_throughput {
+        (by_memory, "memory")
+    } else {
+        (by_throughput, "throughput")
+    };
+    Fleet {
+        model: class.name.clone(),
+        gpu: gpu.name.clone(),
+        gpus: replicas * n,
+        gpus_per_replica: n,
+        concurrency,
+        peak_tokens_per_second: tokens_per_second,
+        bound: bound.to_owned(),
+    }
+}
+
+/// Tokens a month for a load.
+pub(super) fn tokens_per_month(load: &Load) -> f64 {
+    load.requests_per_day * load.tokens_per_request * DAYS_PER_MONTH
+}

@@ -1,0 +1,63 @@
+//! Training from scratch (strategy D): a model worth training, the tokens it needs (the
+//! organization's own, topped up with public text), and the compute that takes.
+
+use serde::Serialize;
+
+use super::hardware;
+use super::pricing::{Owned, Pricing};
+
+/// A training run from scratch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Train {
+    /// Parameters: compute-optimal for the tokens, and never below the smallest model worth
+    /// training.
+    pub params: f64,
+    /// Training tokens in all.
+    pub tokens: f64,
+    /// Of those, the organization's own (zero when `corpus_tokens` is unanswered).
+    pub own_tokens: f64,
+    /// Of those, public text added to reach the compute-optimal count.
+    pub public_tokens: f64,
+    /// GPU-hours at the assumed utilization.
+    pub gpu_hours: f64,
+    /// The GPU type.
+    pub gpu: String,
+    /// Compute cost of the run: rented GPU-hours, or the power they draw on owned GPUs.
+    pub compute_usd: f64,
+    /// GPUs bought to train on (owned hardware only): enough to finish in the run's days.
+    pub cluster_gpus: f64,
+}
+
+/// GPU-hours to train `params` parameters on `tokens` tokens: 6 FLOPs per parameter per
+/// token, at `utilization` of the GPU's peak.
+pub fn training_gpu_hours(params: f64, tokens: f64, peak_flops: f64, utilization: f64) -> f64 {
+    6.0 * params * tokens / (peak_flops * utilization) / 3600.0
+}
+
+/// Sizes the run for an own corpus of `corpus` tokens (`None`: unanswered).
+pub(super) fn run(corpus: Option<f64>, p: &Pricing, owned: Option<&Owned>) -> Train {
+    let t = &p.training;
+    let per_param = t.tokens_per_parameter.value;
+    let own = corpus.unwrap_or(0.0).max(0.0);
+    let params = (own / per_param).max(t.min_params.value);
+    let tokens = params * per_param;
+    let gpu = p.gpu(&t.gpu);
+    let gpu_hours = training_gpu_hours(params, tokens, gpu.peak_bf16_flops, t.utilization.value);
+    let (compute_usd, cluster_gpus) = match owned {
+        None => (gpu_hours * gpu.hourly_usd, 0.0),
+        Some(o) => (
+            hardware::power_cost(gpu, o, gpu_hours),
+            (gpu_hours / (t.days.value * 24.0)).ceil(),
+        ),
+    };
+    Train {
+        params,
+        tokens,
+        own_tokens: own.min(tokens),
+        public_tokens: (tokens - own).max(0.0),
+        gpu_hours,
+        gpu: gpu.name.clone(),
+        compute_usd,
+        cluster_gpus,
+    }
+}

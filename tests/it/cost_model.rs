@@ -1,0 +1,201 @@
+//! The right-sized, late-2026 cost model: properties the estimate must keep whatever the
+//! prices, and the bundled examples priced the way a buyer would size them.
+
+use std::path::Path;
+
+use llm_strategy::answers::{self, Answers};
+use llm_strategy::cost::{Estimate, Pricing, estimate, pricing};
+use llm_strategy::options::Strategy;
+use proptest::prelude::*;
+
+use crate::common::root;
+
+fn built_in() -> Pricing {
+    pricing::built_in().expect("the built-in pricing is valid")
+}
+
+/// A scenario with the given traffic and `[requirements]` lines.
+fn scenario(requests_per_day: f64, tokens: u32, requirements: &str) -> Answers {
+    let text = format!(
+        "[data]\nsensitivity = \"internal\"\nlabeled_examples = 5000\n\
+         [team]\nml_talent = \"experienced\"\n[budget]\nannual_usd = 1000000\n\
+         [traffic]\nrequests_per_day = {requests_per_day:?}\ntokens_per_request = {tokens}\n\
+         [requirements]\n{requirements}\n"
+    );
+    answers::parse(Path::new("scenario.toml"), text.as_bytes())
+        .unwrap_or_else(|e| panic!("invalid answers ({e}):\n{text}"))
+}
+
+fn example(name: &str) -> Estimate {
+    let answers = answers::load(&root().join("examples").join(name)).expect("a valid example");
+    estimate(&answers, &built_in())
+}
+
+const TASKS: [&str; 6] = [
+    "",
+    "task = \"classify\"",
+    "task = \"extract\"",
+    "task = \"generate\"",
+    "task = \"reason\"",
+    "task = \"agent\"",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// More traffic never costs less, for any strategy, task or hosting.
+    #[test]
+    fn cost_never_falls_as_traffic_grows(
+        low in 0u32..5_000_000,
+        more in 0u32..5_000_000,
+        tokens in 1u32..20_000,
+        task in 0usize..6,
+        owned in any::<bool>(),
+    ) {
+        let p = built_in();
+        let req = format!("{}\n{}", TASKS[task], if owned { "hosting = \"on_premises\"" } else { "" });
+        let a = estimate(&scenario(f64::from(low), tokens, &req), &p);
+        let b = estimate(&scenario(f64::from(low) + f64::from(more), tokens, &req), &p);
+        for s in Strategy::ALL {
+            prop_assert!(b.monthly_usd[s] >= a.monthly_usd[s] * (1.0 - 1e-12), "{s}: {} then {}", a.monthly_usd[s], b.monthly_usd[s]);
+            prop_assert!(b.one_time_usd[s] >= a.one_time_usd[s] * (1.0 - 1e-12), "{s}: once {} then {}", a.one_time_usd[s], b.one_time_usd[s]);
+        }
+    }
+
+    /// The batch interface is never dearer than interactive calls, on the API or on GPUs.
+    #[test]
+    fn batch_is_never_dearer_than_interactive(
+        requests in 0u32..5_000_000,
+        tokens in 1u32..20_000,
+        task in 0usize..6,
+    ) {
+        let p = built_in();
+        let batch = estimate(&scenario(f64::from(requests), tokens, &format!("{}\nlatency = \"batch\"", TASKS[task])), &p);
+        let live = estimate(&scenario(f64::from(requests), tokens, &format!("{}\nlatency = \"interactive\"", TASKS[task])), &p);
+        for s in Strategy::ALL {
+            prop_assert!(batch.monthly_usage_usd[s] <= live.monthly_usage_usd[s] * (1.0 + 1e-12), "{s}: batch {} vs {}", batch.monthly_usage_usd[s], live.monthly_usage_usd[s]);
+        }
+    }
+
+    /// Owned GPUs cost more up front and less a month than rented ones of the same fleet.
+    #[test]
+    fn owned_hardware_costs_more_up_front_and_less_a_month(
+        requests in 100_000u32..5_000_000,
+        tokens in 100u32..10_000,
+        task in 0usize..6,
+    ) {
+        let p = built_in();
+        let rented = estimate(&scenario(f64::from(requests), tokens, TASKS[task]), &p);
+        let owned = estimate(&scenario(f64::from(requests), tokens, &format!("{}\nhosting = \"on_premises\"", TASKS[task])), &p);
+        prop_assert!(owned.owned_hardware && !rented.owned_hardware);
+        prop_assert!((owned.self_hosting.gpus - rented.self_hosting.gpus).abs() < 0.5);
+        for s in [Strategy::C, Strategy::D] {
+            prop_assert!(owned.one_time_usd[s] > rented.one_time_usd[s], "{s}: once {} vs {}", owned.one_time_usd[s], rented.one_time_usd[s]);
+            prop_assert!(owned.monthly_usage_usd[s] < rented.monthly_usage_usd[s], "{s}: monthly {} vs {}", owned.monthly_usage_usd[s], rented.monthly_usage_usd[s]);
+        }
+    }
+
+    /// Training from scratch is always sized for a model worth training.
+    #[test]
+    fn training_is_never_below_the_smallest_useful_model(corpus in 0.0f64..1e13) {
+        let p = built_in();
+        let answers = {
+            let text = format!(
+                "[data]\nsensitivity = \"internal\"\nlabeled_examples = 0\ncorpus_tokens = {corpus:?}\n\
+                 [team]\nml_talent = \"expert\"\n[budget]\nannual_usd = 1\n[traffic]\nrequests_per_day = 0\n"
+            );
+            answers::parse(Path::new("s.toml"), text.as_bytes()).expect("valid")
+        };
+        let t = estimate(&answers, &p).train;
+        prop_assert!(t.params >= p.training.min_params.value);
+        prop_assert!((t.own_tokens + t.public_tokens - t.tokens).abs() <= 1e-6 * t.tokens);
+        prop_assert!(t.tokens >= t.params * p.training.tokens_per_parameter.value * (1.0 - 1e-12));
+    }
+}
+
+#[test]
+fn the_classifier_runs_on_a_small_tuned_model_on_one_or_two_gpus() {
+    let e = example("high-volume-classifier-self-hosted.toml");
+    assert_eq!(e.sizing.tier, "small");
+    assert_eq!(e.sizing.class, "small");
+    assert!(
+        (1.0..=2.0).contains(&e.self_hosting.gpus),
+        "{:?}",
+        e.self_hosting
+    );
+}
+
+#[test]
+fn the_air_gapped_examples_buy_their_hardware() {
+    for name in ["defence-air-gapped.toml", "pharma-rnd-on-prem.toml"] {
+        let e = example(name);
+        assert!(e.owned_hardware, "{name}");
+        assert!(e.lead_time_weeks.is_some(), "{name}");
+        let p = built_in();
+        let gpu = p.gpu(&p.class(&e.sizing.class).gpu);
+        // The one-time cost of C includes buying its GPUs.
+        assert!(
+            e.one_time_usd[Strategy::C] >= e.self_hosting.gpus * gpu.purchase_usd,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn agents_and_reasoning_use_more_tokens_on_the_leading_tier() {
+    let p = built_in();
+    let plain = estimate(&scenario(10_000.0, 2_000, "task = \"generate\""), &p);
+    for (task, factor) in [
+        ("reason", p.api.reasoning_token_factor.value),
+        ("agent", p.api.agent_token_factor.value),
+    ] {
+        let e = estimate(
+            &scenario(10_000.0, 2_000, &format!("task = \"{task}\"")),
+            &p,
+        );
+        assert_eq!(e.sizing.tier, "frontier", "{task}");
+        let ratio = e.assumptions.tokens_per_request / plain.assumptions.tokens_per_request;
+        assert!((ratio - factor).abs() < 1e-9, "{task}: {ratio}");
+        assert!(
+            e.monthly_usage_usd[Strategy::A] > plain.monthly_usage_usd[Strategy::A],
+            "{task}"
+        );
+    }
+}
+
+#[test]
+fn no_figure_in_an_example_contradicts_another() {
+    for file in crate::common::examples() {
+        let answers = answers::load(&file).expect("a valid example");
+        let e = estimate(&answers, &built_in());
+        for s in Strategy::ALL {
+            let what = format!("{}: {s}", file.display());
+            let usage = e.monthly_usage_usd[s];
+            let staff = e.monthly_staff_usd[s];
+            assert!(
+                (e.monthly_usd[s] - usage - staff).abs() < 1e-6,
+                "{what}: monthly"
+            );
+            let year = e.first_year_usd[s].expect("known");
+            assert!(
+                year >= e.one_time_usd[s] - 1e-6,
+                "{what}: a year costs less than its one-time part"
+            );
+            assert!(
+                (e.first_year_with_staff_usd[s] - year - 12.0 * staff).abs() < 1e-3,
+                "{what}: with staff"
+            );
+            // A year is at least twelve months of use (a purchase outweighs a year's write-off).
+            assert!(
+                year + 1e-6 >= 12.0 * usage,
+                "{what}: a year below twelve months of use"
+            );
+        }
+        assert!(
+            e.train.gpu_hours > 1_000.0,
+            "{}: training takes {} GPU-hours",
+            file.display(),
+            e.train.gpu_hours
+        );
+    }
+}
