@@ -15,6 +15,8 @@ pub enum Kind {
     Rules,
     /// A pricing file (YAML).
     Pricing,
+    /// A model-price catalogue (litellm's JSON), imported onto a pricing file.
+    Catalogue,
     /// A file of rule test cases (YAML).
     Cases,
     /// A Markdown document that reports are embedded into.
@@ -28,6 +30,7 @@ impl Kind {
             Kind::Answers => "answers file",
             Kind::Rules => "rule file",
             Kind::Pricing => "pricing file",
+            Kind::Catalogue => "price catalogue",
             Kind::Cases => "test file",
             Kind::Document => "document",
         }
@@ -40,7 +43,7 @@ impl Kind {
             Kind::Answers | Kind::Pricing => MIB,
             Kind::Rules => 4 * MIB,
             Kind::Document => 8 * MIB,
-            Kind::Cases => 16 * MIB,
+            Kind::Cases | Kind::Catalogue => 16 * MIB,
         }
     }
 }

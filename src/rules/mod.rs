@@ -276,7 +276,19 @@ pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBa
         None => built_in()?,
     };
     if let Some(path) = pricing {
-        base.pricing = pricing::load(path)?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            // litellm's price catalogue, laid over the pricing the rules come with.
+            let text = input::read(path, input::Kind::Catalogue)?;
+            // The catalogue carries no dates: the day it is imported stands for the day its
+            // prices were observed, so import a freshly downloaded copy.
+            let date = pricing::catalogue::civil(crate::cost::staleness::today());
+            base.pricing = pricing::catalogue::import(base.pricing, path, &text, &date)?;
+        } else {
+            base.pricing = pricing::load(path)?;
+        }
         base.pricing_file = path.display().to_string();
     }
     Ok(base)

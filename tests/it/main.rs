@@ -2,6 +2,7 @@
 //! the command-line cases under `tests/cmd/` run by [`cmd`].
 
 mod calibration_set;
+mod catalogue;
 mod cli;
 mod cmd;
 mod common;

@@ -7,6 +7,7 @@ use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::options::{PerStrategy, Strategy};
 
+pub mod catalogue;
 mod model;
 
 pub use model::{

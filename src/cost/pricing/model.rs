@@ -39,6 +39,10 @@ pub struct Tier {
     pub date: String,
     /// Where they come from.
     pub source: String,
+    /// The models of litellm's price catalogue this tier is priced from, first preferred:
+    /// `--pricing catalogue.json` takes the first one it lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalogue: Vec<String>,
 }
 
 /// Hosted-model prices and the shape of the traffic they are applied to.
@@ -123,6 +127,9 @@ pub struct Endpoint {
     pub date: String,
     /// Where they come from.
     pub source: String,
+    /// The models of litellm's price catalogue this endpoint is priced from, first preferred.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalogue: Vec<String>,
 }
 
 /// A GPU type, rented or bought.
