@@ -199,3 +199,41 @@ fn no_figure_in_an_example_contradicts_another() {
         );
     }
 }
+
+/// A documented bill: 451 requests to gpt-5-mini billed $0.579 for input, $0.002 for cached
+/// input and $8.892 for output, about 2.316M input and 4.446M output tokens at $0.25 and $2
+/// per million (a 2025 thread on the developer forum of `OpenAI`, "Understanding `GPT-5-mini`
+/// pricing confusion"). The API arithmetic of the estimate reproduces it.
+#[test]
+fn the_api_arithmetic_reproduces_a_documented_bill() {
+    let (input, output) = (2.316e6, 4.446e6);
+    let billed = 0.579 + 0.002 + 8.892;
+    let estimated = llm_strategy::cost::api_monthly(input + output, input / output, 0.25, 2.0);
+    assert!(
+        (estimated / billed - 1.0).abs() <= 0.25,
+        "{estimated} vs {billed}"
+    );
+}
+
+/// Published fine-tuning jobs, priced the way B's one-time line prices them (tokens x epochs x
+/// the price per million training tokens): (what, training tokens per epoch, epochs, price per
+/// million, billed USD).
+const TUNING_JOBS: [(&str, f64, f64, f64, f64); 2] = [
+    // Fireworks LoRA job of a 30B model, about 2026: 13.5M tokens over 2 epochs of 5,081
+    // examples at $3 per million, billed $40.59 (a public GitHub README).
+    ("Fireworks 30B LoRA", 6.75e6, 2.0, 3.0, 40.59),
+    // OpenAI GPT-4o mini, 2024-07-25: 19M training tokens of which 2M free, $3 per million,
+    // billed $50 (a user's published bill).
+    ("OpenAI GPT-4o mini", 17e6, 1.0, 3.0, 50.0),
+];
+
+#[test]
+fn the_tuning_job_arithmetic_lands_within_25_percent_of_published_jobs() {
+    for (what, tokens, epochs, price, billed) in TUNING_JOBS {
+        let estimated = tokens * epochs / 1e6 * price;
+        assert!(
+            (estimated / billed - 1.0).abs() <= 0.25,
+            "{what}: {estimated} vs {billed}"
+        );
+    }
+}
