@@ -24,7 +24,7 @@ pub struct Args {
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
-    let estimate = cost::estimate(&answers, &base.pricing);
+    let estimate = cost::estimate_with_ranges(&answers, &base.pricing);
     let model = cost::CostReport {
         schema_version: report::SCHEMA_VERSION,
         scenario: &answers.name,

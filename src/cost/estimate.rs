@@ -7,7 +7,7 @@ use super::pricing::{Owned, Pricing};
 use super::serving::{self, Load};
 use super::sizing::{self, Sizing};
 use super::training;
-use super::{Assumptions, Estimate, break_even};
+use super::{Assumptions, Estimate, Ranges, break_even};
 use crate::answers::{Answer, Answers};
 use crate::options::{PerStrategy, Strategy};
 use crate::questions::QuestionId;
@@ -62,7 +62,30 @@ struct Lines {
     once: [f64; 4],
 }
 
-/// Estimates every strategy's cost for a scenario.
+/// Estimates every strategy's cost for a scenario, with the low and high ends of the figures
+/// that rest on a price range.
+pub fn estimate_with_ranges(answers: &Answers, p: &Pricing) -> Estimate {
+    let mut point = estimate(answers, p);
+    let low = estimate(answers, &p.at_end(false));
+    let high = estimate(answers, &p.at_end(true));
+    let span = |f: fn(&Estimate, Strategy) -> f64| {
+        PerStrategy(Strategy::ALL.map(|s| {
+            let v = [f(&low, s), f(&point, s), f(&high, s)];
+            [
+                v.iter().copied().fold(f64::INFINITY, f64::min),
+                v.iter().copied().fold(0.0, f64::max),
+            ]
+        }))
+    };
+    point.ranges = Ranges {
+        monthly_usage_usd: span(|e, s| e.monthly_usage_usd[s]),
+        one_time_usd: span(|e, s| e.one_time_usd[s]),
+        first_year_usd: span(|e, s| e.first_year_usd[s].unwrap_or(0.0)),
+    };
+    point
+}
+
+/// Estimates every strategy's cost for a scenario at the pricing's point figures.
 pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
     let sizing = sizing::size(answers, p);
     let given = number(answers, "traffic.tokens_per_request");
@@ -105,6 +128,11 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
             input_per_output: sizing.input_per_output,
             api_tier: p.tier(&sizing.tier).name.clone(),
             training_utilization: p.training.utilization.value,
+        },
+        ranges: Ranges {
+            monthly_usage_usd: PerStrategy(lines.usage.map(|v| [v, v])),
+            one_time_usd: PerStrategy(lines.once.map(|v| [v, v])),
+            first_year_usd: PerStrategy(first.map(|v| [v, v])),
         },
         sizing,
     }

@@ -11,7 +11,7 @@ pub mod staleness;
 mod training;
 
 pub use api::api_monthly;
-pub use estimate::{estimate, owns_hardware};
+pub use estimate::{estimate, estimate_with_ranges, owns_hardware};
 pub use serving::Fleet;
 pub use sizing::Sizing;
 pub use training::{Train, training_gpu_hours};
@@ -80,8 +80,22 @@ pub struct Estimate {
     pub lead_time_weeks: Option<f64>,
     /// Which hosted tier and open-model size the use case needs, and why.
     pub sizing: Sizing,
+    /// Low and high ends of the figures that rest on a price with a reported range.
+    pub ranges: Ranges,
     /// The assumptions behind the figures.
     pub assumptions: Assumptions,
+}
+
+/// The low and high ends of an estimate, with every GPU at its lowest or highest reported
+/// price; the point estimate lies between them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranges {
+    /// Monthly usage.
+    pub monthly_usage_usd: PerStrategy<[f64; 2]>,
+    /// One-time costs.
+    pub one_time_usd: PerStrategy<[f64; 2]>,
+    /// First-year spend without staff.
+    pub first_year_usd: PerStrategy<[f64; 2]>,
 }
 
 /// The inputs the estimate used, so a reader can check it.

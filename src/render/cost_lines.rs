@@ -82,6 +82,7 @@ pub(super) fn notes(r: &Report) -> Vec<String> {
         None => "Self-hosting never costs less than the API at these prices.".to_owned(),
     });
     notes.push(training_note(c));
+    notes.extend(range_note(c));
     notes.push(
         "Usage is API fees or GPUs; one-time is provider tuning (B), rollout, tuning and any GPU purchase (C), and the training run with any hardware it buys (D). Year 1 is twelve months of usage plus the one-time costs, a purchase counted once rather than its write-off, without staff: the budget covers compute, API fees and vendors. Year 1 + staff adds a year of the people each strategy needs."
             .to_owned(),
@@ -122,6 +123,37 @@ pub(super) fn fleet(f: &crate::cost::Fleet) -> (String, String) {
             round3(f.peak_tokens_per_second)
         ),
     )
+}
+
+/// The low and high ends of the strategies whose figures rest on a price range.
+pub(super) fn range_note(estimate: &Estimate) -> Option<String> {
+    let ranges = &estimate.ranges;
+    let spans: Vec<String> = Strategy::ALL
+        .iter()
+        .filter(|s| {
+            let [low, high] = ranges.monthly_usage_usd[**s];
+            let [once_low, once_high] = ranges.one_time_usd[**s];
+            low < high || once_low < once_high
+        })
+        .map(|s| {
+            let [low, high] = ranges.monthly_usage_usd[*s];
+            let [once_low, once_high] = ranges.one_time_usd[*s];
+            let mut parts = Vec::new();
+            if low < high {
+                parts.push(format!("usage {}-{} a month", money(low), money(high)));
+            }
+            if once_low < once_high {
+                parts.push(format!("one-time {}-{}", money(once_low), money(once_high)));
+            }
+            format!("{s} {}", parts.join(", "))
+        })
+        .collect();
+    (!spans.is_empty()).then(|| {
+        format!(
+            "Ranges, with GPUs at their lowest and highest reported rent and price: {}.",
+            spans.join("; ")
+        )
+    })
 }
 
 fn training_note(c: &Estimate) -> String {

@@ -32,7 +32,7 @@ pub fn evaluate_and_report(
     answers: &Answers,
     explain: bool,
 ) -> (Evaluation, Report) {
-    let cost = crate::cost::estimate(answers, &base.pricing);
+    let cost = crate::cost::estimate_with_ranges(answers, &base.pricing);
     let evaluation = evaluate_with_facts(base, answers, Facts::of(&cost));
     let mut report = build(base, answers, &evaluation, cost);
     if explain {

@@ -669,7 +669,13 @@ fn compare_has_cost_rows() {
 
 /// The built-in pricing with the H100 (the training GPU) at ten times its hourly price.
 fn h100_at_ten_times() -> String {
-    edit(&pricing_text(), "hourly_usd: 2.99", "hourly_usd: 29.90").0
+    let text = edit(&pricing_text(), "hourly_usd: 2.99", "hourly_usd: 29.90").0;
+    edit(
+        &text,
+        "hourly_range: [1.65, 6.88]",
+        "hourly_range: [16.5, 68.8]",
+    )
+    .0
 }
 
 fn one_time_d(report: &Value) -> f64 {

@@ -237,3 +237,31 @@ fn the_tuning_job_arithmetic_lands_within_25_percent_of_published_jobs() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The point estimate lies inside its low-high range, and the range is the point where no
+    /// price range applies (API fees).
+    #[test]
+    fn the_point_estimate_lies_inside_its_range(
+        requests in 0u32..5_000_000,
+        tokens in 1u32..20_000,
+        task in 0usize..6,
+        owned in any::<bool>(),
+    ) {
+        let p = built_in();
+        let req = format!("{}\n{}", TASKS[task], if owned { "hosting = \"on_premises\"" } else { "" });
+        let e = llm_strategy::cost::estimate_with_ranges(&scenario(f64::from(requests), tokens, &req), &p);
+        for s in Strategy::ALL {
+            let [low, high] = e.ranges.monthly_usage_usd[s];
+            let point = e.monthly_usage_usd[s];
+            prop_assert!(low <= point * (1.0 + 1e-12) && point <= high * (1.0 + 1e-12), "{s}: {low} {point} {high}");
+            let [low, high] = e.ranges.one_time_usd[s];
+            let point = e.one_time_usd[s];
+            prop_assert!(low <= point * (1.0 + 1e-12) && point <= high * (1.0 + 1e-12), "{s}: once {low} {point} {high}");
+        }
+        let [low, high] = e.ranges.monthly_usage_usd[Strategy::A];
+        prop_assert!((high - low).abs() <= 1e-9 * high.max(1.0));
+    }
+}

@@ -170,6 +170,25 @@ fn prices(p: &Pricing, found: &mut Found) {
             check(found, &format!("gpus/{i}/{key}"), v, false);
         }
         date(found, &format!("gpus/{i}/date"), &g.date);
+        for (key, range, point) in [
+            ("hourly_range", g.hourly_range, g.hourly_usd),
+            ("purchase_range", g.purchase_range, g.purchase_usd),
+        ] {
+            if let Some([low, high]) = range {
+                let ok = low.is_finite()
+                    && high.is_finite()
+                    && low > 0.0
+                    && low <= point
+                    && point <= high;
+                if !ok {
+                    found.push((
+                        format!("gpus/{i}/{key}"),
+                        Diagnostic::nowhere(format!("{key}: found [{low}, {high}] around {point}"))
+                            .note("allowed: [low, high] with 0 < low <= the price <= high"),
+                    ));
+                }
+            }
+        }
     }
     for (i, c) in p.serving.classes.iter().enumerate() {
         for (key, v) in [

@@ -95,6 +95,21 @@ impl Pricing {
         self.staff.rollout_months.value / 12.0 * self.role_yearly("ml_engineer")
     }
 
+    /// The pricing at one end of its ranges: every GPU rented and bought at its lowest
+    /// (`high` false) or highest reported price.
+    #[must_use]
+    pub fn at_end(&self, high: bool) -> Pricing {
+        let mut p = self.clone();
+        let end = |range: Option<[f64; 2]>, point: f64| {
+            range.map_or(point, |[low, top]| if high { top } else { low })
+        };
+        for g in &mut p.gpus {
+            g.hourly_usd = end(g.hourly_range, g.hourly_usd);
+            g.purchase_usd = end(g.purchase_range, g.purchase_usd);
+        }
+        p
+    }
+
     /// Every date in the file, `YYYY-MM-DD`.
     pub fn dates(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();

@@ -150,6 +150,12 @@ pub struct Gpu {
     pub hourly_usd: f64,
     /// Purchase price per GPU, its share of a server included.
     pub purchase_usd: f64,
+    /// The lowest and highest on-demand rent seen (GPU clouds to hyperscalers), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_range: Option<[f64; 2]>,
+    /// The lowest and highest purchase price reported, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_range: Option<[f64; 2]>,
     /// When the prices were observed.
     pub date: String,
     /// Where the figures come from.

@@ -222,6 +222,9 @@ fn trained(out: &mut String, e: &Estimate, p: &Pricing) {
 
 fn budget(out: &mut String, e: &Estimate) {
     let _ = writeln!(out);
+    if let Some(note) = super::super::cost_lines::range_note(e) {
+        let _ = writeln!(out, "{note}\n");
+    }
     let _ = match e.break_even_requests_per_day {
         Some(x) => writeln!(
             out,
