@@ -19,20 +19,12 @@ fn number(answers: &Answers, name: &str) -> Option<f64> {
     }
 }
 
-fn level(answers: &Answers, name: &str) -> Option<&'static str> {
-    let q = QuestionId::from_name(name)?;
-    match answers.get(q) {
-        Some(Answer::Level(i)) => q.question().levels()?.get(usize::from(i)).copied(),
-        _ => None,
-    }
-}
-
 /// Whether self-hosted GPUs must be bought: on-premises hosting, or secret data with no
 /// hosting answer.
 pub fn owns_hardware(answers: &Answers) -> bool {
-    match level(answers, "requirements.hosting") {
+    match sizing::level(answers, "requirements.hosting") {
         Some("on_premises") => true,
-        None => level(answers, "data.sensitivity") == Some("secret"),
+        None => sizing::level(answers, "data.sensitivity") == Some("secret"),
         Some(_) => false,
     }
 }
@@ -138,6 +130,17 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
     }
 }
 
+/// A load as hosted models bill it: a month of its tokens, the stable share of each prompt
+/// read from the cache.
+fn hosted(load: &Load, p: &Pricing) -> Traffic {
+    Traffic {
+        tokens: serving::tokens_per_month(load),
+        input_per_output: load.input_per_output,
+        cached_share: p.api.stable_prompt_share.value,
+        batch: load.batch,
+    }
+}
+
 /// The pieces the report shows beside the lines.
 struct Parts {
     managed: f64,
@@ -155,12 +158,7 @@ fn lines(
     owned: Option<&Owned>,
     p: &Pricing,
 ) -> (Lines, Parts) {
-    let traffic = Traffic {
-        tokens: serving::tokens_per_month(load),
-        input_per_output: sizing.input_per_output,
-        cached_share: p.api.stable_prompt_share.value,
-        batch: sizing.batch,
-    };
+    let traffic = hosted(load, p);
     let tier = p.tier(&sizing.tier);
     let offer = p.tuning_offer(&sizing.tier);
     let ft = &p.fine_tuning;
@@ -251,12 +249,7 @@ fn self_hosting_break_even(
         requests_per_day: 1.0,
         ..*load
     };
-    let traffic = Traffic {
-        tokens: serving::tokens_per_month(&one),
-        input_per_output: sizing.input_per_output,
-        cached_share: p.api.stable_prompt_share.value,
-        batch: sizing.batch,
-    };
+    let traffic = hosted(&one, p);
     let per_request = api::tier_monthly(&traffic, p.tier(&sizing.tier));
     let class = p.class(&sizing.class);
     let gpu = p.gpu(&class.gpu);

@@ -25,7 +25,8 @@ pub struct Sizing {
     pub why: Vec<String>,
 }
 
-fn level(answers: &Answers, name: &str) -> Option<&'static str> {
+/// The level answered to a question, by name; `None` when unanswered.
+pub(super) fn level(answers: &Answers, name: &str) -> Option<&'static str> {
     let q = QuestionId::from_name(name)?;
     match answers.get(q) {
         Some(Answer::Level(i)) => q

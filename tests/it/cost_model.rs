@@ -40,6 +40,16 @@ const TASKS: [&str; 6] = [
     "task = \"agent\"",
 ];
 
+/// The `[requirements]` of a task from [`TASKS`], on premises or not.
+fn requirements(task: usize, owned: bool) -> String {
+    let hosting = if owned {
+        "hosting = \"on_premises\""
+    } else {
+        ""
+    };
+    format!("{}\n{hosting}", TASKS[task])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -53,7 +63,7 @@ proptest! {
         owned in any::<bool>(),
     ) {
         let p = built_in();
-        let req = format!("{}\n{}", TASKS[task], if owned { "hosting = \"on_premises\"" } else { "" });
+        let req = requirements(task, owned);
         let a = estimate(&scenario(f64::from(low), tokens, &req), &p);
         let b = estimate(&scenario(f64::from(low) + f64::from(more), tokens, &req), &p);
         for s in Strategy::ALL {
@@ -251,7 +261,7 @@ proptest! {
         owned in any::<bool>(),
     ) {
         let p = built_in();
-        let req = format!("{}\n{}", TASKS[task], if owned { "hosting = \"on_premises\"" } else { "" });
+        let req = requirements(task, owned);
         let e = llm_strategy::cost::estimate_with_ranges(&scenario(f64::from(requests), tokens, &req), &p);
         for s in Strategy::ALL {
             let [low, high] = e.ranges.monthly_usage_usd[s];
