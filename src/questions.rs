@@ -115,13 +115,14 @@ const NUMBER: Kind = Kind::Number {
 };
 
 /// The sections of an answers file, in the order reports list them.
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "scenario",
     "data",
     "team",
     "budget",
     "traffic",
     "requirements",
+    "cost",
 ];
 
 /// Keys of `[scenario]`: free text, not questions.

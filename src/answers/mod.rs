@@ -8,7 +8,10 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
+mod overrides;
 mod validate;
+
+pub use overrides::{COST_KEYS, CostOverrides, SIZE_CLASSES, TIERS};
 
 use crate::diagnostic::{Invalid, file_error, input};
 use crate::questions::{COUNT, QUESTIONS, QuestionId};
@@ -30,6 +33,8 @@ pub struct Answers {
     /// `[scenario] description`, when given.
     pub description: Option<String>,
     values: [Option<Answer>; COUNT],
+    /// `[cost]`: the tier and size class to price at, when the file chooses them.
+    pub cost: CostOverrides,
 }
 
 impl Answers {
@@ -39,6 +44,7 @@ impl Answers {
             name: name.into(),
             description: None,
             values,
+            cost: CostOverrides::default(),
         }
     }
 

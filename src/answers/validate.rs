@@ -6,7 +6,8 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Answer, Answers};
+use super::overrides::{COST_KEYS, check_cost_key};
+use super::{Answer, Answers, CostOverrides};
 use crate::diagnostic::{Diagnostic, Invalid, Problems, closest};
 use crate::number::format_number;
 use crate::questions::{COUNT, Kind, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list};
@@ -22,6 +23,7 @@ pub(super) fn validate(
         name: stem,
         description: None,
         values: [None; COUNT],
+        cost: CostOverrides::default(),
     };
     for (section, value) in document {
         let section_name = section.get_ref().as_ref();
@@ -45,6 +47,8 @@ pub(super) fn validate(
         for (key, value) in table {
             if section_name == "scenario" {
                 check_scenario_key(&mut problems, &mut answers, key, value);
+            } else if section_name == "cost" {
+                check_cost_key(&mut problems, &mut answers.cost, key, value);
             } else {
                 check_answer(&mut problems, &mut answers, section_name, key, value);
             }
@@ -139,10 +143,12 @@ fn check_scenario_key(
     }
 }
 
-fn unknown_key(section: &str, key: &Spanned<std::borrow::Cow<'_, str>>) -> Diagnostic {
+pub(super) fn unknown_key(section: &str, key: &Spanned<std::borrow::Cow<'_, str>>) -> Diagnostic {
     let name = key.get_ref().as_ref();
     let here: Vec<&str> = if section == "scenario" {
         SCENARIO_KEYS.to_vec()
+    } else if section == "cost" {
+        COST_KEYS.to_vec()
     } else {
         QUESTIONS
             .iter()
@@ -271,7 +277,7 @@ fn value_text(value: &DeValue<'_>) -> String {
 }
 
 /// What a TOML value is, for "found ..." messages.
-fn describe(value: &DeValue<'_>) -> String {
+pub(super) fn describe(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(s) => format!("a string (\"{s}\")"),
         DeValue::Integer(i) => format!("an integer ({i})"),

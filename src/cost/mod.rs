@@ -12,7 +12,7 @@ mod training;
 
 pub use api::api_monthly;
 pub use estimate::{estimate, estimate_with_ranges, owns_hardware};
-pub use serving::Fleet;
+pub use serving::{Fleet, output_tokens_per_second};
 pub use sizing::Sizing;
 pub use training::{Train, training_gpu_hours};
 

@@ -36,6 +36,25 @@ pub(super) fn gpu_seconds(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving
     input / prefill + output / class.output_tokens_per_second_per_gpu
 }
 
+/// Output tokens a second one GPU generates at full load for requests of `input` prompt and
+/// `output` completion tokens: the serving model's throughput, comparable with the
+/// max-throughput tables that inference engines publish.
+pub fn output_tokens_per_second(
+    class: &SizeClass,
+    gpu: &Gpu,
+    s: &Serving,
+    input: f64,
+    output: f64,
+) -> f64 {
+    let load = Load {
+        requests_per_day: 0.0,
+        tokens_per_request: input + output,
+        input_per_output: input / output,
+        batch: true,
+    };
+    output / gpu_seconds(&load, class, gpu, s)
+}
+
 /// The fleet sized for a load.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fleet {

@@ -95,6 +95,7 @@ pub(super) fn size(answers: &Answers, p: &Pricing) -> Sizing {
             why.push("sub-second answers cap the open model at the 30B class".to_owned());
         }
     }
+    let (tier, class) = chosen(answers, tier, class, &mut why);
     let batch = latency == Some("batch");
     if batch {
         why.push("batch work uses the providers' batch prices".to_owned());
@@ -114,4 +115,32 @@ pub(super) fn size(answers: &Answers, p: &Pricing) -> Sizing {
         batch,
         why,
     }
+}
+
+/// The answers file's `[cost]` choices over the right-sized tier and class, each noted in `why`.
+fn chosen(
+    answers: &Answers,
+    tier: &'static str,
+    class: &'static str,
+    why: &mut Vec<String>,
+) -> (&'static str, &'static str) {
+    let cost = answers.cost;
+    let mut pick =
+        |chosen: Option<&'static str>, sized: &'static str, what: &str, key: &str| match chosen {
+            Some(c) if c != sized => {
+                why.push(format!(
+                    "the answers file sets the {what} to {c} ([cost] {key}) instead of {sized}"
+                ));
+                c
+            }
+            _ => sized,
+        };
+    let tier = pick(cost.tier, tier, "hosted tier", "tier");
+    let class = pick(
+        cost.size_class,
+        class,
+        "open-model size class",
+        "size_class",
+    );
+    (tier, class)
 }

@@ -150,7 +150,7 @@ pub(super) fn range_note(estimate: &Estimate) -> Option<String> {
         .collect();
     (!spans.is_empty()).then(|| {
         format!(
-            "Ranges, with GPUs at their lowest and highest reported rent and price: {}.",
+            "Ranges, from the lowest GPU prices at the best measured prompt throughput to the highest prices at the worst: {}.",
             spans.join("; ")
         )
     })

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use llm_strategy::answers::{self, Answers};
-use llm_strategy::cost::{Estimate, Pricing, estimate, pricing};
+use llm_strategy::cost::{Estimate, Pricing, estimate, output_tokens_per_second, pricing};
 use llm_strategy::options::Strategy;
 use proptest::prelude::*;
 
@@ -273,5 +273,101 @@ proptest! {
         }
         let [low, high] = e.ranges.monthly_usage_usd[Strategy::A];
         prop_assert!((high - low).abs() <= 1e-9 * high.max(1.0));
+    }
+}
+
+#[test]
+fn the_answers_file_can_choose_the_tier_and_size_class() {
+    let sized = scenario(10_000.0, 800, "task = \"classify\"");
+    let text = "[data]\nsensitivity = \"internal\"\nlabeled_examples = 5000\n\
+         [team]\nml_talent = \"experienced\"\n[budget]\nannual_usd = 1000000\n\
+         [traffic]\nrequests_per_day = 10000\ntokens_per_request = 800\n\
+         [requirements]\ntask = \"classify\"\n\
+         [cost]\ntier = \"frontier\"\nsize_class = \"moe\"\n";
+    let chosen = answers::parse(Path::new("chosen.toml"), text.as_bytes()).expect("valid");
+    assert_eq!(chosen.cost.tier, Some("frontier"));
+    assert_eq!(chosen.cost.size_class, Some("moe"));
+    let (a, b) = (
+        estimate(&sized, &built_in()),
+        estimate(&chosen, &built_in()),
+    );
+    assert_eq!(
+        (a.sizing.tier.as_str(), a.sizing.class.as_str()),
+        ("small", "small")
+    );
+    assert_eq!(
+        (b.sizing.tier.as_str(), b.sizing.class.as_str()),
+        ("frontier", "moe")
+    );
+    assert!(b.sizing.why.iter().any(|w| w.contains("[cost] tier")));
+    assert!(b.sizing.why.iter().any(|w| w.contains("[cost] size_class")));
+    // The dearer tier and the larger model cost more, and the overrides price nothing else.
+    assert!(b.monthly_usage_usd[Strategy::A] > a.monthly_usage_usd[Strategy::A]);
+    assert!(b.self_hosting.gpus > a.self_hosting.gpus);
+    assert!((b.sizing.token_factor - a.sizing.token_factor).abs() < f64::EPSILON);
+}
+
+/// Published max-throughput runs: size class, engine setup, GPUs, prompt and completion
+/// tokens, output tokens a second over all the GPUs.
+const SERVING_RUNS: [(&str, &str, f64, f64, f64, f64); 5] = [
+    // NVIDIA, TensorRT-LLM performance overview (v1.0, 2025), Llama 3.3 70B FP8, H100 TP2.
+    (
+        "large",
+        "Llama 3.3 70B FP8, TensorRT-LLM 1.0",
+        2.0,
+        500.0,
+        2000.0,
+        5222.0,
+    ),
+    (
+        "large",
+        "Llama 3.3 70B FP8, TensorRT-LLM 1.0",
+        2.0,
+        1000.0,
+        1000.0,
+        4205.0,
+    ),
+    (
+        "large",
+        "Llama 3.3 70B FP8, TensorRT-LLM 1.0",
+        2.0,
+        2048.0,
+        128.0,
+        762.0,
+    ),
+    (
+        "large",
+        "Llama 3.3 70B FP8, TensorRT-LLM 1.0",
+        2.0,
+        5000.0,
+        500.0,
+        898.0,
+    ),
+    // NVIDIA, TensorRT-LLM performance tables (v0.5, 2023), LLaMA 7B FP8, one L40S.
+    (
+        "small",
+        "LLaMA 7B FP8, TensorRT-LLM 0.5",
+        1.0,
+        2048.0,
+        128.0,
+        581.0,
+    ),
+];
+
+#[test]
+fn serving_throughput_lands_within_25_percent_of_published_benchmarks() {
+    let p = built_in();
+    for (class_id, run, gpus, input, output, published) in SERVING_RUNS {
+        let class = p.class(class_id);
+        let gpu = p.gpu(&class.gpu);
+        let modelled = gpus * output_tokens_per_second(class, gpu, &p.serving, input, output);
+        let error = modelled / published - 1.0;
+        assert!(
+            error.abs() <= 0.25,
+            "{run} on {gpus} x {}, {input}/{output} tokens: modelled {modelled:.0} tok/s vs \
+             {published:.0} published ({:+.1}%)",
+            gpu.name,
+            error * 100.0
+        );
     }
 }

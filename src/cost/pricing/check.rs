@@ -2,6 +2,7 @@
 //! something, and the tiers, classes and teams the estimate needs.
 
 use super::{Found, Pricing};
+use crate::answers::{SIZE_CLASSES, TIERS};
 use crate::diagnostic::Diagnostic;
 use crate::options::Strategy;
 
@@ -23,6 +24,20 @@ fn check(found: &mut Found, at: &str, value: f64, zero_ok: bool) {
             "a number above 0"
         };
         bad(found, at, key, value, allowed);
+    }
+}
+
+/// A `[low, high]` range, when given, must hold the figure and be above zero.
+fn around(found: &mut Found, at: &str, range: Option<[f64; 2]>, point: f64) {
+    let Some([low, high]) = range else { return };
+    let ok = low.is_finite() && high.is_finite() && low > 0.0 && low <= point && point <= high;
+    if !ok {
+        let key = at.rsplit('/').next().unwrap_or(at);
+        found.push((
+            at.to_owned(),
+            Diagnostic::nowhere(format!("{key}: found [{low}, {high}] around {point}"))
+                .note("allowed: [low, high] with 0 < low <= the figure <= high"),
+        ));
     }
 }
 
@@ -93,6 +108,7 @@ pub(super) fn numbers(p: &Pricing, found: &mut Found) {
         ("staff/rollout_months", &p.staff.rollout_months),
     ] {
         check(found, &format!("{at}/value"), d.value, false);
+        around(found, &format!("{at}/range"), d.range, d.value);
         date(found, &format!("{at}/date"), &d.date);
     }
     for (at, d) in [
@@ -110,6 +126,7 @@ pub(super) fn numbers(p: &Pricing, found: &mut Found) {
                 "a share above 0 and at most 1",
             );
         }
+        around(found, &format!("{at}/range"), d.range, d.value);
         date(found, &format!("{at}/date"), &d.date);
     }
     prices(p, found);
@@ -174,20 +191,7 @@ fn prices(p: &Pricing, found: &mut Found) {
             ("hourly_range", g.hourly_range, g.hourly_usd),
             ("purchase_range", g.purchase_range, g.purchase_usd),
         ] {
-            if let Some([low, high]) = range {
-                let ok = low.is_finite()
-                    && high.is_finite()
-                    && low > 0.0
-                    && low <= point
-                    && point <= high;
-                if !ok {
-                    found.push((
-                        format!("gpus/{i}/{key}"),
-                        Diagnostic::nowhere(format!("{key}: found [{low}, {high}] around {point}"))
-                            .note("allowed: [low, high] with 0 < low <= the price <= high"),
-                    ));
-                }
-            }
+            around(found, &format!("gpus/{i}/{key}"), range, point);
         }
     }
     for (i, c) in p.serving.classes.iter().enumerate() {
@@ -244,18 +248,12 @@ pub(super) fn references(p: &Pricing, found: &mut Found) {
     let gpus: Vec<&str> = p.gpus.iter().map(|g| g.id.as_str()).collect();
     let tiers: Vec<&str> = p.api.tiers.iter().map(|t| t.id.as_str()).collect();
     let classes: Vec<&str> = p.serving.classes.iter().map(|c| c.id.as_str()).collect();
-    required(
-        found,
-        "api/tiers",
-        "tier",
-        &["small", "mid", "frontier"],
-        &tiers,
-    );
+    required(found, "api/tiers", "tier", &TIERS, &tiers);
     required(
         found,
         "serving/classes",
         "size class",
-        &["small", "medium", "large", "moe"],
+        &SIZE_CLASSES,
         &classes,
     );
     let endpoints: Vec<&str> = p.endpoints.iter().map(|e| e.class.as_str()).collect();
@@ -263,7 +261,7 @@ pub(super) fn references(p: &Pricing, found: &mut Found) {
         found,
         "endpoints",
         "endpoint for size class",
-        &["small", "medium", "large", "moe"],
+        &SIZE_CLASSES,
         &endpoints,
     );
     for (i, c) in p.serving.classes.iter().enumerate() {

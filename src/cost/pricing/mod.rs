@@ -95,18 +95,24 @@ impl Pricing {
         self.staff.rollout_months.value / 12.0 * self.role_yearly("ml_engineer")
     }
 
-    /// The pricing at one end of its ranges: every GPU rented and bought at its lowest
-    /// (`high` false) or highest reported price.
+    /// The pricing at one end of its ranges: the cheap end (`high` false) rents and buys
+    /// every GPU at its lowest reported price and serves at the best measured capacity; the
+    /// dear end takes the highest prices and the lowest capacity.
     #[must_use]
     pub fn at_end(&self, high: bool) -> Pricing {
         let mut p = self.clone();
-        let end = |range: Option<[f64; 2]>, point: f64| {
-            range.map_or(point, |[low, top]| if high { top } else { low })
+        let end = |range: Option<[f64; 2]>, point: f64, dear_is_top: bool| {
+            range.map_or(
+                point,
+                |[low, top]| if high == dear_is_top { top } else { low },
+            )
         };
         for g in &mut p.gpus {
-            g.hourly_usd = end(g.hourly_range, g.hourly_usd);
-            g.purchase_usd = end(g.purchase_range, g.purchase_usd);
+            g.hourly_usd = end(g.hourly_range, g.hourly_usd, true);
+            g.purchase_usd = end(g.purchase_range, g.purchase_usd, true);
         }
+        let u = &mut p.serving.prefill_utilization;
+        u.value = end(u.range, u.value, false);
         p
     }
 

@@ -15,6 +15,10 @@ pub struct Dated {
     pub date: String,
     /// Where it comes from.
     pub source: String,
+    /// The lowest and highest reported values, when sources disagree; `[low, high]` around
+    /// the figure. Reports cost the scenario at both ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
 }
 
 /// One hosted-model price tier, in USD per million tokens.
