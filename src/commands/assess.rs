@@ -11,9 +11,15 @@ use crate::{answers, report};
 pub struct Args {
     /// The answers file (TOML) describing the scenario.
     pub file: PathBuf,
-    /// Also show every rule, fired or not, with what it added to each score.
+    /// Also show every rule, fired or not, with what it added to each score (implies
+    /// `--full`).
     #[arg(long)]
     pub explain: bool,
+    /// Show the whole report on the terminal, not the one-screen summary: scores, matrix,
+    /// every reason, exclusions, strategy, cost notes, every change that would alter the
+    /// advice, next steps. Markdown and JSON always hold everything.
+    #[arg(long)]
+    pub full: bool,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -31,7 +37,11 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         || "scenario".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
+    let look = crate::render::Look {
+        full: args.full || args.explain,
+        ..context.look
+    };
     args.report
-        .deliver(context.look, "assess", &region, |r| r.assess(&report))?;
+        .deliver(look, "assess", &region, |r| r.assess(&report))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -66,6 +66,7 @@ impl Context {
                 width,
                 color,
                 heading_level: 2,
+                full: true,
             },
             pricing: global.pricing.clone(),
         }

@@ -46,6 +46,9 @@ pub struct Look {
     pub color: bool,
     /// Level of the top Markdown heading, 1 to 6.
     pub heading_level: u8,
+    /// Whether a terminal report shows everything (`assess --full`) rather than the
+    /// one-screen summary. Markdown and JSON always show everything.
+    pub full: bool,
 }
 
 /// An output format. Each method renders one kind of model; `None` means the format does not

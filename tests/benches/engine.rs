@@ -44,6 +44,7 @@ fn evaluation(c: &mut Criterion) {
         width: 80,
         color: false,
         heading_level: 2,
+        full: false,
     };
     c.bench_function("assess/load-rules-parse-evaluate-render", |b| {
         let path =

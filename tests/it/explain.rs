@@ -170,12 +170,12 @@ fn assess_json(file: &Path, explain: bool) -> Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{file}: output is not JSON: {e}"))
 }
 
-/// `assess` in a text format, at a fixed width and without color.
+/// The whole `assess` report (`--full`) in a text format, at a fixed width and without color.
 fn assess_text(file: &Path, format: &str, width: u16, explain: bool) -> String {
     let file = file.to_str().expect("a UTF-8 path");
     let width = width.to_string();
     let mut args = vec![
-        "assess", file, "--format", format, "--width", &width, "--color", "never",
+        "assess", file, "--format", format, "--width", &width, "--color", "never", "--full",
     ];
     if explain {
         args.push("--explain");

@@ -58,7 +58,7 @@ fn assert_lines_shown(block: &[&str], output: &str, what: &str) {
 fn what_if_sample_is_current() {
     let readme = readme();
     let sample = block(&readme, "What would change it");
-    let output = run(&["assess", "examples/regional-bank-advisor.toml"]);
+    let output = run(&["assess", "examples/regional-bank-advisor.toml", "--full"]);
     assert_lines_shown(
         &sample,
         &output,
@@ -113,6 +113,7 @@ fn cost_sample_matches_the_cost_section() {
         "examples/finance-data-monopoly.toml",
         "--width",
         "100",
+        "--full",
     ]);
     let break_even = sample
         .iter()

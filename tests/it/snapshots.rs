@@ -5,11 +5,16 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn assess(path: &Path, format: &str) -> String {
+    assess_with(path, format, &["--full"])
+}
+
+fn assess_with(path: &Path, format: &str, extra: &[&str]) -> String {
     let output = Command::cargo_bin("llm-strategy")
         .expect("binary builds")
         .args([
             "assess", "--width", "80", "--color", "never", "--format", format,
         ])
+        .args(extra)
         .arg(path)
         .env_remove("NO_COLOR")
         .output()
@@ -33,6 +38,24 @@ fn assess_table() {
                 "line wider than 80 columns: {line:?}"
             );
         }
+        insta::assert_snapshot!(out);
+    });
+}
+
+/// The default terminal report: one screen (at most 45 lines of 80 columns) per example.
+#[test]
+fn assess_summary() {
+    insta::glob!("../../examples", "*.toml", |path| {
+        let out = assess_with(path, "table", &[]);
+        let lines = out.lines().count();
+        assert!(lines <= 45, "{}: {lines} lines", path.display());
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "line wider than 80 columns: {line:?}"
+            );
+        }
+        assert!(out.contains("--full"), "the summary points to --full");
         insta::assert_snapshot!(out);
     });
 }

@@ -27,7 +27,7 @@ impl Table {
         out
     }
 
-    fn header(&self, out: &mut String, r: &Report) {
+    pub(super) fn header(&self, out: &mut String, r: &Report) {
         for line in textwrap::wrap(&r.scenario.name, usize::from(self.look.width)) {
             let _ = writeln!(out, "{}", self.paint(Style::new().bold(), &line));
         }

@@ -15,6 +15,7 @@ mod cost;
 mod cost_sources;
 mod coverage;
 mod rules;
+mod summary;
 
 use super::{Look, Render};
 use crate::calibrate::{Calibration, CrossValidation};
@@ -73,7 +74,11 @@ impl Table {
 
 impl Render for Table {
     fn assess(&self, report: &Report) -> Option<String> {
-        Some(self.assessment(report))
+        Some(if self.look.full {
+            self.assessment(report)
+        } else {
+            self.summary(report)
+        })
     }
 
     fn compare(&self, comparison: &Comparison) -> Option<String> {
