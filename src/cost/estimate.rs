@@ -175,7 +175,14 @@ fn lines(
     let gpu = p.gpu(&class.gpu);
     let per_gpu: GpuCost = hardware::per_gpu(gpu, owned);
     let fleet = serving::fleet(load, class, gpu, &p.serving);
-    let train = training::run(corpus, p, owned);
+    // A model trained from scratch is dense: a mixture-of-experts use case caps it at the
+    // largest dense class.
+    let dense = if sizing.class == "moe" {
+        "large"
+    } else {
+        sizing.class.as_str()
+    };
+    let train = training::run(corpus, p.class(dense).params, p, owned);
     let own_class = p.class_near(train.params);
     let own_gpu = p.gpu(&own_class.gpu);
     let own_cost = hardware::per_gpu(own_gpu, owned);

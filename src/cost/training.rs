@@ -9,8 +9,8 @@ use super::pricing::{Owned, Pricing};
 /// A training run from scratch.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Train {
-    /// Parameters: compute-optimal for the tokens, and never below the smallest model worth
-    /// training.
+    /// Parameters: compute-optimal for the organization's own tokens, but never below the
+    /// smallest model worth training nor above the size class the use case needs.
     pub params: f64,
     /// Training tokens in all.
     pub tokens: f64,
@@ -34,13 +34,20 @@ pub fn training_gpu_hours(params: f64, tokens: f64, peak_flops: f64, utilization
     6.0 * params * tokens / (peak_flops * utilization) / 3600.0
 }
 
-/// Sizes the run for an own corpus of `corpus` tokens (`None`: unanswered).
-pub(super) fn run(corpus: Option<f64>, p: &Pricing, owned: Option<&Owned>) -> Train {
+/// Sizes the run for an own corpus of `corpus` tokens (`None`: unanswered), for a use case
+/// whose right-sized open model has `needed` parameters.
+///
+/// The model is compute-optimal for the corpus, within bounds: at least the smallest model
+/// worth training, at most the size the use case needs. It trains on all of the corpus, so a
+/// corpus larger than the compute-optimal count trains a smaller model for longer, as
+/// published families do (Llama 3 trained its 8B model on 15 trillion tokens); a smaller
+/// corpus is topped up with public text.
+pub(super) fn run(corpus: Option<f64>, needed: f64, p: &Pricing, owned: Option<&Owned>) -> Train {
     let t = &p.training;
     let per_param = t.tokens_per_parameter.value;
     let own = corpus.unwrap_or(0.0).max(0.0);
-    let params = (own / per_param).max(t.min_params.value);
-    let tokens = params * per_param;
+    let params = (own / per_param).min(needed).max(t.min_params.value);
+    let tokens = (params * per_param).max(own);
     let gpu = p.gpu(&t.gpu);
     let gpu_hours = training_gpu_hours(params, tokens, gpu.peak_bf16_flops, t.utilization.value);
     let (compute_usd, cluster_gpus) = match owned {

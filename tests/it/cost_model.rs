@@ -371,3 +371,28 @@ fn serving_throughput_lands_within_25_percent_of_published_benchmarks() {
         );
     }
 }
+
+#[test]
+#[allow(
+    clippy::float_cmp,
+    reason = "the parameters are the class's own figure and the tokens the answer itself"
+)]
+fn a_corpus_beyond_the_use_case_trains_the_right_sized_model_on_all_of_it() {
+    let p = built_in();
+    // A code-completion-like use case: a small model, trillions of tokens of its own.
+    let text = "[data]\nsensitivity = \"internal\"\nlabeled_examples = 5000\ncorpus_tokens = 4e12\n\
+         [team]\nml_talent = \"expert\"\n[budget]\nannual_usd = 5000000\n\
+         [traffic]\nrequests_per_day = 10000\n[requirements]\ntask = \"classify\"\n";
+    let answers = answers::parse(Path::new("code.toml"), text.as_bytes()).expect("valid");
+    let e = estimate(&answers, &p);
+    let t = e.train;
+    assert_eq!(
+        t.params,
+        p.class("small").params.max(p.training.min_params.value)
+    );
+    assert_eq!(t.tokens, 4e12);
+    assert_eq!((t.own_tokens, t.public_tokens), (4e12, 0.0));
+    // Far more tokens per parameter than compute-optimal: the model is not scaled up to the
+    // corpus, as a 200-billion-parameter run would be.
+    assert!(t.tokens / t.params > 20.0 * p.training.tokens_per_parameter.value);
+}
