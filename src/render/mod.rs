@@ -12,6 +12,7 @@ pub mod output;
 mod rows;
 mod sentences;
 mod table;
+mod verdict;
 
 use clap::ValueEnum;
 use clap::builder::{PossibleValuesParser, TypedValueParser};

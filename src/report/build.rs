@@ -2,13 +2,13 @@
 //! what would change the advice.
 
 use super::{
-    Excluded, Matrix, Reason, Recommendation, Report, RunnerUp, SCHEMA_VERSION, Scenario, Scores,
-    SourceRef, Step,
+    Excluded, Matrix, PairScore, Reason, Recommendation, Report, RunnerUp, SCHEMA_VERSION,
+    Scenario, Scores, SourceRef, Step,
 };
 use crate::answers::{AnswerRow, Answers};
 use crate::cost::Estimate;
 use crate::engine::{Evaluation, evaluate_with_facts};
-use crate::options::{Pair, PerApproach, PerStrategy};
+use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::questions::QuestionId;
 use crate::report::fill::fill;
 use crate::rules::effect::to_weight;
@@ -84,6 +84,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
         scores: Scores {
             strategy: PerStrategy(eval.strategy.0.map(round)),
             approach: PerApproach(eval.approach.0.map(round)),
+            pairs: pair_scores(eval),
         },
         matrix: Matrix {
             control: round(eval.matrix[0]),
@@ -194,4 +195,26 @@ fn reasons(
 fn round(v: f64) -> f64 {
     let r = (v * 100.0).round() / 100.0;
     if r == 0.0 { 0.0 } else { r }
+}
+
+/// Every allowed pair with its score: the ranking's order, then the pairs it leaves out (the
+/// excluded ones) by score.
+fn pair_scores(eval: &Evaluation) -> Vec<PairScore> {
+    let excluded =
+        |p: Pair| eval.excluded_strategy[p.strategy] || eval.excluded_approach[p.approach];
+    let entry = |p: Pair, score: f64| PairScore {
+        strategy: p.strategy,
+        approach: p.approach,
+        score: round(score),
+        excluded: excluded(p),
+    };
+    let mut pairs: Vec<PairScore> = eval.ranking.iter().map(|(p, s)| entry(*p, *s)).collect();
+    let mut rest: Vec<PairScore> = PAIRS
+        .iter()
+        .filter(|p| !eval.ranking.iter().any(|(q, _)| q == *p))
+        .map(|p| entry(*p, eval.pair_score(*p)))
+        .collect();
+    rest.sort_by(|a, b| b.score.total_cmp(&a.score));
+    pairs.extend(rest);
+    pairs
 }

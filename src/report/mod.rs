@@ -122,6 +122,22 @@ pub struct Scores {
     pub strategy: PerStrategy<f64>,
     /// Per approach.
     pub approach: PerApproach<f64>,
+    /// Every allowed pair with its score (its strategy's plus its approach's), best first,
+    /// excluded pairs last: the numbers that decide.
+    pub pairs: Vec<PairScore>,
+}
+
+/// One allowed strategy/approach pair and its score.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairScore {
+    /// `A`..`D`.
+    pub strategy: Strategy,
+    /// The approach.
+    pub approach: Approach,
+    /// The strategy's score plus the approach's score.
+    pub score: f64,
+    /// Whether a fired rule ruled out its strategy or its approach.
+    pub excluded: bool,
 }
 
 /// Position on the control/complexity matrix, each axis 0 to 10.

@@ -269,10 +269,11 @@ fn tables_have_as_many_cells_in_every_row_as_columns() {
     let mut failures = Vec::new();
     for file in examples() {
         match check_tables(&markdown(&file)) {
-            // Strategy scores, approach scores, matrix position, cost.
-            Ok(4) => {}
+            // Answers assumed, strategy scores, approach scores, pair scores, matrix
+            // position, cost.
+            Ok(6) => {}
             Ok(tables) => {
-                failures.push(format!("{}: {tables} tables, expected 4", file_name(&file)));
+                failures.push(format!("{}: {tables} tables, expected 6", file_name(&file)));
             }
             Err(e) => failures.push(format!("{}:\n{e}", file_name(&file))),
         }
@@ -442,15 +443,20 @@ fn sections_are_present() {
             "{}: one task per next step",
             file_name(&file)
         );
-        // One ordered list: the reasons, one item each.
+        // At most two ordered lists, the reasons for and against: one item per reason.
         let ordered: Vec<&Range<usize>> = events
             .iter()
             .filter_map(|(e, r)| matches!(e, Event::Start(Tag::List(Some(_)))).then_some(r))
             .collect();
         if count("reasons") > 0 {
-            assert_eq!(ordered.len(), 1, "{}: ordered lists", file_name(&file));
-            let items = md[ordered[0].clone()]
-                .lines()
+            assert!(
+                (1..=2).contains(&ordered.len()),
+                "{}: ordered lists",
+                file_name(&file)
+            );
+            let items = ordered
+                .iter()
+                .flat_map(|range| md[(*range).clone()].lines())
                 .filter(|l| {
                     l.split_once(". ")
                         .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
@@ -723,5 +729,39 @@ fn escape_markdown_in_a_heading_keeps_every_character() {
         let escaped = llm_strategy::render::escape_markdown(sample);
         let md = format!("## {escaped}\n");
         assert_eq!(headings(&md), vec![(2, sample.to_owned())], "{md:?}");
+    }
+}
+
+/// "For" lists only reasons that favour the recommendation over the runner-up, "Against" only
+/// those that favour the runner-up, each strongest first.
+#[test]
+fn reasons_are_split_into_for_and_against_by_strength() {
+    for file in examples() {
+        let md = markdown(&file);
+        for (title, sign) in [
+            ("**For:**", '+'),
+            ("**Against (favour the runner-up):**", '-'),
+        ] {
+            let Some(start) = md.find(title) else {
+                continue;
+            };
+            let impacts: Vec<f64> = md[start..]
+                .lines()
+                .skip(2)
+                .take_while(|l| !l.is_empty())
+                .map(|l| {
+                    let after = l.split_once(" (").expect("an impact").1;
+                    let number = after.split_once(',').expect("a rule id").0;
+                    assert!(number.starts_with(sign), "{}: {l}", file_name(&file));
+                    number.parse::<f64>().expect("a number")
+                })
+                .collect();
+            assert!(!impacts.is_empty(), "{}: empty {title}", file_name(&file));
+            assert!(
+                impacts.windows(2).all(|w| w[0].abs() >= w[1].abs()),
+                "{}: {title} not strongest first: {impacts:?}",
+                file_name(&file)
+            );
+        }
     }
 }

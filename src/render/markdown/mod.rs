@@ -2,12 +2,12 @@
 
 use std::fmt::Write as _;
 
+mod compare;
 mod escape;
 
 pub use escape::escape;
 
-use super::rows::rows;
-use super::{Look, Render, chart, sentences};
+use super::{Look, Render, chart, sentences, verdict};
 use crate::compare::Comparison;
 use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
@@ -92,7 +92,51 @@ impl Markdown {
                 mark(a.name(), chosen)
             );
         }
-        out.push('\n');
+        let _ = writeln!(
+            out,
+            "\n| Pair | Strategy | Approach | Pair score | Status |"
+        );
+        let _ = writeln!(out, "|---|--:|--:|--:|---|");
+        let rec = &r.recommendation;
+        for p in &r.scores.pairs {
+            let status = if p.strategy == rec.strategy && p.approach == rec.approach {
+                "**chosen**"
+            } else if p.excluded {
+                "excluded"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "| {} + {} | {} | {} | {} | {status} |",
+                p.strategy,
+                p.approach,
+                num(r.scores.strategy[p.strategy]),
+                num(r.scores.approach[p.approach]),
+                num(p.score)
+            );
+        }
+        let _ = writeln!(out, "\n{}\n", escape(verdict::PAIR_NOTE));
+    }
+
+    fn answers(&self, out: &mut String, r: &Report) {
+        self.heading(out, 1, "Answers assumed");
+        let _ = writeln!(out, "| Question | Answer |\n|---|---|");
+        for row in &r.answers {
+            let answer = row.value.map_or_else(
+                || "*unanswered*".to_owned(),
+                |v| escape(&verdict::shown(row.question, v)),
+            );
+            let _ = writeln!(
+                out,
+                "| {} | {answer} |",
+                escape(verdict::label(row.question))
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nAn unanswered question is unknown: no rule reads it.\n"
+        );
     }
 
     fn matrix(&self, out: &mut String, r: &Report) {
@@ -132,19 +176,26 @@ impl Markdown {
             );
             return;
         }
-        for (i, reason) in r.reasons.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. **{}** ({:+.1}, `{}`): {} *Source: {}.*",
-                i + 1,
-                escape(&reason.summary),
-                reason.impact,
-                reason.rule,
-                escape(&reason.explanation),
-                source(&reason.source)
-            );
+        let (pros, cons) = verdict::for_and_against(r);
+        for (title, list) in [("For", pros), ("Against (favour the runner-up)", cons)] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "**{title}:**\n");
+            for (i, reason) in list.into_iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "{}. **{}** ({:+.1}, `{}`): {} *Source: {}.*",
+                    i + 1,
+                    escape(&reason.summary),
+                    reason.impact,
+                    reason.rule,
+                    escape(&reason.explanation),
+                    source(&reason.source)
+                );
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 
     fn exclusions(&self, out: &mut String, r: &Report) {
@@ -303,6 +354,7 @@ impl Render for Markdown {
     fn assess(&self, r: &Report) -> Option<String> {
         let mut out = String::new();
         self.summary(&mut out, r);
+        self.answers(&mut out, r);
         self.scores(&mut out, r);
         self.matrix(&mut out, r);
         self.reasons(&mut out, r);
@@ -319,49 +371,6 @@ impl Render for Markdown {
     }
 
     fn compare(&self, c: &Comparison) -> Option<String> {
-        let mut out = String::new();
-        self.heading(&mut out, 0, "Scenario comparison");
-        let names: Vec<String> = c
-            .scenarios
-            .iter()
-            .map(|r| escape(&r.scenario.name))
-            .collect();
-        let _ = writeln!(out, "| | {} |", names.join(" | "));
-        let _ = writeln!(out, "|---|{}", "---|".repeat(names.len()));
-        for row in rows(c) {
-            let label = if row.differs {
-                format!("**{}** ≠", escape(&row.label))
-            } else {
-                escape(&row.label)
-            };
-            let cells: Vec<String> = row
-                .cells
-                .iter()
-                .map(|lines| {
-                    lines
-                        .iter()
-                        .map(|l| escape(l))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
-                })
-                .collect();
-            let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
-        }
-        out.push_str("\n≠ marks rows where the scenarios differ.\n\n");
-        self.heading(&mut out, 1, "What differs and why");
-        for d in &c.differences {
-            self.heading(&mut out, 2, &format!("{} vs {}", d.scenario, d.baseline));
-            for line in sentences::difference_lines(d) {
-                let _ = match &line.subject {
-                    Some(subject) => writeln!(out, "- `{subject}`{}", escape(&line.text)),
-                    None => writeln!(out, "- {}", escape(&line.text)),
-                };
-            }
-            out.push('\n');
-        }
-        let trimmed = out.trim_end().len();
-        out.truncate(trimmed);
-        out.push('\n');
-        Some(out)
+        Some(self.comparison(c))
     }
 }

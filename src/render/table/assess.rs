@@ -8,13 +8,14 @@ use comfy_table::CellAlignment;
 use super::Table;
 use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
-use crate::render::{chart, sentences};
+use crate::render::{chart, sentences, verdict};
 use crate::report::Report;
 
 impl Table {
     pub(super) fn assessment(&self, r: &Report) -> String {
         let mut out = String::new();
         self.header(&mut out, r);
+        self.answers(&mut out, r);
         self.scores(&mut out, r);
         self.matrix(&mut out, r);
         self.reasons(&mut out, r);
@@ -99,6 +100,50 @@ impl Table {
             }
         }
         let _ = writeln!(out, "{table}");
+        let mut pairs = self.table();
+        pairs.set_header(vec!["Pair", "Strategy", "Approach", "Pair score", ""]);
+        for p in &r.scores.pairs {
+            let status = if p.strategy == rec.strategy && p.approach == rec.approach {
+                "chosen"
+            } else if p.excluded {
+                "excluded"
+            } else {
+                ""
+            };
+            pairs.add_row(vec![
+                format!("{} + {}", p.strategy, p.approach),
+                num(r.scores.strategy[p.strategy]),
+                num(r.scores.approach[p.approach]),
+                num(p.score),
+                status.to_owned(),
+            ]);
+        }
+        for col in 1..=3 {
+            if let Some(c) = pairs.column_mut(col) {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let _ = writeln!(out, "{pairs}");
+        self.wrap(out, verdict::PAIR_NOTE, "", "");
+    }
+
+    fn answers(&self, out: &mut String, r: &Report) {
+        self.heading(out, "Answers assumed");
+        let (answered, open) = verdict::answers(r);
+        for line in answered {
+            self.wrap(out, &line, "- ", "  ");
+        }
+        if !open.is_empty() {
+            self.wrap(
+                out,
+                &format!(
+                    "Unanswered (unknown, so no rule reads them): {}",
+                    open.join(", ")
+                ),
+                "- ",
+                "  ",
+            );
+        }
     }
 
     fn matrix(&self, out: &mut String, r: &Report) {
@@ -133,20 +178,27 @@ impl Table {
                 "No rule separates the recommendation from the runner-up."
             );
         }
-        for (i, reason) in r.reasons.iter().enumerate() {
-            let lead = format!("{:>2}. ", i + 1);
-            let head = format!(
-                "[{:+.1}] {} ({})",
-                reason.impact, reason.summary, reason.rule
-            );
-            self.wrap(out, &head, &lead, "    ");
-            self.wrap(out, &reason.explanation, "    ", "    ");
-            self.wrap(
-                out,
-                &format!("Source: {}", reason.source.title),
-                "    ",
-                "      ",
-            );
+        let (pros, cons) = verdict::for_and_against(r);
+        for (title, list) in [("For", pros), ("Against (favour the runner-up)", cons)] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "{title}:");
+            for (i, reason) in list.into_iter().enumerate() {
+                let lead = format!("{:>2}. ", i + 1);
+                let head = format!(
+                    "[{:+.1}] {} ({})",
+                    reason.impact, reason.summary, reason.rule
+                );
+                self.wrap(out, &head, &lead, "    ");
+                self.wrap(out, &reason.explanation, "    ", "    ");
+                self.wrap(
+                    out,
+                    &format!("Source: {}", reason.source.title),
+                    "    ",
+                    "      ",
+                );
+            }
         }
     }
 

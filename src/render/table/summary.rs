@@ -9,10 +9,9 @@ use comfy_table::presets::NOTHING;
 
 use super::Table;
 use crate::answers::AnswerValue;
-use crate::number::money;
 use crate::options::Strategy;
 use crate::questions::{Kind, QuestionId};
-use crate::render::cost_lines;
+use crate::render::{cost_lines, verdict};
 use crate::report::{Reason, Report};
 use crate::whatif::WhatIf;
 
@@ -40,25 +39,14 @@ impl Table {
 
     fn key_answers(&self, out: &mut String, r: &Report) {
         self.heading(out, "Answers");
-        let answered: Vec<String> = r
-            .answers
-            .iter()
-            .filter_map(|row| {
-                let value = row.value?;
-                Some(format!(
-                    "{}: {}",
-                    label(row.question),
-                    shown(row.question, value)
-                ))
-            })
-            .collect();
+        let (answered, open) = verdict::answers(r);
         self.wrap(out, &answered.join(" · "), "", "");
-        if !r.unanswered.is_empty() {
+        if !open.is_empty() {
             let _ = writeln!(
                 out,
                 "({} optional question{} unanswered)",
-                r.unanswered.len(),
-                if r.unanswered.len() == 1 { "" } else { "s" }
+                open.len(),
+                if open.len() == 1 { "" } else { "s" }
             );
         }
     }
@@ -73,7 +61,9 @@ impl Table {
             None => format!("Why {} + {}", rec.strategy, rec.approach),
         };
         self.heading(out, &title);
-        let (pros, cons) = strongest(&r.reasons);
+        let (mut pros, cons) = verdict::for_and_against(r);
+        pros.truncate(TOP);
+        let cons = cons.first().copied();
         if pros.is_empty() && cons.is_none() {
             let _ = writeln!(
                 out,
@@ -133,12 +123,12 @@ impl Table {
             );
         }
         for w in nearest {
-            let current = w
-                .current
-                .map_or_else(String::new, |c| format!("{} → ", shown(w.question, c)));
+            let current = w.current.map_or_else(String::new, |c| {
+                format!("{} → ", verdict::shown(w.question, c))
+            });
             let text = format!(
                 "{}: {current}{} gives {} + {}",
-                label(w.question),
+                verdict::label(w.question),
                 w.change,
                 w.strategy,
                 w.approach
@@ -146,31 +136,6 @@ impl Table {
             self.wrap(out, &text, "- ", "  ");
         }
     }
-}
-
-/// The question's label, `section.key` when the name is unknown.
-fn label(question: &str) -> &str {
-    QuestionId::from_name(question).map_or(question, |q| q.question().label)
-}
-
-/// An answer as the summary shows it: the budget in dollars, other numbers with separators.
-fn shown(question: &str, value: AnswerValue) -> String {
-    match value {
-        AnswerValue::Number(usd) if question == "budget.annual_usd" => money(usd),
-        other => other.to_string(),
-    }
-}
-
-/// The strongest reasons for the recommendation (up to [`TOP`]) and the strongest against it.
-fn strongest(reasons: &[Reason]) -> (Vec<&Reason>, Option<&Reason>) {
-    let mut pros: Vec<&Reason> = reasons.iter().filter(|r| r.impact > 0.0).collect();
-    pros.sort_by(|a, b| b.impact.total_cmp(&a.impact).then(a.rule.cmp(&b.rule)));
-    pros.truncate(TOP);
-    let cons = reasons
-        .iter()
-        .filter(|r| r.impact < 0.0)
-        .min_by(|a, b| a.impact.total_cmp(&b.impact).then(a.rule.cmp(&b.rule)));
-    (pros, cons)
 }
 
 /// How far a change moves an answer: for a number the factor between the two values, for a

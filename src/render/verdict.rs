@@ -1,0 +1,53 @@
+//! The parts of a verdict every text format states alike: the reasons for and against the
+//! recommendation, how pair scores combine, and the answers the report assumed.
+
+use crate::answers::AnswerValue;
+use crate::number::money;
+use crate::questions::QuestionId;
+use crate::report::{Reason, Report};
+
+/// How the scores combine, in one line.
+pub(super) const PAIR_NOTE: &str = "A pair's score is its strategy's score plus its \
+    approach's score; the best pair that no rule rules out wins, and a tie goes to the \
+    simpler pair.";
+
+/// The reasons that favour the recommendation over the runner-up, strongest first, and those
+/// that favour the runner-up, strongest first.
+pub(super) fn for_and_against(r: &Report) -> (Vec<&Reason>, Vec<&Reason>) {
+    let mut pros: Vec<&Reason> = r.reasons.iter().filter(|x| x.impact > 0.0).collect();
+    let mut cons: Vec<&Reason> = r.reasons.iter().filter(|x| x.impact < 0.0).collect();
+    pros.sort_by(|a, b| b.impact.total_cmp(&a.impact).then(a.rule.cmp(&b.rule)));
+    cons.sort_by(|a, b| a.impact.total_cmp(&b.impact).then(a.rule.cmp(&b.rule)));
+    (pros, cons)
+}
+
+/// The question's label, `section.key` when the name is unknown.
+pub(super) fn label(question: &'static str) -> &'static str {
+    QuestionId::from_name(question).map_or(question, |q| q.question().label)
+}
+
+/// An answer as reports show it: the budget in dollars, other numbers with separators.
+pub(super) fn shown(question: &str, value: AnswerValue) -> String {
+    match value {
+        AnswerValue::Number(usd) if question == "budget.annual_usd" => money(usd),
+        other => other.to_string(),
+    }
+}
+
+/// The answers the report assumed, `Label: value`, and the labels of the questions left
+/// unanswered, both in questionnaire order.
+pub(super) fn answers(r: &Report) -> (Vec<String>, Vec<&'static str>) {
+    let mut answered = Vec::new();
+    let mut open = Vec::new();
+    for row in &r.answers {
+        match row.value {
+            Some(v) => answered.push(format!(
+                "{}: {}",
+                label(row.question),
+                shown(row.question, v)
+            )),
+            None => open.push(label(row.question)),
+        }
+    }
+    (answered, open)
+}
