@@ -9,9 +9,11 @@ use std::path::Path;
 use toml::de::DeTable;
 
 mod overrides;
+mod plausible;
 mod validate;
 
 pub use overrides::{COST_KEYS, CostOverrides, SIZE_CLASSES, TIERS};
+pub use plausible::implausible;
 
 use crate::diagnostic::{Invalid, file_error, input};
 use crate::questions::{COUNT, QUESTIONS, QuestionId};

@@ -12,8 +12,8 @@ use crate::{answers, cost, report};
 pub struct Args {
     /// The answers file (TOML) describing the scenario.
     pub file: PathBuf,
-    /// Output format (`table` or `json`).
-    #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
+    /// Output format (`table`, `json` or `markdown`).
+    #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json, Format::Markdown]), default_value = "table")]
     pub format: Format,
     /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]

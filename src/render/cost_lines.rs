@@ -4,7 +4,6 @@
 use crate::cost::Estimate;
 use crate::number::{format_number, money, percent, round3};
 use crate::options::Strategy;
-use crate::report::Report;
 
 /// The cost table's column headings.
 pub(super) const HEADINGS: [&str; 6] = [
@@ -17,8 +16,7 @@ pub(super) const HEADINGS: [&str; 6] = [
 ];
 
 /// The cost table's rows, one per strategy.
-pub(super) fn rows(r: &Report) -> Vec<[String; 6]> {
-    let c = &r.cost;
+pub(super) fn rows(c: &Estimate) -> Vec<[String; 6]> {
     Strategy::ALL
         .iter()
         .map(|s| {
@@ -46,8 +44,7 @@ pub(super) fn rows(r: &Report) -> Vec<[String; 6]> {
 }
 
 /// The sentences under the cost table: sizing, fleets, break-even, training run, bases.
-pub(super) fn notes(r: &Report) -> Vec<String> {
-    let c = &r.cost;
+pub(super) fn notes(c: &Estimate) -> Vec<String> {
     let a = &c.assumptions;
     let mut notes = vec![format!(
         "Sized for the use case: {}. A is priced at the {}; B at {}.",

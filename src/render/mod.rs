@@ -6,6 +6,7 @@
 
 mod chart;
 mod cost_lines;
+mod cost_sources;
 mod json;
 mod markdown;
 pub mod output;

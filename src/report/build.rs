@@ -52,7 +52,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let exclusions = exclusions(base, eval, answers);
     let analysis = whatif::analyse(base, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
-    let mut warnings = Vec::new();
+    let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {
         warnings.push(
             "the rules excluded every strategy/approach pair; the ranking ignores the exclusions"

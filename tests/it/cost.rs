@@ -577,6 +577,25 @@ fn cost_table_snapshots_fit_80_columns_and_list_assumptions() {
     }
 }
 
+/// `cost --format markdown`: a section with the table, the notes and every assumption with its
+/// date and source.
+#[test]
+fn cost_markdown_snapshot_lists_every_assumption_with_its_source() {
+    let p = built_in();
+    let out = stdout(&run(["cost", FINANCE, "--format", "markdown"]));
+    assert!(out.starts_with("## Cost: "), "{out}");
+    assert!(out.contains("| Strategy | Usage/mo |"), "{out}");
+    assert!(out.contains("### Assumptions (pricing file)"), "{out}");
+    for g in &p.gpus {
+        assert!(
+            out.contains(&format!("- {}: ", g.name)),
+            "no {}:\n{out}",
+            g.name
+        );
+    }
+    insta::assert_snapshot!("cost_markdown@finance-data-monopoly", out);
+}
+
 // ---------------------------------------------------------------------------------------
 // `assess` and `compare`
 // ---------------------------------------------------------------------------------------

@@ -3,12 +3,14 @@
 use std::fmt::Write as _;
 
 mod compare;
+mod cost;
 mod escape;
 
 pub use escape::escape;
 
 use super::{Look, Render, chart, sentences, verdict};
 use crate::compare::Comparison;
+use crate::cost::CostReport;
 use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
 use crate::report::Report;
@@ -282,19 +284,7 @@ impl Markdown {
 
     fn cost(&self, out: &mut String, r: &Report) {
         self.heading(out, 1, "Cost (estimates, USD)");
-        let headings = super::cost_lines::HEADINGS;
-        let _ = writeln!(
-            out,
-            "| {} |\n|---|--:|--:|--:|--:|--:|",
-            headings.join(" | ")
-        );
-        for row in super::cost_lines::rows(r) {
-            let _ = writeln!(out, "| {} |", row.join(" | "));
-        }
-        out.push('\n');
-        for note in super::cost_lines::notes(r) {
-            let _ = writeln!(out, "{}\n", escape(&note));
-        }
+        Self::cost_table(out, &r.cost);
     }
 
     fn what_if(&self, out: &mut String, r: &Report) {
@@ -372,5 +362,9 @@ impl Render for Markdown {
 
     fn compare(&self, c: &Comparison) -> Option<String> {
         Some(self.comparison(c))
+    }
+
+    fn cost(&self, c: &CostReport<'_>) -> Option<String> {
+        Some(self.cost_report(c))
     }
 }

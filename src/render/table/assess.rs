@@ -274,7 +274,7 @@ impl Table {
         self.heading(out, "Cost (estimates, USD)");
         let mut table = self.table();
         table.set_header(super::super::cost_lines::HEADINGS.to_vec());
-        for row in super::super::cost_lines::rows(r) {
+        for row in super::super::cost_lines::rows(&r.cost) {
             table.add_row(row.to_vec());
         }
         for col in 1..=5 {
@@ -283,7 +283,7 @@ impl Table {
             }
         }
         let _ = writeln!(out, "{table}");
-        for note in super::super::cost_lines::notes(r) {
+        for note in super::super::cost_lines::notes(&r.cost) {
             self.wrap(out, &note, "", "");
         }
     }

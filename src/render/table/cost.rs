@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::cost::{CostReport, Estimate, HOURS_PER_MONTH, Pricing};
 use crate::number::{format_number, money, round3};
 use crate::options::Strategy;
+use crate::render::cost_sources;
 
 /// The breakdown as text, wrapped to `width` columns.
 pub(super) fn render(cost: &CostReport<'_>, width: usize) -> String {
@@ -37,7 +38,10 @@ fn lines(name: &str, e: &Estimate, p: &Pricing) -> String {
     self_hosted(&mut out, e, p);
     trained(&mut out, e, p);
     budget(&mut out, e);
-    super::cost_sources::assumptions(&mut out, e, p);
+    let _ = writeln!(out, "\nAssumptions (pricing file):");
+    for a in cost_sources::assumptions(e, p) {
+        let _ = writeln!(out, "  - {} [{}; {}]", a.what, a.date, a.source);
+    }
     out
 }
 

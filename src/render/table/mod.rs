@@ -12,7 +12,6 @@ mod assess;
 mod calibration;
 mod compare;
 mod cost;
-mod cost_sources;
 mod coverage;
 mod rules;
 mod summary;

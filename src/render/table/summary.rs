@@ -94,7 +94,7 @@ impl Table {
             .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
             .set_width(self.look.width)
             .set_header(cost_lines::HEADINGS.to_vec());
-        for mut row in cost_lines::rows(r) {
+        for mut row in cost_lines::rows(&r.cost) {
             if r.is_excluded(&row[0]) {
                 row[0].push_str(" (out)");
             }

@@ -1,16 +1,25 @@
 //! The assumptions under `llm-strategy cost`: every figure the estimate used, with its date
-//! and source.
-
-use std::fmt::Write as _;
+//! and source, for the text and Markdown formats alike.
 
 use crate::cost::{Estimate, Pricing};
 use crate::number::{format_number, money, round3};
 
-/// Writes one line per assumption.
-pub(super) fn assumptions(out: &mut String, e: &Estimate, p: &Pricing) {
-    let _ = writeln!(out, "\nAssumptions (pricing file):");
+/// One figure the estimate used: what it is, when it was observed, where it comes from.
+pub(super) struct Assumption {
+    pub(super) what: String,
+    pub(super) date: String,
+    pub(super) source: String,
+}
+
+/// Every figure the estimate used, in a fixed order.
+pub(super) fn assumptions(e: &Estimate, p: &Pricing) -> Vec<Assumption> {
+    let mut out = Vec::new();
     let mut line = |what: String, date: &str, source: &str| {
-        let _ = writeln!(out, "  - {what} [{date}; {source}]");
+        out.push(Assumption {
+            what,
+            date: date.to_owned(),
+            source: source.to_owned(),
+        });
     };
     let tier = p.tier(&e.sizing.tier);
     line(format!("API tier: {}", tier.name), &tier.date, &tier.source);
@@ -73,6 +82,7 @@ pub(super) fn assumptions(out: &mut String, e: &Estimate, p: &Pricing) {
         line(format!("{what}: {}", round3(d.value)), &d.date, &d.source);
     }
     hardware(&mut line, e, p);
+    out
 }
 
 /// The serving class, the GPUs, owned hardware and staff.
