@@ -33,8 +33,11 @@ fn assess_table() {
     insta::glob!("../../examples", "*.toml", |path| {
         let out = assess(path, "table");
         for line in out.lines() {
+            // A source's link stands alone on its line and is never broken, so that terminals
+            // can follow it; it is the one thing allowed past the width.
+            let link = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
             assert!(
-                line.chars().count() <= 80,
+                link || line.chars().count() <= 80,
                 "line wider than 80 columns: {line:?}"
             );
         }

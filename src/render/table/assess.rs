@@ -198,6 +198,10 @@ impl Table {
                     "    ",
                     "      ",
                 );
+                // A link on its own line, never broken, so terminals can follow it.
+                if let Some(url) = &reason.source.url {
+                    let _ = writeln!(out, "      {url}");
+                }
             }
         }
     }
