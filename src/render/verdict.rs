@@ -4,12 +4,27 @@
 use crate::answers::AnswerValue;
 use crate::number::money;
 use crate::questions::QuestionId;
-use crate::report::{Reason, Report};
+use crate::report::{PairScore, Reason, Report};
 
 /// How the scores combine, in one line.
 pub(super) const PAIR_NOTE: &str = "A pair's score is its strategy's score plus its \
     approach's score; the best pair that no rule rules out wins, and a tie goes to the \
     simpler pair.";
+
+/// The headings of the two lists of reasons: for the recommendation, and for the runner-up.
+pub(super) const SIDES: [&str; 2] = ["For", "Against (favour the runner-up)"];
+
+/// Whether a pair is the recommendation (`chosen`), ruled out (`excluded`) or neither (empty).
+pub(super) fn pair_status(r: &Report, p: &PairScore) -> &'static str {
+    let rec = &r.recommendation;
+    if p.strategy == rec.strategy && p.approach == rec.approach {
+        "chosen"
+    } else if p.excluded {
+        "excluded"
+    } else {
+        ""
+    }
+}
 
 /// The reasons that favour the recommendation over the runner-up, strongest first, and those
 /// that favour the runner-up, strongest first.

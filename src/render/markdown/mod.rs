@@ -99,14 +99,10 @@ impl Markdown {
             "\n| Pair | Strategy | Approach | Pair score | Status |"
         );
         let _ = writeln!(out, "|---|--:|--:|--:|---|");
-        let rec = &r.recommendation;
         for p in &r.scores.pairs {
-            let status = if p.strategy == rec.strategy && p.approach == rec.approach {
-                "**chosen**"
-            } else if p.excluded {
-                "excluded"
-            } else {
-                ""
+            let status = match verdict::pair_status(r, p) {
+                "chosen" => "**chosen**",
+                other => other,
             };
             let _ = writeln!(
                 out,
@@ -179,7 +175,7 @@ impl Markdown {
             return;
         }
         let (pros, cons) = verdict::for_and_against(r);
-        for (title, list) in [("For", pros), ("Against (favour the runner-up)", cons)] {
+        for (title, list) in verdict::SIDES.into_iter().zip([pros, cons]) {
             if list.is_empty() {
                 continue;
             }

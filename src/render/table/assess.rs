@@ -103,13 +103,7 @@ impl Table {
         let mut pairs = self.table();
         pairs.set_header(vec!["Pair", "Strategy", "Approach", "Pair score", ""]);
         for p in &r.scores.pairs {
-            let status = if p.strategy == rec.strategy && p.approach == rec.approach {
-                "chosen"
-            } else if p.excluded {
-                "excluded"
-            } else {
-                ""
-            };
+            let status = verdict::pair_status(r, p);
             pairs.add_row(vec![
                 format!("{} + {}", p.strategy, p.approach),
                 num(r.scores.strategy[p.strategy]),
@@ -179,7 +173,7 @@ impl Table {
             );
         }
         let (pros, cons) = verdict::for_and_against(r);
-        for (title, list) in [("For", pros), ("Against (favour the runner-up)", cons)] {
+        for (title, list) in verdict::SIDES.into_iter().zip([pros, cons]) {
             if list.is_empty() {
                 continue;
             }
