@@ -55,6 +55,38 @@ impl Evaluation {
     }
 }
 
+/// The pair the rules would recommend had rule `extra` fired as well, every other rule
+/// firing as it did in `eval`: how `--explain` finds the unfired rules that matter.
+pub fn recommendation_with(base: &RuleBase, eval: &Evaluation, extra: usize) -> Pair {
+    let mut sums = Sums::default();
+    for (i, rule) in base.rules.iter().enumerate() {
+        if eval.fired[i] || i == extra {
+            rule.effect.add_to(&mut sums);
+        }
+    }
+    rank(&sums).0[0].0
+}
+
+/// Ranks the pairs the sums allow, best first, in hundredths; when exclusions rule out every
+/// pair, ranks them all and says so.
+fn rank(sums: &Sums) -> (Vec<(Pair, i64)>, bool) {
+    let score = |p: &Pair| sums.strategy[p.strategy] + sums.approach[p.approach];
+    let allowed =
+        |p: &&Pair| !sums.excluded_strategy[p.strategy] && !sums.excluded_approach[p.approach];
+    let mut ranking: Vec<(Pair, i64)> = PAIRS
+        .iter()
+        .filter(allowed)
+        .map(|p| (*p, score(p)))
+        .collect();
+    let conflict = ranking.is_empty();
+    if conflict {
+        ranking = PAIRS.iter().map(|p| (*p, score(p))).collect();
+    }
+    // Stable sort keeps PAIRS order among equal scores: the documented tie-break.
+    ranking.sort_by_key(|p| std::cmp::Reverse(p.1));
+    (ranking, conflict)
+}
+
 /// Evaluates every rule against the scenario and ranks the allowed pairs.
 pub fn evaluate(base: &RuleBase, answers: &Answers) -> Evaluation {
     evaluate_with_facts(base, answers, base.facts(answers))
@@ -71,6 +103,7 @@ pub fn evaluate_with_facts(base: &RuleBase, answers: &Answers, facts: Facts) -> 
             rule.effect.add_to(&mut sums);
         }
     }
+    let (ranking, conflict) = rank(&sums);
     let Sums {
         strategy,
         approach,
@@ -78,19 +111,6 @@ pub fn evaluate_with_facts(base: &RuleBase, answers: &Answers, facts: Facts) -> 
         excluded_strategy,
         excluded_approach,
     } = sums;
-    let score = |p: &Pair| strategy[p.strategy] + approach[p.approach];
-    let allowed = |p: &&Pair| !excluded_strategy[p.strategy] && !excluded_approach[p.approach];
-    let mut ranking: Vec<(Pair, i64)> = PAIRS
-        .iter()
-        .filter(allowed)
-        .map(|p| (*p, score(p)))
-        .collect();
-    let conflict = ranking.is_empty();
-    if conflict {
-        ranking = PAIRS.iter().map(|p| (*p, score(p))).collect();
-    }
-    // Stable sort keeps PAIRS order among equal scores: the documented tie-break.
-    ranking.sort_by_key(|p| std::cmp::Reverse(p.1));
     Evaluation {
         fired,
         strategy: PerStrategy(strategy.0.map(to_score)),
@@ -184,6 +204,22 @@ approaches:
         assert_eq!(e.recommendation(), pair(Strategy::C, Approach::Rag));
         assert_eq!(e.pair_score(e.recommendation()), 3.5);
         assert_eq!(e.matrix, [4.0, MATRIX_MAX]);
+    }
+
+    #[test]
+    fn recommendation_with_adds_one_unfired_rule_to_the_fired_ones() {
+        let b = base(
+            "  - { id: love-a, summary: s, source: s, explanation: e, strategy: { A: 3 } }\n  - { id: expert-c, summary: s, source: s, explanation: e, when: { question: team.ml_talent, is: expert }, strategy: { C: 5 } }\n  - { id: expert-d, summary: s, source: s, explanation: e, when: { question: team.ml_talent, is: expert }, strategy: { D: 2 } }\n  - id: no-c\n    summary: s\n    source: s\n    explanation: e\n    when: { question: team.ml_talent, is: expert }\n    exclude: { strategies: [A], reason: r }\n",
+        );
+        let e = evaluate(&b, &scenario(&[("team.ml_talent", Answer::Level(1))]));
+        assert_eq!(e.fired, vec![true, false, false, false]);
+        assert_eq!(e.recommendation().strategy, Strategy::A);
+        // C +5 beats A +3; D +2 does not; excluding A leaves B (0) first among the rest.
+        assert_eq!(recommendation_with(&b, &e, 1).strategy, Strategy::C);
+        assert_eq!(recommendation_with(&b, &e, 2).strategy, Strategy::A);
+        assert_eq!(recommendation_with(&b, &e, 3).strategy, Strategy::B);
+        // A rule that already fired changes nothing.
+        assert_eq!(recommendation_with(&b, &e, 0), e.recommendation());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::answers::AnswerRow;
 use crate::answers::Answers;
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, recommendation_with};
 use crate::options::{PerApproach, PerStrategy};
 use crate::rules::{RuleBase, Truth};
 
@@ -35,6 +35,9 @@ pub struct RuleTrace {
     pub contributions: Contributions,
     /// Strategies and approaches it ruled out (when it fired).
     pub excludes: Vec<String>,
+    /// For a rule that did not fire: the pair that would be recommended had it fired, when
+    /// that differs from the recommendation (`null` otherwise).
+    pub would_recommend: Option<String>,
 }
 
 /// A cost fact and its value in this scenario.
@@ -65,7 +68,8 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
         .rules
         .iter()
         .zip(&eval.fired)
-        .map(|(rule, &fired)| {
+        .enumerate()
+        .map(|(index, (rule, &fired))| {
             // Unfired rules add exactly zero (not -0.0 from a negative weight times zero).
             let factor = i64::from(fired);
             let scale = |w: f64| if fired { w } else { 0.0 };
@@ -104,6 +108,12 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                     rule.effect.excluded_names()
                 } else {
                     Vec::new()
+                },
+                would_recommend: if fired {
+                    None
+                } else {
+                    let pair = recommendation_with(base, eval, index);
+                    (pair != eval.recommendation()).then(|| pair.to_string())
                 },
             }
         })

@@ -13,6 +13,7 @@ pub mod output;
 mod rows;
 mod sentences;
 mod table;
+mod trace;
 mod verdict;
 
 use clap::ValueEnum;

@@ -1,5 +1,5 @@
 //! Sentences shared by the text formats: what differs between scenarios, what would change
-//! the advice, the rows of `--explain`, the cost table and its notes.
+//! the advice, the cost table and its notes.
 
 use std::fmt::Write as _;
 
@@ -177,95 +177,4 @@ pub(super) fn unanswered_lines(r: &Report) -> Vec<Line> {
             }
         })
         .collect()
-}
-
-/// The rows of the `--explain` table: rule, condition with the answers it read and whether it
-/// held, and what the rule added.
-pub(super) fn explanation_rows(r: &Report) -> Vec<[String; 3]> {
-    let Some(explanation) = &r.explanation else {
-        return Vec::new();
-    };
-    explanation
-        .rules
-        .iter()
-        .map(|t| {
-            let answers: Vec<String> = t
-                .reads
-                .iter()
-                .map(|a| {
-                    format!(
-                        "{}={}",
-                        a.question,
-                        a.value
-                            .map_or_else(|| "unanswered".to_owned(), |v| v.to_string())
-                    )
-                })
-                .collect();
-            let truth = match t.truth {
-                crate::rules::Truth::True => "true",
-                crate::rules::Truth::False => "false",
-                crate::rules::Truth::Unknown => "unknown",
-            };
-            let answers: Vec<String> = answers
-                .into_iter()
-                .chain(t.facts.iter().map(|f| {
-                    format!(
-                        "{}={}",
-                        f.fact,
-                        f.value
-                            .map_or_else(|| "unknown".to_owned(), crate::number::round3)
-                    )
-                }))
-                .collect();
-            let condition = if answers.is_empty() {
-                format!("{} ({truth})", t.condition)
-            } else {
-                format!("{} ({truth}: {})", t.condition, answers.join(", "))
-            };
-            let c = &t.contributions;
-            let mut adds: Vec<String> = crate::options::Strategy::ALL
-                .iter()
-                .map(|s| (s.name(), c.strategy[*s]))
-                .chain(
-                    crate::options::Approach::ALL
-                        .iter()
-                        .map(|a| (a.name(), c.approach[*a])),
-                )
-                .chain([("control", c.control), ("complexity", c.complexity)])
-                .filter(|(_, v)| *v != 0.0)
-                .map(|(n, v)| format!("{n} {v:+}"))
-                .collect();
-            if !t.excludes.is_empty() {
-                adds.push(format!("excludes {}", t.excludes.join(", ")));
-            }
-            let mark = if t.fired { "fired" } else { "-" };
-            [
-                format!("{} ({mark})", t.id),
-                condition,
-                if adds.is_empty() {
-                    "-".to_owned()
-                } else {
-                    adds.join(", ")
-                },
-            ]
-        })
-        .collect()
-}
-
-/// The totals of every rule's contributions, which are the scores.
-pub(super) fn explanation_totals(r: &Report) -> String {
-    let s = &r.scores;
-    let parts: Vec<String> = crate::options::Strategy::ALL
-        .iter()
-        .map(|x| format!("{x} {}", s.strategy[*x]))
-        .chain(
-            crate::options::Approach::ALL
-                .iter()
-                .map(|a| format!("{a} {}", s.approach[*a])),
-        )
-        .collect();
-    format!(
-        "Sums of the fired rules' contributions: {}",
-        parts.join(", ")
-    )
 }

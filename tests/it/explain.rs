@@ -639,23 +639,107 @@ fn every_rule_section_appears_only_with_explain() {
     }
 }
 
+/// The rule ids of the explanation that fired, and those that did not but name the pair they
+/// would have led to.
+fn fired_and_would(report: &Value) -> (Vec<String>, Vec<(String, String)>) {
+    let mut fired = Vec::new();
+    let mut would = Vec::new();
+    for rule in explanation_rules(report) {
+        let id = rule["id"].as_str().expect("an id").to_owned();
+        if rule["fired"] == Value::Bool(true) {
+            fired.push(id);
+        } else if let Some(pair) = rule["would_recommend"].as_str() {
+            would.push((id, pair.to_owned()));
+        }
+    }
+    (fired, would)
+}
+
 #[test]
-fn markdown_every_rule_table_has_a_row_per_rule() {
-    let ids = rule_ids();
-    let example = root().join("examples/regional-bank-advisor.toml");
-    let out = assess_text(&example, "markdown", 80, true);
+fn explain_lists_fired_rules_then_the_ones_that_would_change_the_advice_then_a_count() {
+    for example in examples() {
+        let report = assess_json(&example, true);
+        let total = explanation_rules(&report).len();
+        let (fired, would) = fired_and_would(&report);
+        let (strategy, approach) = pair_of(&report);
+        let recommended = format!("{strategy}/{approach}");
+        for format in ["table", "markdown"] {
+            let out = assess_text(&example, format, 80, true);
+            let section = out
+                .split("Every rule")
+                .nth(1)
+                .expect("an Every rule section");
+            let quiet = total - fired.len() - would.len();
+            assert!(
+                section.contains(&format!(
+                    "{} rules fired; {} did not but would have changed the advice; {quiet} others",
+                    fired.len(),
+                    would.len()
+                )),
+                "{} ({format}): no headline counting the rules\n{section}",
+                example.display()
+            );
+            let change = section
+                .find("would have changed the advice\n")
+                .unwrap_or(section.len());
+            for id in &fired {
+                let at = section.find(id.as_str());
+                assert!(
+                    at.is_some_and(|at| at < change),
+                    "{} ({format}): fired rule {id} not listed before the unfired ones",
+                    example.display()
+                );
+            }
+            for (id, pair) in &would {
+                assert_ne!(
+                    pair, &recommended,
+                    "{id} would recommend the recommendation"
+                );
+                let at = section.find(id.as_str());
+                assert!(
+                    at.is_some_and(|at| at > change),
+                    "{} ({format}): rule {id}, which would change the advice, not listed \
+                     after the fired ones",
+                    example.display()
+                );
+            }
+        }
+    }
+}
+
+/// The words of the `--explain` section, whatever the lines they were wrapped into.
+fn explain_words(example: &Path, width: u16) -> Vec<String> {
+    let out = assess_text(example, "table", width, true);
     let section = out
-        .split("Every rule")
+        .split("\nEvery rule\n")
         .nth(1)
         .expect("an Every rule section");
-    let rows: Vec<&str> = section
-        .lines()
-        .filter(|l| l.starts_with('|'))
-        .skip(2) // header and delimiter
-        .collect();
-    assert_eq!(rows.len(), ids.len(), "{section}");
-    for (row, id) in rows.iter().zip(&ids) {
-        assert!(row.contains(id.as_str()), "row {row:?} is not rule {id}");
+    section.split_whitespace().map(str::to_owned).collect()
+}
+
+#[test]
+fn explain_never_breaks_an_id_or_a_number_at_60_columns_or_more() {
+    for example in examples() {
+        // At 1,000 columns nothing wraps: the words as they are meant to read.
+        let whole = explain_words(&example, 1000);
+        for width in [60, 67, 80, 100] {
+            let wrapped = explain_words(&example, width);
+            assert_eq!(
+                wrapped,
+                whole,
+                "{} at {width} columns: wrapping split or joined a word",
+                example.display()
+            );
+            let out = assess_text(&example, "table", width, true);
+            let section = out.split("\nEvery rule\n").nth(1).expect("a section");
+            for line in section.lines() {
+                assert!(
+                    line.chars().count() <= usize::from(width),
+                    "{} at {width}: {line:?} is too wide",
+                    example.display()
+                );
+            }
+        }
     }
 }
 

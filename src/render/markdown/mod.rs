@@ -8,7 +8,7 @@ mod escape;
 
 pub use escape::escape;
 
-use super::{Look, Render, chart, sentences, verdict};
+use super::{Look, Render, chart, sentences, trace, verdict};
 use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::number::one_decimal as num;
@@ -293,27 +293,46 @@ impl Markdown {
     }
 
     fn explanation(&self, out: &mut String, r: &Report) {
-        let rows = sentences::explanation_rows(r);
-        if rows.is_empty() {
+        let Some(traced) = trace::traced(r) else {
             return;
-        }
+        };
         self.heading(out, 1, "Every rule");
-        let _ = writeln!(
-            out,
-            "| Rule | Condition (value: answers read) | Adds |\n|---|---|---|"
-        );
-        for [rule, condition, adds] in rows {
-            // "id (fired)": the id in code, the mark as text. Rule ids have no spaces.
-            let (id, mark) = rule.split_once(' ').unwrap_or((rule.as_str(), ""));
+        let _ = writeln!(out, "{}\n", escape(&traced.headline));
+        for group in &traced.fired {
+            self.heading(out, 2, group.title);
+            Self::entries(out, "Adds", &group.entries);
+        }
+        if !traced.would_change.is_empty() {
+            self.heading(out, 2, "Did not fire, but would have changed the advice");
+            Self::entries(out, "Had it fired", &traced.would_change);
+        }
+        if traced.quiet > 0 {
             let _ = writeln!(
                 out,
-                "| `{id}` {} | {} | {} |",
-                escape(mark),
-                escape(&condition),
-                escape(&adds)
+                "{} other rules did not fire and would not have changed the advice (the JSON \
+                 report lists every rule).\n",
+                traced.quiet
             );
         }
-        let _ = writeln!(out, "\n{}\n", escape(&sentences::explanation_totals(r)));
+        let _ = writeln!(out, "{}\n", escape(&traced.totals));
+    }
+
+    fn entries(out: &mut String, effect: &str, entries: &[trace::Entry]) {
+        let _ = writeln!(
+            out,
+            "| Rule | {effect} | Condition | Value: answers read |\n|---|---|---|---|"
+        );
+        for e in entries {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                e.id,
+                escape(&e.effect),
+                escape(&e.condition),
+                escape(&e.read)
+            );
+        }
+        out.push('\n');
     }
 }
 

@@ -304,19 +304,4 @@ impl Table {
             self.wrap(out, &format!("[{}] {}", step.topic, step.text), "- ", "  ");
         }
     }
-
-    fn explanation(&self, out: &mut String, r: &Report) {
-        let rows = sentences::explanation_rows(r);
-        if rows.is_empty() {
-            return;
-        }
-        self.heading(out, "Every rule");
-        let mut table = self.table();
-        table.set_header(vec!["Rule", "Condition (value: answers read)", "Adds"]);
-        for row in rows {
-            table.add_row(row.to_vec());
-        }
-        let _ = writeln!(out, "{table}");
-        self.wrap(out, &sentences::explanation_totals(r), "", "  ");
-    }
 }

@@ -13,6 +13,7 @@ mod calibration;
 mod compare;
 mod cost;
 mod coverage;
+mod explain;
 mod rules;
 mod summary;
 
@@ -55,6 +56,7 @@ impl Table {
             .initial_indent(first)
             .subsequent_indent(rest)
             .break_words(false)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             let _ = writeln!(out, "{line}");
