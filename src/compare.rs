@@ -17,13 +17,21 @@ pub const MAX_SCENARIOS: usize = 16;
 pub struct Comparison {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The index in `scenarios` of the baseline the others are compared with.
+    pub baseline: usize,
+    /// Whether the baseline was chosen (`--baseline`) rather than taken as the first file.
+    #[serde(skip)]
+    pub baseline_chosen: bool,
+    /// Each scenario's answers file, as given on the command line (empty when the scenarios
+    /// did not come from files).
+    pub files: Vec<String>,
     /// One report per scenario, in the order given.
     pub scenarios: Vec<Report>,
-    /// For each scenario after the first: how it differs from the first, and why.
+    /// For each scenario but the baseline, in order: how it differs from the baseline, and why.
     pub differences: Vec<Difference>,
 }
 
-/// How one scenario differs from the first (the baseline).
+/// How one scenario differs from the baseline.
 #[derive(Debug, Clone, Serialize)]
 pub struct Difference {
     /// The scenario's name.
@@ -87,23 +95,33 @@ impl RuleChange {
     }
 }
 
-/// Evaluates every scenario and compares each with the first.
-pub fn compare(base: &RuleBase, scenarios: &[Answers]) -> Comparison {
+/// Evaluates every scenario and compares each other one with the scenario at `baseline`
+/// (the first when out of range).
+pub fn compare(base: &RuleBase, scenarios: &[Answers], baseline: usize) -> Comparison {
     let (evaluations, reports): (Vec<Evaluation>, Vec<Report>) = scenarios
         .iter()
         .map(|a| report::evaluate_and_report(base, a, false))
         .unzip();
-    let differences = match (reports.first(), evaluations.first()) {
+    let baseline = if baseline < reports.len() {
+        baseline
+    } else {
+        0
+    };
+    let differences = match (reports.get(baseline), evaluations.get(baseline)) {
         (Some(first), Some(first_eval)) => reports
             .iter()
             .zip(&evaluations)
-            .skip(1)
-            .map(|(r, e)| difference(base, (first, first_eval), (r, e)))
+            .enumerate()
+            .filter(|(i, _)| *i != baseline)
+            .map(|(_, (r, e))| difference(base, (first, first_eval), (r, e)))
             .collect(),
         _ => Vec::new(),
     };
     Comparison {
         schema_version: SCHEMA_VERSION,
+        baseline,
+        baseline_chosen: false,
+        files: Vec::new(),
         scenarios: reports,
         differences,
     }

@@ -1,6 +1,6 @@
 //! `llm-strategy compare`: 2 to 16 scenarios side by side, and what differs and why.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
@@ -10,10 +10,13 @@ use crate::{answers, compare};
 /// Arguments of `compare`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Answers files, or a directory whose `*.toml` files are the scenarios; the first is the
-    /// baseline the others are compared with.
+    /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
+    /// The scenario the others are compared with [default: the first file]. A file not among
+    /// the inputs is added in front of them.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -21,7 +24,7 @@ pub struct Args {
 
 /// Assesses every scenario and prints (or embeds) the comparison.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let files = scenario_files(&args.inputs)?;
+    let (files, baseline) = scenario_files(&args.inputs, args.baseline.as_deref())?;
     let base = context.rule_base(args.report.rules.as_deref())?;
     let mut scenarios = Vec::with_capacity(files.len());
     let mut invalid = Vec::new();
@@ -35,7 +38,9 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     if !invalid.is_empty() {
         return Err(Invalid(invalid.join("\n")).into());
     }
-    let mut comparison = compare::compare(&base, &scenarios);
+    let mut comparison = compare::compare(&base, &scenarios, baseline);
+    comparison.baseline_chosen = args.baseline.is_some();
+    comparison.files = files.iter().map(|f| f.display().to_string()).collect();
     let stale = base.stale_pricing(crate::cost::staleness::today());
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
@@ -47,9 +52,13 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The answers files `compare` was given: files as they are, directories expanded to their
-/// `*.toml` files in name order.
-fn scenario_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// The answers files `compare` was given (files as they are, directories expanded to their
+/// `*.toml` files in name order) and the index of the baseline among them. The same file
+/// twice, however it is named, is an error.
+fn scenario_files(
+    inputs: &[PathBuf],
+    baseline: Option<&Path>,
+) -> anyhow::Result<(Vec<PathBuf>, usize)> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -65,6 +74,30 @@ fn scenario_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             files.push(input.clone());
         }
     }
+    // A file that cannot be resolved keeps its own name; reading it reports why later.
+    let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let ids: Vec<PathBuf> = files.iter().map(|f| identity(f)).collect();
+    let mut twice = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(j) = ids[..i].iter().position(|other| other == id) {
+            twice.push(format!(
+                "{}: the same file as {}; each scenario may be given once",
+                files[i].display(),
+                files[j].display()
+            ));
+        }
+    }
+    if !twice.is_empty() {
+        return Err(Invalid(twice.join("\n")).into());
+    }
+    let mut index = 0;
+    if let Some(b) = baseline {
+        if let Some(i) = ids.iter().position(|id| *id == identity(b)) {
+            index = i;
+        } else {
+            files.insert(0, b.to_path_buf());
+        }
+    }
     if !(2..=compare::MAX_SCENARIOS).contains(&files.len()) {
         return Err(Invalid(format!(
             "compare needs 2 to {} answers files (or a directory holding them); got {}",
@@ -73,5 +106,5 @@ fn scenario_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         ))
         .into());
     }
-    Ok(files)
+    Ok((files, index))
 }

@@ -14,6 +14,7 @@ mod rows;
 mod sentences;
 mod table;
 mod trace;
+mod transposed;
 mod verdict;
 
 use clap::ValueEnum;

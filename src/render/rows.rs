@@ -1,5 +1,6 @@
 //! The rows of a side-by-side comparison, shared by the table and Markdown formats.
 
+use super::verdict;
 use crate::compare::Comparison;
 use crate::options::{Approach, Strategy};
 use crate::questions::QuestionId;
@@ -27,6 +28,13 @@ fn row(label: impl Into<String>, cells: Vec<Vec<String>>) -> Row {
     }
 }
 
+/// A scenario's answer to the `i`th question as reports show it, `-` when unanswered.
+fn answer(r: &Report, i: usize) -> String {
+    let row = &r.answers[i];
+    row.value
+        .map_or_else(|| "-".to_owned(), |v| verdict::shown(row.question, v))
+}
+
 fn each(c: &Comparison, f: impl Fn(&Report) -> String) -> Vec<Vec<String>> {
     c.scenarios.iter().map(|r| vec![f(r)]).collect()
 }
@@ -50,19 +58,8 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
 fn answer_rows(c: &Comparison) -> Vec<Row> {
     let mut out = Vec::new();
     for (i, id) in QuestionId::all().enumerate() {
-        let cells = c
-            .scenarios
-            .iter()
-            .map(|r| {
-                vec![
-                    r.answers[i]
-                        .value
-                        .map_or_else(|| "-".to_owned(), |v| v.to_string()),
-                ]
-            })
-            .collect();
-        // Keys are unique across sections, so the key alone keeps the label column narrow.
-        out.push(row(id.question().key, cells));
+        let cells = c.scenarios.iter().map(|r| vec![answer(r, i)]).collect();
+        out.push(row(id.question().label, cells));
     }
     out
 }
@@ -71,7 +68,7 @@ fn answer_rows(c: &Comparison) -> Vec<Row> {
 fn advice_rows(c: &Comparison) -> Vec<Row> {
     let mut out = Vec::new();
     out.push(row(
-        "recommendation",
+        "Recommendation",
         each(c, |r| {
             format!(
                 "{} + {}",
@@ -80,7 +77,7 @@ fn advice_rows(c: &Comparison) -> Vec<Row> {
         }),
     ));
     out.push(row(
-        "runner-up (margin)",
+        "Runner-up (margin in points)",
         each(c, |r| {
             r.runner_up.as_ref().map_or_else(
                 || "none".to_owned(),
@@ -90,24 +87,24 @@ fn advice_rows(c: &Comparison) -> Vec<Row> {
     ));
     for s in Strategy::ALL {
         out.push(row(
-            format!("score {s}"),
+            format!("Strategy score {s}"),
             each(c, |r| score(r, s.name(), r.scores.strategy[s])),
         ));
     }
     for a in Approach::ALL {
         out.push(row(
-            format!("score {a}"),
+            format!("Approach score {a}"),
             each(c, |r| score(r, a.name(), r.scores.approach[a])),
         ));
     }
     for s in Strategy::ALL {
         out.push(row(
-            format!("monthly cost {s}"),
+            format!("Cost per month, {s}"),
             each(c, |r| crate::number::money(r.cost.monthly_usd[s])),
         ));
     }
     out.push(row(
-        "break-even requests/day",
+        "Break-even (requests per day)",
         each(c, |r| {
             r.cost
                 .break_even_requests_per_day
@@ -115,15 +112,15 @@ fn advice_rows(c: &Comparison) -> Vec<Row> {
         }),
     ));
     out.push(row(
-        "control",
+        "Control (0-10)",
         each(c, |r| format!("{:.1}", r.matrix.control)),
     ));
     out.push(row(
-        "complexity",
+        "Complexity (0-10)",
         each(c, |r| format!("{:.1}", r.matrix.complexity)),
     ));
     out.push(row(
-        "matrix region",
+        "Matrix region",
         each(c, |r| r.matrix.region.to_string()),
     ));
     let reasons = c
@@ -137,6 +134,6 @@ fn advice_rows(c: &Comparison) -> Vec<Row> {
                 .collect()
         })
         .collect();
-    out.push(row("top reasons", reasons));
+    out.push(row("Top reasons (rule ids)", reasons));
     out
 }

@@ -2,7 +2,7 @@
 //! recommendation, how pair scores combine, and the answers the report assumed.
 
 use crate::answers::AnswerValue;
-use crate::number::money;
+use crate::number::{format_number, money};
 use crate::questions::QuestionId;
 use crate::report::{PairScore, Reason, Report};
 
@@ -41,9 +41,12 @@ pub(super) fn label(question: &'static str) -> &'static str {
     QuestionId::from_name(question).map_or(question, |q| q.question().label)
 }
 
-/// An answer as reports show it: the budget in dollars, other numbers with separators.
+/// An answer as reports show it: the budget in whole dollars, other numbers with separators.
 pub(super) fn shown(question: &str, value: AnswerValue) -> String {
     match value {
+        AnswerValue::Number(usd) if question == "budget.annual_usd" && usd.fract() == 0.0 => {
+            format!("${}", format_number(usd))
+        }
         AnswerValue::Number(usd) if question == "budget.annual_usd" => money(usd),
         other => other.to_string(),
     }

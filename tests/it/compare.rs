@@ -96,7 +96,11 @@ fn table_fits_the_width() {
 fn table_names_every_scenario_and_marks_differences() {
     let out = compare(&["--width", "100"]);
     assert!(out.starts_with("Scenario comparison\n"), "{out}");
-    for row in ["≠ sensitivity", "≠ recommendation", "  freshness"] {
+    for row in [
+        "≠ Data sensitivity",
+        "≠ Recommendation",
+        "  Knowledge freshness",
+    ] {
         assert!(out.contains(row), "no row {row:?}:\n{out}");
     }
     assert!(out.contains("What differs and why"), "{out}");
@@ -266,6 +270,171 @@ fn sixteen_files_are_compared() {
     let out = json(&stdout(&run(&args)));
     assert_eq!(out["scenarios"].as_array().map(Vec::len), Some(16));
     assert_eq!(out["differences"].as_array().map(Vec::len), Some(15));
+}
+
+/// A directory of 16 scenarios: the bundled examples, then copies of the first ones under
+/// other names, so the names differ.
+fn sixteen_scenarios() -> TempDir {
+    let dir = TempDir::new().expect("temp dir");
+    let examples = crate::common::examples();
+    for example in &examples {
+        std::fs::copy(
+            example,
+            dir.path().join(example.file_name().expect("a name")),
+        )
+        .expect("copy example");
+    }
+    for (i, example) in examples.iter().take(16 - examples.len()).enumerate() {
+        let text = std::fs::read_to_string(example).expect("example");
+        let renamed = text.replacen("name = \"", &format!("name = \"Variant {}: ", i + 1), 1);
+        std::fs::write(dir.path().join(format!("variant-{}.toml", i + 1)), renamed)
+            .expect("write variant");
+    }
+    dir
+}
+
+/// `compare .` in `dir` with `args`.
+fn compare_in(dir: &Path, args: &[&str]) -> String {
+    let output = crate::common::cli()
+        .current_dir(dir)
+        .arg("compare")
+        .arg(".")
+        .args(args)
+        .args(["--color", "never"])
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("the binary runs");
+    stdout(&output)
+}
+
+/// The words of the scenario table (the lines before "What differs and why").
+fn table_words(out: &str) -> Vec<String> {
+    let table: String = out
+        .split("What differs and why")
+        .next()
+        .expect("a table")
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└', '╞']))
+        .collect::<Vec<_>>()
+        .join("\n");
+    table
+        .split(|c: char| c.is_whitespace() || "│┆┌┐└┘├┤┬┴┼─═╞╡╪".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn sixteen_scenarios_at_80_columns_are_rows_and_no_word_is_split() {
+    let dir = sixteen_scenarios();
+    let out = compare_in(dir.path(), &["--width", "80"]);
+    let table = out.split("What differs and why").next().expect("a table");
+    insta::assert_snapshot!("compare_sixteen_at_80", table);
+    // Unwrapped, at 1,000 columns, every word is whole; no narrower table may hold a word
+    // the unwrapped one does not (a word broken across lines would be two such fragments).
+    let whole: std::collections::HashSet<String> =
+        table_words(&compare_in(dir.path(), &["--width", "1000"]))
+            .into_iter()
+            .collect();
+    for width in ["60", "80", "100"] {
+        let out = compare_in(dir.path(), &["--width", width]);
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= width.parse().expect("a width"),
+                "{line:?}"
+            );
+        }
+        for word in table_words(&out) {
+            assert!(
+                whole.contains(&word),
+                "at {width} columns, {word:?} is a split word"
+            );
+        }
+        // Scenarios are rows: each name starts a row, the outcome is a column.
+        assert!(out.contains("│ Scenario "), "{out}");
+        assert!(out.contains("Advice (margin)"), "{out}");
+        assert_eq!(out.matches("(baseline)").count(), 1, "{out}");
+    }
+}
+
+#[test]
+fn four_scenarios_stay_side_by_side_and_five_turn() {
+    let four = stdout(&run([
+        "compare",
+        SCENARIOS[0],
+        SCENARIOS[1],
+        SCENARIOS[2],
+        "examples/chip-design-assistant.toml",
+        "--width",
+        "120",
+    ]));
+    assert!(four.contains("Data sensitivity"), "{four}");
+    assert!(!four.contains("│ Scenario "), "{four}");
+    let five = stdout(&run([
+        "compare",
+        SCENARIOS[0],
+        SCENARIOS[1],
+        SCENARIOS[2],
+        "examples/chip-design-assistant.toml",
+        "examples/defence-air-gapped.toml",
+        "--width",
+        "120",
+    ]));
+    assert!(five.contains("│ Scenario "), "{five}");
+}
+
+#[test]
+fn rows_are_labelled_in_words_with_units() {
+    let out = compare(&["--width", "120"]);
+    for label in [
+        "Annual budget (USD)",
+        "Requests per day",
+        "Recommendation",
+        "Cost per month, A",
+        "Break-even (requests per day)",
+    ] {
+        assert!(out.contains(label), "no row {label:?}:\n{out}");
+    }
+    assert!(out.contains("$400,000"), "the budget in dollars:\n{out}");
+    let table = out.split("What differs and why").next().expect("a table");
+    assert!(!table.contains("annual_usd"), "a key as a label:\n{table}");
+}
+
+#[test]
+fn the_baseline_is_the_first_file_unless_chosen() {
+    let first = json(&compare(&["--format", "json"]));
+    assert_eq!(first["baseline"], 0);
+    let text = compare(&["--width", "100"]);
+    assert!(
+        text.contains("compared with the baseline, Regional bank"),
+        "{text}"
+    );
+    assert!(text.contains("the first file"), "{text}");
+
+    let chosen = json(&compare(&["--format", "json", "--baseline", SCENARIOS[2]]));
+    assert_eq!(chosen["baseline"], 2);
+    let names: Vec<&str> = chosen["differences"]
+        .as_array()
+        .expect("differences")
+        .iter()
+        .map(|d| {
+            assert_eq!(
+                d["baseline"],
+                "Pharma R&D: lab-report assistant on premises"
+            );
+            d["scenario"].as_str().expect("a name")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Regional bank: advisor assistant",
+            "SaaS company: support answers from product docs"
+        ]
+    );
+    let text = compare(&["--width", "100", "--baseline", SCENARIOS[2]]);
+    assert!(text.contains("chosen with --baseline"), "{text}");
 }
 
 // ---------------------------------------------------------------------------------------

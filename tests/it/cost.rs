@@ -672,11 +672,11 @@ fn compare_has_cost_rows() {
         })
     };
     for label in [
-        "monthly cost A",
-        "monthly cost B",
-        "monthly cost C",
-        "monthly cost D",
-        "break-even requests/day",
+        "Cost per month, A",
+        "Cost per month, B",
+        "Cost per month, C",
+        "Cost per month, D",
+        "Break-even (requests per day)",
     ] {
         assert!(row(label), "no row {label:?}:\n{out}");
     }
