@@ -532,7 +532,74 @@ fn assert_cost_keys(cost: &Value, what: &str) {
         "{what}: break_even_requests_per_day missing"
     );
     let b = &cost["break_even_requests_per_day"];
-    assert!(b.is_null() || b.is_f64(), "{what}: break-even = {b}");
+    assert!(
+        b.is_null() || b.is_u64(),
+        "{what}: break-even = {b}, not a whole number of requests"
+    );
+}
+
+/// Every number under a key ending in `_usd`, with its path.
+fn money_in<'a>(value: &'a Value, path: &str, money: bool, out: &mut Vec<(String, &'a Value)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let keeps = money && key.len() == 1;
+                money_in(
+                    v,
+                    &format!("{path}.{key}"),
+                    keeps || key.ends_with("_usd"),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                money_in(v, &format!("{path}[{i}]"), money, out);
+            }
+        }
+        Value::Number(_) if money => out.push((path.to_owned(), value)),
+        _ => {}
+    }
+}
+
+#[test]
+fn json_money_is_in_cents_and_counts_are_whole() {
+    for example in examples() {
+        let report = json(&stdout(&run([
+            "assess".as_ref(),
+            example.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ])));
+        let mut money = Vec::new();
+        money_in(&report, "", false, &mut money);
+        assert!(
+            money.len() > 20,
+            "{}: too few amounts found",
+            example.display()
+        );
+        for (path, amount) in money {
+            // Written with at most two decimals.
+            let text = amount.to_string();
+            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 2, "{}: {path} = {text}", example.display());
+        }
+        let cost = &report["cost"];
+        for count in [
+            &cost["assumptions"]["tokens_per_month"],
+            &cost["self_hosting"]["gpus"],
+            &cost["self_hosting"]["gpus_per_replica"],
+            &cost["train"]["cluster_gpus"],
+            &cost["train"]["params"],
+            &cost["train"]["tokens"],
+        ] {
+            assert!(
+                count.is_u64(),
+                "{}: count {count} is not whole",
+                example.display()
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -552,7 +619,7 @@ fn cost_json_of_the_finance_firm() {
         let m = number(&cost["monthly_usd"][s], s);
         assert!(m > 0.0, "monthly_usd.{s} = {m}");
     }
-    assert!(cost["break_even_requests_per_day"].is_f64(), "{cost}");
+    assert!(cost["break_even_requests_per_day"].is_u64(), "{cost}");
     // The pricing used comes along, with its sources.
     assert_eq!(report["pricing"]["currency"], "USD");
 }
