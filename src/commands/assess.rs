@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
+use crate::render::{self, output, svg};
 use crate::{answers, report};
 
 /// Arguments of `assess`.
@@ -20,6 +21,10 @@ pub struct Args {
     /// advice, next steps. Markdown and JSON always hold everything.
     #[arg(long)]
     pub full: bool,
+    /// Also draw the control/complexity matrix as an SVG picture in this file; with --check,
+    /// the file is compared, not written.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -37,10 +42,13 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         || "scenario".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let look = crate::render::Look {
+    let look = render::Look {
         full: args.full || args.explain,
         ..context.look
     };
+    if let Some(chart) = &args.chart {
+        output::write_chart(chart, &svg::assess(&report), args.report.check)?;
+    }
     args.report
         .deliver(look, "assess", &region, |r| r.assess(&report))?;
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
 use crate::diagnostic::Invalid;
+use crate::render::{output, svg};
 use crate::{answers, compare};
 
 /// Arguments of `compare`.
@@ -14,6 +15,10 @@ pub struct Args {
     /// baseline the others are compared with.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
+    /// Also draw the control/complexity matrix as an SVG picture in this file; with --check,
+    /// the file is compared, not written.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -39,6 +44,9 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let stale = base.stale_pricing(crate::cost::staleness::today());
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
+    }
+    if let Some(chart) = &args.chart {
+        output::write_chart(chart, &svg::compare(&comparison), args.report.check)?;
     }
     args.report
         .deliver(context.look, "compare", "compare", |r| {

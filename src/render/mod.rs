@@ -10,8 +10,10 @@ mod cost_sources;
 mod json;
 mod markdown;
 pub mod output;
+mod plot;
 mod rows;
 mod sentences;
+pub mod svg;
 mod table;
 mod verdict;
 
