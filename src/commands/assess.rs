@@ -21,8 +21,9 @@ pub struct Args {
     /// advice, next steps. Markdown and JSON always hold everything.
     #[arg(long)]
     pub full: bool,
-    /// Also draw the control/complexity matrix as an SVG picture in this file; with --check,
-    /// the file is compared, not written.
+    /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
+    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
+    /// chart; with --check, the file is compared, not written.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
     /// Output options.
@@ -49,7 +50,12 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     if let Some(chart) = &args.chart {
         output::write_chart(chart, &svg::assess(&report), args.report.check)?;
     }
-    args.report
-        .deliver(look, "assess", &region, |r| r.assess(&report))?;
+    let link = args
+        .chart
+        .as_deref()
+        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
+    args.report.deliver(look, "assess", &region, |r| {
+        r.assess_with_chart(&report, link.as_deref())
+    })?;
     Ok(ExitCode::SUCCESS)
 }

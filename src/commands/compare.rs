@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
 use crate::diagnostic::Invalid;
-use crate::render::{output, svg};
+use crate::render::{self, output, svg};
 use crate::{answers, compare};
 
 /// Arguments of `compare`.
@@ -15,8 +15,9 @@ pub struct Args {
     /// baseline the others are compared with.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
-    /// Also draw the control/complexity matrix as an SVG picture in this file; with --check,
-    /// the file is compared, not written.
+    /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
+    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
+    /// chart; with --check, the file is compared, not written.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
     /// Output options.
@@ -48,9 +49,13 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     if let Some(chart) = &args.chart {
         output::write_chart(chart, &svg::compare(&comparison), args.report.check)?;
     }
+    let link = args
+        .chart
+        .as_deref()
+        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
     args.report
         .deliver(context.look, "compare", "compare", |r| {
-            r.compare(&comparison)
+            r.compare_with_chart(&comparison, link.as_deref())
         })?;
     Ok(ExitCode::SUCCESS)
 }
