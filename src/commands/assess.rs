@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
+use crate::render::{self, output, svg};
 use crate::{answers, report};
 
 /// Arguments of `assess`.
@@ -20,6 +21,11 @@ pub struct Args {
     /// advice, next steps. Markdown and JSON always hold everything.
     #[arg(long)]
     pub full: bool,
+    /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
+    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
+    /// chart; with --check, the file is compared, not written.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -37,11 +43,19 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         || "scenario".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let look = crate::render::Look {
+    let look = render::Look {
         full: args.full || args.explain,
         ..context.look
     };
-    args.report
-        .deliver(look, "assess", &region, |r| r.assess(&report))?;
+    if let Some(chart) = &args.chart {
+        output::write_chart(chart, &svg::assess(&report), args.report.check)?;
+    }
+    let link = args
+        .chart
+        .as_deref()
+        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
+    args.report.deliver(look, "assess", &region, |r| {
+        r.assess_with_chart(&report, link.as_deref())
+    })?;
     Ok(ExitCode::SUCCESS)
 }

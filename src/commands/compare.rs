@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
 use crate::diagnostic::Invalid;
+use crate::render::{self, output, svg};
 use crate::{answers, compare};
 
 /// Arguments of `compare`.
@@ -17,6 +18,11 @@ pub struct Args {
     /// the inputs is added in front of them.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
+    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
+    /// chart; with --check, the file is compared, not written.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -45,9 +51,16 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
     }
+    if let Some(chart) = &args.chart {
+        output::write_chart(chart, &svg::compare(&comparison), args.report.check)?;
+    }
+    let link = args
+        .chart
+        .as_deref()
+        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
     args.report
         .deliver(context.look, "compare", "compare", |r| {
-            r.compare(&comparison)
+            r.compare_with_chart(&comparison, link.as_deref())
         })?;
     Ok(ExitCode::SUCCESS)
 }

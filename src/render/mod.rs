@@ -10,8 +10,10 @@ mod cost_sources;
 mod json;
 mod markdown;
 pub mod output;
+mod plot;
 mod rows;
 mod sentences;
+pub mod svg;
 mod table;
 mod trace;
 mod transposed;
@@ -28,7 +30,7 @@ use crate::coverage::CoverageReport;
 use crate::diagnostic::Invalid;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::report::Report;
-pub use markdown::escape as escape_markdown;
+pub use markdown::{chart_link, escape as escape_markdown};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,9 +64,20 @@ pub trait Render {
     fn assess(&self, _report: &Report) -> Option<String> {
         None
     }
+    /// One scenario's report whose matrix is also drawn in the `--chart` picture, linked from
+    /// the output as `chart` (see [`chart_link`]). Only Markdown shows the link; the other
+    /// formats render [`Render::assess`].
+    fn assess_with_chart(&self, report: &Report, _chart: Option<&str>) -> Option<String> {
+        self.assess(report)
+    }
     /// Several scenarios side by side (`compare`).
     fn compare(&self, _comparison: &Comparison) -> Option<String> {
         None
+    }
+    /// A comparison whose matrix is also drawn in the `--chart` picture, as
+    /// [`Render::assess_with_chart`].
+    fn compare_with_chart(&self, comparison: &Comparison, _chart: Option<&str>) -> Option<String> {
+        self.compare(comparison)
     }
     /// What each strategy would cost, line by line (`cost`).
     fn cost(&self, _cost: &CostReport<'_>) -> Option<String> {
@@ -106,7 +119,7 @@ impl Format {
         match self {
             Format::Table => Box::new(table::Table { look }),
             Format::Json => Box::new(json::Json),
-            Format::Markdown => Box::new(markdown::Markdown { look }),
+            Format::Markdown => Box::new(markdown::Markdown { look, chart: None }),
         }
     }
 

@@ -2,6 +2,8 @@
 
 use std::io::Write as _;
 
+use crate::embed::Stale;
+
 /// Prints text on stdout. A closed pipe (`| head`) is not an error worth reporting.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
@@ -35,7 +37,7 @@ pub fn progress(what: &'static str, steps: u64) -> indicatif::ProgressBar {
 /// Writes a file atomically: a temporary file in the same directory, renamed over the target.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     let cannot =
-        |e: &dyn std::fmt::Display| anyhow::anyhow!("cannot write {}: {e}", path.display());
+        |e: &std::io::Error| anyhow::anyhow!("cannot write {}: {}", path.display(), reason(e));
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -45,4 +47,30 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
     tmp.persist(path).map_err(|e| cannot(&e.error))?;
     Ok(())
+}
+
+/// Writes the `--chart` picture to `path` (atomically, as [`write_file`]); with `check`
+/// (`--embed --check`), writes nothing and fails as [`Stale`] when the file does not already
+/// hold `svg`.
+pub fn write_chart(path: &std::path::Path, svg: &str, check: bool) -> anyhow::Result<()> {
+    if !check {
+        return write_file(path, svg.as_bytes());
+    }
+    if std::fs::read(path).is_ok_and(|current| current == svg.as_bytes()) {
+        return Ok(());
+    }
+    Err(Stale(format!(
+        "{}: the chart is out of date; run the same command without --check to update it",
+        path.display()
+    ))
+    .into())
+}
+
+/// What went wrong, without the name of the temporary file (which the user never chose).
+fn reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.split_once(" at path \"") {
+        Some((reason, _)) => reason.to_owned(),
+        None => text,
+    }
 }

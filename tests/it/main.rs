@@ -3,6 +3,7 @@
 
 mod calibration_set;
 mod catalogue;
+mod chart;
 mod cli;
 mod cmd;
 mod common;

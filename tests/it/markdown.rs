@@ -1,5 +1,5 @@
 //! The Markdown format of `assess`: snapshots of every bundled example, and its structure as
-//! a GitHub-flavored Markdown parser reads it (tables, headings, the chart's code fence, task
+//! a GitHub-flavored Markdown parser reads it (tables, headings, the charts' code fences, task
 //! lists), and escaping of rule text that holds Markdown-special characters.
 //!
 //! pulldown-cmark pads short table rows and drops extra cells, so a row with the wrong number
@@ -360,43 +360,52 @@ fn every_heading_level_sets_the_top_heading() {
     }
 }
 
+/// The code blocks are the text chart, which marks the scenario once, and a Mermaid
+/// quadrant chart with the scenario's point, so GitHub draws a picture.
 #[test]
-fn the_chart_is_the_only_code_block_and_marks_the_scenario() {
+fn the_code_blocks_are_the_text_chart_and_a_mermaid_quadrant_chart() {
     for file in examples() {
         let md = markdown(&file);
         let events = parse(&md);
-        let blocks: Vec<&Tag<'_>> = events
+        let infos: Vec<String> = events
             .iter()
             .filter_map(|(e, _)| match e {
-                Event::Start(tag @ Tag::CodeBlock(_)) => Some(tag),
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => Some(info.to_string()),
+                Event::Start(Tag::CodeBlock(kind)) => Some(format!("{kind:?}")),
                 _ => None,
             })
             .collect();
         assert_eq!(
-            blocks.len(),
-            1,
-            "{}: code blocks {blocks:?}",
+            infos,
+            ["text", "mermaid"],
+            "{}: code blocks",
             file_name(&file)
         );
-        assert!(
-            matches!(blocks[0], Tag::CodeBlock(CodeBlockKind::Fenced(info)) if info.as_ref() == "text"),
-            "{}: not a ```text fence: {:?}",
-            file_name(&file),
-            blocks[0]
-        );
-        let chart = spans(
+        let blocks = spans(
             &events,
             |e| matches!(e, Event::Start(Tag::CodeBlock(_))),
             |e| matches!(e, Event::End(TagEnd::CodeBlock)),
         );
         assert_eq!(
-            chart[0].matches('*').count(),
+            blocks[0].matches('*').count(),
             1,
             "{}: the chart marks the scenario once:\n{}",
             file_name(&file),
-            chart[0]
+            blocks[0]
         );
-        assert!(chart[0].contains("control"), "{}", file_name(&file));
+        assert!(blocks[0].contains("control"), "{}", file_name(&file));
+        let name = report(&file)["scenario"]["name"]
+            .as_str()
+            .expect("scenario.name")
+            .to_owned();
+        assert!(
+            blocks[1].starts_with("quadrantChart\n")
+                && blocks[1].contains(&format!("    \"{name}\": ["))
+                && blocks[1].contains("    \"Strategy A\": ["),
+            "{}: no quadrant chart with the scenario and the strategies:\n{}",
+            file_name(&file),
+            blocks[1]
+        );
     }
 }
 

@@ -5,8 +5,10 @@ use std::fmt::Write as _;
 mod compare;
 mod cost;
 mod escape;
+mod mermaid;
 
 pub use escape::escape;
+pub use mermaid::chart_link;
 
 use super::{Look, Render, chart, sentences, trace, verdict};
 use crate::compare::Comparison;
@@ -15,9 +17,12 @@ use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
 use crate::report::Report;
 
-/// The Markdown renderer; `level` is the level of the top heading (1 to 6).
+/// The Markdown renderer; `look.heading_level` is the level of the top heading (1 to 6).
 pub(super) struct Markdown {
     pub(super) look: Look,
+    /// Where the `--chart` picture is, as a link from the Markdown; without one, the matrix
+    /// is drawn as a Mermaid block.
+    pub(super) chart: Option<String>,
 }
 
 impl Markdown {
@@ -155,6 +160,7 @@ impl Markdown {
         if let Some(note) = sentences::matrix_note(r) {
             let _ = writeln!(out, "{}\n", escape(&note));
         }
+        self.matrix_picture(out, &[r]);
     }
 
     fn reasons(&self, out: &mut String, r: &Report) {
@@ -375,8 +381,16 @@ impl Render for Markdown {
         Some(out)
     }
 
+    fn assess_with_chart(&self, r: &Report, chart: Option<&str>) -> Option<String> {
+        self.with_chart(chart).assess(r)
+    }
+
     fn compare(&self, c: &Comparison) -> Option<String> {
-        Some(self.comparison(c))
+        Some(self.comparison_and_matrix(c))
+    }
+
+    fn compare_with_chart(&self, c: &Comparison, chart: Option<&str>) -> Option<String> {
+        self.with_chart(chart).compare(c)
     }
 
     fn cost(&self, c: &CostReport<'_>) -> Option<String> {
