@@ -41,9 +41,8 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         report.warnings.extend(stale.clone());
     }
     args.report
-        .deliver(context.look, "compare", "compare", |r| {
-            r.compare(&comparison)
-        })?;
+        .destination("compare", "compare", None)?
+        .deliver(context.look, base.identity, |r| r.compare(&comparison))?;
     Ok(ExitCode::SUCCESS)
 }
 
