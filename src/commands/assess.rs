@@ -35,16 +35,21 @@ pub struct Args {
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.report.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
-    let mut report = report::assess_with(&base, &answers, args.explain);
-    report
-        .warnings
-        .extend(base.stale_pricing(crate::cost::staleness::today()));
     let region = args.file.file_stem().map_or_else(
         || "scenario".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
+    // An embedded region may record --explain: the destination knows whether to explain.
+    let destination = args
+        .report
+        .destination("assess", &region, Some(args.explain))?;
+    let explain = destination.explain();
+    let mut report = report::assess_with(&base, &answers, explain);
+    report
+        .warnings
+        .extend(base.stale_pricing(crate::cost::staleness::today()));
     let look = render::Look {
-        full: args.full || args.explain,
+        full: args.full || explain,
         ..context.look
     };
     if let Some(chart) = &args.chart {
@@ -54,7 +59,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         .chart
         .as_deref()
         .map(|c| render::chart_link(c, args.report.embed.as_deref()));
-    args.report.deliver(look, "assess", &region, |r| {
+    destination.deliver(look, base.identity, |r| {
         r.assess_with_chart(&report, link.as_deref())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -59,7 +59,8 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|c| render::chart_link(c, args.report.embed.as_deref()));
     args.report
-        .deliver(context.look, "compare", "compare", |r| {
+        .destination("compare", "compare", None)?
+        .deliver(context.look, base.identity, |r| {
             r.compare_with_chart(&comparison, link.as_deref())
         })?;
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,5 @@
-//! Where a report goes: stdout in any format, or a region of a Markdown document (`--embed`).
+//! Where a report goes: stdout in any format, or a region of a Markdown document (`--embed`),
+//! rendered with the options its begin marker records unless the command line sets them.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,10 @@ use clap::Args;
 use crate::diagnostic::Invalid;
 use crate::embed;
 use crate::render::{self, Format, Look, Render, output};
+use crate::rules::Identity;
+
+/// The heading level when neither the command line nor a region's marker sets one.
+const DEFAULT_HEADING_LEVEL: u8 = 2;
 
 /// Output options shared by `assess` and `compare`.
 #[derive(Debug, Args)]
@@ -17,35 +22,51 @@ pub struct ReportArgs {
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Level of the top Markdown heading, so the section nests inside a document.
-    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub heading_level: u8,
+    /// Level of the top Markdown heading, so the section nests inside a document [default: 2;
+    /// with --embed, the one the region's marker records].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub heading_level: Option<u8>,
     /// Write the Markdown into this document, between its region markers, instead of stdout.
     #[arg(long, value_name = "DOC")]
     pub embed: Option<PathBuf>,
     /// The region of the document to write [default: the answers file's stem; `compare` for compare].
     #[arg(long, value_name = "NAME", requires = "embed")]
     pub region: Option<String>,
-    /// Write nothing; exit with 1 when the region is out of date.
+    /// Write nothing; exit with 1 (printing a diff) when the region is out of date.
     #[arg(long, requires = "embed")]
     pub check: bool,
 }
 
+/// Where a report goes, with the options that shape it resolved.
+#[derive(Debug)]
+pub struct Destination<'a> {
+    args: &'a ReportArgs,
+    command: &'static str,
+    heading_level: u8,
+    explain: bool,
+    /// With `--embed`: the document's region.
+    region: Option<embed::Target>,
+}
+
 impl ReportArgs {
-    /// Prints the rendered model, or writes it into a document's region.
-    pub fn deliver(
+    /// Where the report goes. With `--embed`, reads the document and the options its region's
+    /// begin marker records; each option given on the command line wins over the recorded
+    /// one. `explain` is the command's `--explain`, `None` for a command without one.
+    pub fn destination(
         &self,
-        look: Look,
-        command: &str,
+        command: &'static str,
         default_region: &str,
-        render: impl Fn(&dyn Render) -> Option<String>,
-    ) -> anyhow::Result<()> {
-        let look = Look {
-            heading_level: self.heading_level,
-            ..look
+        explain: Option<bool>,
+    ) -> anyhow::Result<Destination<'_>> {
+        let mut destination = Destination {
+            args: self,
+            command,
+            heading_level: self.heading_level.unwrap_or(DEFAULT_HEADING_LEVEL),
+            explain: explain.unwrap_or(false),
+            region: None,
         };
         let Some(doc) = &self.embed else {
-            return render::emit(self.format.unwrap_or(Format::Table), look, command, render);
+            return Ok(destination);
         };
         if let Some(format) = self.format.filter(|f| *f != Format::Markdown) {
             return Err(Invalid(format!(
@@ -61,17 +82,75 @@ impl ReportArgs {
             ))
             .into());
         }
+        let target = embed::Target::open(doc, region, explain.is_some())?;
+        let recorded = target.recorded();
+        destination.heading_level = self
+            .heading_level
+            .or(recorded.heading_level)
+            .unwrap_or(DEFAULT_HEADING_LEVEL);
+        destination.explain |= recorded.explain;
+        destination.region = Some(target);
+        Ok(destination)
+    }
+}
+
+impl Destination<'_> {
+    /// Whether the report holds the explanation: `--explain`, or a region recorded with it.
+    pub fn explain(&self) -> bool {
+        self.explain
+    }
+
+    /// Prints the rendered model, or writes it into the document's region under a begin
+    /// marker recording the options and `identity`; with `--check`, prints the diff of a
+    /// stale region and fails with [`embed::Stale`].
+    pub fn deliver(
+        &self,
+        look: Look,
+        identity: Identity,
+        render: impl Fn(&dyn Render) -> Option<String>,
+    ) -> anyhow::Result<()> {
+        let look = Look {
+            heading_level: self.heading_level,
+            ..look
+        };
+        let Some(target) = &self.region else {
+            let format = self.args.format.unwrap_or(Format::Table);
+            return render::emit(format, look, self.command, render);
+        };
         let markdown = render(Format::Markdown.renderer(look).as_ref()).ok_or_else(|| {
             Invalid(format!(
-                "{command} does not offer Markdown, so it cannot be embedded"
+                "{} does not offer Markdown, so it cannot be embedded",
+                self.command
             ))
         })?;
-        let outcome = embed::embed(doc, region, &markdown, self.check)?;
-        let what = match outcome {
-            embed::Outcome::Unchanged => "is up to date",
-            embed::Outcome::Updated => "updated",
+        let options = embed::Options {
+            format: Some(embed::Format::Markdown),
+            heading_level: Some(self.heading_level),
+            explain: self.explain,
+            rules: Some(identity.rules),
+            pricing: Some(identity.pricing),
         };
-        output::notice(&format!("{}: region \"{region}\" {what}", doc.display()));
+        let (doc, region) = (target.path().display(), target.name());
+        let what = if self.args.check {
+            if let Err(stale) = target.check(&options, &markdown) {
+                let name = |state: &str| format!("{doc} (region {region}, {state})");
+                output::print(&render::diff::unified(
+                    &stale.embedded,
+                    &stale.current,
+                    &name("embedded"),
+                    &name("current"),
+                    look.color,
+                ))?;
+                return Err(stale.into());
+            }
+            "is up to date"
+        } else {
+            match target.write(&options, &markdown)? {
+                embed::Outcome::Unchanged => "is up to date",
+                embed::Outcome::Updated => "updated",
+            }
+        };
+        output::notice(&format!("{doc}: region \"{region}\" {what}"));
         Ok(())
     }
 }

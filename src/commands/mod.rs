@@ -10,4 +10,4 @@ mod destination;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
-pub use destination::ReportArgs;
+pub use destination::{Destination, ReportArgs};

@@ -7,6 +7,7 @@
 mod chart;
 mod cost_lines;
 mod cost_sources;
+pub mod diff;
 mod json;
 mod markdown;
 pub mod output;

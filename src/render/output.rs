@@ -56,13 +56,18 @@ pub fn write_chart(path: &std::path::Path, svg: &str, check: bool) -> anyhow::Re
     if !check {
         return write_file(path, svg.as_bytes());
     }
-    if std::fs::read(path).is_ok_and(|current| current == svg.as_bytes()) {
+    let existing = std::fs::read(path).unwrap_or_default();
+    if existing == svg.as_bytes() {
         return Ok(());
     }
-    Err(Stale(format!(
-        "{}: the chart is out of date; run the same command without --check to update it",
-        path.display()
-    ))
+    Err(Stale {
+        message: format!(
+            "{}: the chart is out of date; run the same command without --check to update it",
+            path.display()
+        ),
+        embedded: String::from_utf8_lossy(&existing).into_owned(),
+        current: svg.to_owned(),
+    }
     .into())
 }
 

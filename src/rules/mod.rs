@@ -5,6 +5,7 @@ mod check;
 pub mod condition;
 pub mod effect;
 pub mod fact;
+mod identity;
 mod raw;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub use check::TOPICS;
 pub use condition::{Condition, Truth};
 pub use effect::{Effect, Exclusion, Sums};
 pub use fact::{Fact, Facts};
+pub use identity::{Digest, Identity};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
@@ -141,6 +143,8 @@ pub struct RuleBase {
     pub pricing: Pricing,
     /// Where the pricing came from, as the reports name it.
     pub pricing_file: String,
+    /// Digests of the rule files and the pricing, recorded by embedded regions.
+    pub identity: Identity,
     /// Whether any rule reads a cost fact (so evaluation must estimate costs).
     pub reads_facts: bool,
 }
@@ -192,12 +196,27 @@ pub struct RuleFile {
 
 /// Checks rule files already in memory, as [`load_dir`] does for files on disk.
 pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
-    check::compile(files, pricing::built_in()?)
+    let (pricing, digest) = built_in_pricing()?;
+    check::compile(files, pricing, digest)
 }
 
 /// The rule base compiled into the binary.
 pub fn built_in() -> Result<RuleBase, Invalid> {
-    check::compile(&built_in_files(), pricing::built_in()?)
+    from_files(&built_in_files())
+}
+
+/// The built-in pricing and the digest of its bytes.
+fn built_in_pricing() -> Result<(Pricing, Digest), Invalid> {
+    Ok((
+        pricing::built_in()?,
+        Digest::of([pricing::BUILT_IN.as_bytes()]),
+    ))
+}
+
+/// A pricing file and the digest of its bytes.
+fn pricing_file(path: &Path) -> anyhow::Result<(Pricing, Digest)> {
+    let text = input::read(path, input::Kind::Pricing)?;
+    Ok((pricing::parse(path, &text)?, Digest::of([text.as_bytes()])))
 }
 
 /// The rule files compiled into the binary, in name order.
@@ -234,11 +253,12 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
     let files = dir_files(dir)?;
     let own_pricing = dir.join(PRICING_FILE);
     let base = if own_pricing.is_file() {
-        let mut base = check::compile(&files, pricing::load(&own_pricing)?)?;
+        let (pricing, digest) = pricing_file(&own_pricing)?;
+        let mut base = check::compile(&files, pricing, digest)?;
         base.pricing_file = own_pricing.display().to_string();
         base
     } else {
-        check::compile(&files, pricing::built_in()?)?
+        from_files(&files)?
     };
     Ok(base)
 }
@@ -286,8 +306,10 @@ pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBa
             // prices were observed, so import a freshly downloaded copy.
             let date = pricing::catalogue::civil(crate::cost::staleness::today());
             base.pricing = pricing::catalogue::import(base.pricing, path, &text, &date)?;
+            let under = base.identity.pricing.to_string();
+            base.identity.pricing = Digest::of([under.as_bytes(), text.as_bytes()]);
         } else {
-            base.pricing = pricing::load(path)?;
+            (base.pricing, base.identity.pricing) = pricing_file(path)?;
         }
         base.pricing_file = path.display().to_string();
     }

@@ -10,7 +10,7 @@ mod sections;
 pub use sections::TOPICS;
 
 use super::raw::RawFile;
-use super::{RuleBase, RuleFile};
+use super::{Digest, Identity, RuleBase, RuleFile};
 use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
 use crate::questions::quote_list;
@@ -48,6 +48,7 @@ struct Parsed<'a> {
 pub(crate) fn compile(
     files: &[RuleFile],
     pricing: crate::cost::Pricing,
+    pricing_digest: Digest,
 ) -> Result<RuleBase, Invalid> {
     let mut out = String::new();
     let mut parsed = Vec::new();
@@ -83,7 +84,11 @@ pub(crate) fn compile(
             out.push('\n');
         }
     }
-    let (base, missing) = builder.finish(pricing);
+    let identity = Identity {
+        rules: Digest::of_rule_files(files),
+        pricing: pricing_digest,
+    };
+    let (base, missing) = builder.finish(pricing, identity);
     for message in missing {
         out.push_str(&message);
         out.push('\n');

@@ -106,7 +106,11 @@ impl<'a> Builder<'a> {
 
     /// The rule base, when every strategy and approach was described, and the messages
     /// for those that were not.
-    pub(super) fn finish(self, pricing: crate::cost::Pricing) -> (Option<RuleBase>, Vec<String>) {
+    pub(super) fn finish(
+        self,
+        pricing: crate::cost::Pricing,
+        identity: crate::rules::Identity,
+    ) -> (Option<RuleBase>, Vec<String>) {
         let mut missing = Vec::new();
         let strategies = complete(
             &mut missing,
@@ -146,6 +150,7 @@ impl<'a> Builder<'a> {
                 next_steps: self.next_steps,
                 pricing,
                 pricing_file: "rules/pricing.yaml (built in)".to_owned(),
+                identity,
             });
         (base, missing)
     }
