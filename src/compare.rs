@@ -6,7 +6,7 @@ use crate::answers::AnswerValue;
 use crate::answers::Answers;
 use crate::engine::Evaluation;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
-use crate::report::{self, Report, SCHEMA_VERSION};
+use crate::report::{self, Report, SCHEMA_VERSION, Stamp};
 use crate::rules::RuleBase;
 
 /// Most scenarios `compare` takes at once.
@@ -29,6 +29,8 @@ pub struct Comparison {
     pub scenarios: Vec<Report>,
     /// For each scenario but the baseline, in order: how it differs from the baseline, and why.
     pub differences: Vec<Difference>,
+    /// The tool, rules, pricing and answers (all scenarios, in order) it was computed from.
+    pub stamp: Stamp,
 }
 
 /// How one scenario differs from the baseline.
@@ -124,6 +126,7 @@ pub fn compare(base: &RuleBase, scenarios: &[Answers], baseline: usize) -> Compa
         files: Vec::new(),
         scenarios: reports,
         differences,
+        stamp: Stamp::of_all(base, scenarios),
     }
 }
 

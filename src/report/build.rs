@@ -10,6 +10,7 @@ use crate::cost::Estimate;
 use crate::engine::{Evaluation, evaluate_with_facts};
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::questions::QuestionId;
+use crate::report::Stamp;
 use crate::report::fill::fill;
 use crate::rules::effect::to_weight;
 use crate::rules::{Facts, RuleBase, TOPICS, Truth};
@@ -112,6 +113,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
         stability: round(analysis.stability),
         stability_neighbours: analysis.neighbours,
         warnings,
+        stamp: Stamp::of(base, answers),
         explanation: None,
     }
 }

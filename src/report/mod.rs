@@ -6,6 +6,7 @@ use serde::Serialize;
 
 mod build;
 mod fill;
+mod stamp;
 
 use crate::answers::AnswerRow;
 use crate::cost::Estimate;
@@ -14,6 +15,7 @@ use crate::rules::Point;
 use crate::whatif::WhatIf;
 pub use build::{assess, assess_with, build, evaluate_and_report};
 pub use fill::fill;
+pub use stamp::Stamp;
 
 /// Version of the JSON report's shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -62,6 +64,8 @@ pub struct Report {
     /// Every rule's part in the result (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<crate::explain::Explanation>,
+    /// The tool, rules, pricing and answers the report was computed from.
+    pub stamp: Stamp,
 }
 
 impl Report {

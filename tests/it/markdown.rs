@@ -14,7 +14,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{examples, root};
+use crate::common::{examples, json, root, run, stdout};
 
 // ---------------------------------------------------------------------------------------
 // Running the binary
@@ -478,11 +478,13 @@ fn sections_are_present() {
                 file_name(&file)
             );
         }
-        // Text from the rule base is never read as raw HTML.
+        // Text from the rule base is never read as raw HTML; the one HTML block is the
+        // reproducibility stamp's comment.
         let html: Vec<&Event<'_>> = events
             .iter()
             .map(|(e, _)| e)
             .filter(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+            .filter(|e| !matches!(e, Event::Html(h) if h.starts_with("<!-- llm-strategy stamp: ")))
             .collect();
         assert!(html.is_empty(), "{}: raw HTML {html:?}", file_name(&file));
         assert!(
@@ -773,4 +775,77 @@ fn reasons_are_split_into_for_and_against_by_strength() {
             );
         }
     }
+}
+
+/// The stamp's comment fields, `key=value`.
+fn stamp_comment(md: &str) -> Vec<(String, String)> {
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("<!-- llm-strategy stamp: "))
+        .unwrap_or_else(|| panic!("no stamp comment:\n{md}"));
+    line.trim_start_matches("<!-- llm-strategy stamp: ")
+        .trim_end_matches(" -->")
+        .split(' ')
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').expect("key=value");
+            (k.to_owned(), v.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn reports_carry_a_stamp_that_matches_the_json_and_changes_with_the_answers() {
+    let file = root().join("examples/regional-bank-advisor.toml");
+    let path = file.to_str().expect("UTF-8");
+    let md = stdout(&run(["assess", path, "--format", "markdown"]));
+    let again = stdout(&run(["assess", path, "--format", "markdown"]));
+    assert_eq!(
+        stamp_comment(&md),
+        stamp_comment(&again),
+        "same inputs, same stamp"
+    );
+    let report = json(&stdout(&run(["assess", path, "--format", "json"])));
+    let stamp = &report["stamp"];
+    let expected = [
+        ("version", stamp["version"].as_str()),
+        ("rules", stamp["rules"].as_str()),
+        ("pricing", stamp["pricing"].as_str()),
+        ("pricing-date", stamp["pricing_date"].as_str()),
+        ("answers", stamp["answers"].as_str()),
+    ];
+    let fields = stamp_comment(&md);
+    for (key, value) in expected {
+        let value = value.unwrap_or_else(|| panic!("stamp.{key} in the JSON"));
+        assert!(
+            fields.iter().any(|(k, v)| k == key && v == value),
+            "{key}={value} not in {fields:?}"
+        );
+    }
+    // The footer line a reader sees names the same digests.
+    let footer = md.lines().last().expect("a last line");
+    assert!(footer.starts_with("*Computed by llm-strategy "), "{footer}");
+    assert!(footer.contains(stamp["answers"].as_str().expect("answers")));
+    // Another answer, another answers digest; the rules and pricing stay.
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let changed = dir.path().join("bank.toml");
+    let text = std::fs::read_to_string(&file).expect("example");
+    std::fs::write(&changed, text.replace("20_000", "20_001")).expect("write");
+    let other = json(&stdout(&run([
+        "assess",
+        changed.to_str().expect("UTF-8"),
+        "--format",
+        "json",
+    ])));
+    assert_ne!(other["stamp"]["answers"], stamp["answers"]);
+    assert_eq!(other["stamp"]["rules"], stamp["rules"]);
+    assert_eq!(other["stamp"]["pricing"], stamp["pricing"]);
+    // A comparison carries one too.
+    let compared = stdout(&run([
+        "compare",
+        path,
+        "examples/saas-support-docs.toml",
+        "--format",
+        "markdown",
+    ]));
+    assert_eq!(stamp_comment(&compared).len(), 5, "{compared}");
 }

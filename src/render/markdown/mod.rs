@@ -5,12 +5,14 @@ use std::fmt::Write as _;
 mod compare;
 mod cost;
 mod escape;
+mod explain;
 mod mermaid;
+mod stamp;
 
 pub use escape::escape;
 pub use mermaid::chart_link;
 
-use super::{Look, Render, chart, sentences, trace, verdict};
+use super::{Look, Render, chart, sentences, verdict};
 use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::number::one_decimal as num;
@@ -297,49 +299,6 @@ impl Markdown {
             Self::lines(out, sentences::unanswered_lines(r));
         }
     }
-
-    fn explanation(&self, out: &mut String, r: &Report) {
-        let Some(traced) = trace::traced(r) else {
-            return;
-        };
-        self.heading(out, 1, "Every rule");
-        let _ = writeln!(out, "{}\n", escape(&traced.headline));
-        for group in &traced.fired {
-            self.heading(out, 2, group.title);
-            Self::entries(out, "Adds", &group.entries);
-        }
-        if !traced.would_change.is_empty() {
-            self.heading(out, 2, "Did not fire, but would have changed the advice");
-            Self::entries(out, "Had it fired", &traced.would_change);
-        }
-        if traced.quiet > 0 {
-            let _ = writeln!(
-                out,
-                "{} other rules did not fire and would not have changed the advice (the JSON \
-                 report lists every rule).\n",
-                traced.quiet
-            );
-        }
-        let _ = writeln!(out, "{}\n", escape(&traced.totals));
-    }
-
-    fn entries(out: &mut String, effect: &str, entries: &[trace::Entry]) {
-        let _ = writeln!(
-            out,
-            "| Rule | {effect} | Condition | Value: answers read |\n|---|---|---|---|"
-        );
-        for e in entries {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} |",
-                e.id,
-                escape(&e.effect),
-                escape(&e.condition),
-                escape(&e.read)
-            );
-        }
-        out.push('\n');
-    }
 }
 
 /// A source's title, as a link when it is online.
@@ -375,10 +334,7 @@ impl Render for Markdown {
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
         self.explanation(&mut out, r);
-        let trimmed = out.trim_end().len();
-        out.truncate(trimmed);
-        out.push('\n');
-        Some(out)
+        Some(stamp::stamped(out, &r.stamp))
     }
 
     fn assess_with_chart(&self, r: &Report, chart: Option<&str>) -> Option<String> {
@@ -386,7 +342,7 @@ impl Render for Markdown {
     }
 
     fn compare(&self, c: &Comparison) -> Option<String> {
-        Some(self.comparison_and_matrix(c))
+        Some(stamp::stamped(self.comparison_and_matrix(c), &c.stamp))
     }
 
     fn compare_with_chart(&self, c: &Comparison, chart: Option<&str>) -> Option<String> {

@@ -259,12 +259,14 @@ fn changed_rules_make_the_region_stale_and_say_so() {
         "{message}"
     );
     assert!(!message.contains("other pricing"), "{message}");
-    // Only the marker line differs.
+    // Only the marker line and the stamp (its comment and footer line) differ.
     let diff = stdout(&check);
     let changed = changed_lines(&diff);
-    assert_eq!(changed.len(), 2, "{diff}");
+    assert_eq!(changed.len(), 6, "{diff}");
     assert!(
-        changed.iter().all(|l| l.contains("llm-strategy:begin")),
+        changed.iter().all(|l| l.contains("llm-strategy:begin")
+            || l.contains("llm-strategy stamp: ")
+            || l.contains("Computed by llm-strategy")),
         "{diff}"
     );
 
