@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
 use crate::commands::{self, Context, GlobalArgs};
 
@@ -33,6 +33,10 @@ pub enum Command {
     /// Inspect, check and test a rule base.
     #[command(subcommand)]
     Rules(commands::rules::Command),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions(commands::completions::Args),
+    /// Print the manual page (roff), to install or read with man.
+    Man(commands::man::Args),
 }
 
 /// Carries out the command; errors that are [`crate::Invalid`] mean exit status 2.
@@ -43,5 +47,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => commands::compare::run(args, &context),
         Command::Cost(args) => commands::cost::run(args, &context),
         Command::Rules(command) => commands::rules::run(command, &context),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man(args) => commands::man::run(args, Cli::command()),
     }
 }

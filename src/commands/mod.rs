@@ -4,9 +4,11 @@
 
 pub mod assess;
 pub mod compare;
+pub mod completions;
 mod context;
 pub mod cost;
 mod destination;
+pub mod man;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};

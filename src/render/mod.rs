@@ -9,6 +9,7 @@ mod cost_lines;
 mod cost_sources;
 pub mod diff;
 mod json;
+pub mod manual;
 mod markdown;
 pub mod output;
 mod plot;
