@@ -4,13 +4,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
+use crate::diagnostic::input;
 use crate::render::{self, output, svg};
 use crate::{answers, report};
 
 /// Arguments of `assess`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The answers file (TOML) describing the scenario.
+    /// The answers file (TOML) describing the scenario; `-` reads it from standard input.
     pub file: PathBuf,
     /// Also show every rule, fired or not, with what it added to each score (implies
     /// `--full`).
@@ -35,10 +36,7 @@ pub struct Args {
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.report.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
-    let region = args.file.file_stem().map_or_else(
-        || "scenario".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+    let region = input::stem(&args.file);
     // An embedded region may record --explain: the destination knows whether to explain.
     let destination = args
         .report

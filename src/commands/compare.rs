@@ -4,14 +4,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
-use crate::diagnostic::Invalid;
+use crate::diagnostic::{Invalid, input};
 use crate::render::{self, output, svg};
 use crate::{answers, compare};
 
 /// Arguments of `compare`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order).
+    /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order);
+    /// `-` (once) reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
     /// The scenario the others are compared with [default: the first file]. A file not among
@@ -46,7 +47,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     }
     let mut comparison = compare::compare(&base, &scenarios, baseline);
     comparison.baseline_chosen = args.baseline.is_some();
-    comparison.files = files.iter().map(|f| f.display().to_string()).collect();
+    comparison.files = files
+        .iter()
+        .map(|f| input::shown(f).display().to_string())
+        .collect();
     let stale = base.stale_pricing(crate::cost::staleness::today());
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
@@ -68,14 +72,22 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
 
 /// The answers files `compare` was given (files as they are, directories expanded to their
 /// `*.toml` files in name order) and the index of the baseline among them. The same file
-/// twice, however it is named, is an error.
+/// twice, however it is named, is an error, and so is `-` (standard input) twice.
 fn scenario_files(
     inputs: &[PathBuf],
     baseline: Option<&Path>,
 ) -> anyhow::Result<(Vec<PathBuf>, usize)> {
+    let from_stdin = inputs.iter().filter(|i| input::is_stdin(i)).count();
+    if from_stdin > 1 {
+        return Err(Invalid(format!(
+            "`-` is given {from_stdin} times, but standard input can be read only once; at \
+             most one scenario may come from it"
+        ))
+        .into());
+    }
     let mut files = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        if !input::is_stdin(input) && input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(|e| anyhow::anyhow!("cannot read directory {}: {e}", input.display()))?
                 .filter_map(Result::ok)
@@ -89,7 +101,13 @@ fn scenario_files(
         }
     }
     // A file that cannot be resolved keeps its own name; reading it reports why later.
-    let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // `-` is standard input, even beside a file of that name.
+    let identity = |p: &Path| {
+        if input::is_stdin(p) {
+            return p.to_path_buf();
+        }
+        std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+    };
     let ids: Vec<PathBuf> = files.iter().map(|f| identity(f)).collect();
     let mut twice = Vec::new();
     for (i, id) in ids.iter().enumerate() {

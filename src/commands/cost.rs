@@ -10,7 +10,7 @@ use crate::{answers, cost, report};
 /// Arguments of `cost`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The answers file (TOML) describing the scenario.
+    /// The answers file (TOML) describing the scenario; `-` reads it from standard input.
     pub file: PathBuf,
     /// Output format (`table`, `json` or `markdown`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json, Format::Markdown]), default_value = "table")]

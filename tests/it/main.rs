@@ -13,6 +13,7 @@ mod cost_model;
 mod embed;
 mod explain;
 mod help;
+mod input_output;
 mod markdown;
 mod readme;
 mod rules_cli;
