@@ -23,8 +23,8 @@ pub struct Args {
     #[arg(long)]
     pub full: bool,
     /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
-    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
-    /// chart; with --check, the file is compared, not written.
+    /// links the picture (relative to the --embed document or the --output file) instead of
+    /// drawing a Mermaid chart; with --check, the file is compared, not written.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
     /// Output options.
@@ -34,6 +34,12 @@ pub struct Args {
 
 /// Assesses the scenario and prints (or embeds) its report.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let out = &args.report.output;
+    out.refuse_inputs(
+        [("answers file", args.file.as_path())]
+            .into_iter()
+            .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
+    )?;
     let base = context.rule_base(args.report.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
     let region = input::stem(&args.file);
@@ -48,7 +54,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         .extend(base.stale_pricing(crate::cost::staleness::today()));
     let look = render::Look {
         full: args.full || explain,
-        ..context.look
+        ..out.look(context)
     };
     if let Some(chart) = &args.chart {
         output::write_chart(chart, &svg::assess(&report), args.report.check)?;
@@ -56,7 +62,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let link = args
         .chart
         .as_deref()
-        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
+        .map(|c| render::chart_link(c, args.report.embed.as_deref().or(out.file())));
     destination.deliver(look, base.identity, |r| {
         r.assess_with_chart(&report, link.as_deref())
     })?;

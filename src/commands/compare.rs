@@ -20,8 +20,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
-    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
-    /// chart; with --check, the file is compared, not written.
+    /// links the picture (relative to the --embed document or the --output file) instead of
+    /// drawing a Mermaid chart; with --check, the file is compared, not written.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
     /// Output options.
@@ -32,6 +32,13 @@ pub struct Args {
 /// Assesses every scenario and prints (or embeds) the comparison.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let (files, baseline) = scenario_files(&args.inputs, args.baseline.as_deref())?;
+    let out = &args.report.output;
+    out.refuse_inputs(
+        files
+            .iter()
+            .map(|f| ("answers file", f.as_path()))
+            .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
+    )?;
     let base = context.rule_base(args.report.rules.as_deref())?;
     let mut scenarios = Vec::with_capacity(files.len());
     let mut invalid = Vec::new();
@@ -61,10 +68,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let link = args
         .chart
         .as_deref()
-        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
+        .map(|c| render::chart_link(c, args.report.embed.as_deref().or(out.file())));
     args.report
         .destination("compare", "compare", None)?
-        .deliver(context.look, base.identity, |r| {
+        .deliver(out.look(context), base.identity, |r| {
             r.compare_with_chart(&comparison, link.as_deref())
         })?;
     Ok(ExitCode::SUCCESS)

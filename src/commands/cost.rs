@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::Context;
-use crate::render::{self, Format};
+use super::{Context, OutputArgs};
+use crate::render::Format;
 use crate::{answers, cost, report};
 
 /// Arguments of `cost`.
@@ -18,10 +18,15 @@ pub struct Args {
     /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Where the breakdown goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Estimates the scenario's costs and prints the breakdown.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    args.output
+        .refuse_inputs([("answers file", args.file.as_path())])?;
     let base = context.rule_base(args.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
     let estimate = cost::estimate_with_ranges(&answers, &base.pricing);
@@ -35,6 +40,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             .into_iter()
             .collect(),
     };
-    render::emit(args.format, context.look, "cost", |r| r.cost(&model))?;
+    args.output
+        .emit(args.format, context, "cost", |r| r.cost(&model))?;
     Ok(ExitCode::SUCCESS)
 }

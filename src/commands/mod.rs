@@ -12,4 +12,4 @@ pub mod man;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
-pub use destination::{Destination, ReportArgs};
+pub use destination::{Destination, OutputArgs, ReportArgs};

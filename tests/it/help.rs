@@ -48,7 +48,7 @@ fn completions_for_every_shell_name_every_command() {
             assert!(script.contains(last.as_str()), "{shell}: no {last}");
         }
         // Fish names options without their dashes (`-l format`).
-        for option in ["format", "width", "embed"] {
+        for option in ["format", "output", "width", "embed"] {
             assert!(script.contains(option), "{shell}: no {option}");
         }
     }

@@ -1,6 +1,7 @@
-//! Input from anywhere: `-` reads an answers file from standard input (in `assess`, `cost`
-//! and once in `compare`). Refusals with exact messages are the `*-stdin-*` cases under
-//! `tests/cmd/`.
+//! Input from anywhere and output to a file: `-` reads an answers file from standard input
+//! (in `assess`, `cost` and once in `compare`), and `-o FILE` writes what a command would
+//! print into FILE. Refusals with exact messages are the `*-stdin-*` and `*-output-*` cases
+//! under `tests/cmd/`.
 
 use std::path::Path;
 use std::process::Output;
@@ -106,4 +107,94 @@ fn stdin_over_the_size_limit_is_refused() {
         stderr_of(&output),
         "error: <stdin>: the answers file is larger than the limit of 1 MiB\n"
     );
+}
+
+/// Every command that prints a report writes the same bytes into `-o FILE`, and nothing on
+/// stdout.
+#[test]
+fn output_writes_what_would_be_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 9] = [
+        &["assess", BANK],
+        &["assess", BANK, "--format", "markdown", "--explain"],
+        &["compare", BANK, SAAS, "--format", "json"],
+        &["cost", SAAS, "--format", "markdown"],
+        &["rules", "list"],
+        &["rules", "show", "regulated-data-favours-own-hosting"],
+        &["rules", "check"],
+        &["rules", "test", "--format", "json"],
+        &["rules", "list", "--format", "json"],
+    ];
+    for (i, args) in commands.iter().enumerate() {
+        let printed = stdout(&run(args, None));
+        let file = dir.path().join(format!("out-{i}.txt"));
+        let mut with_output = args.to_vec();
+        with_output.extend(["-o", file.to_str().unwrap()]);
+        let output = run(&with_output, None);
+        assert!(stdout(&output).is_empty(), "{args:?}: printed with -o");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), printed, "{args:?}");
+        // Again over the file it wrote: replaced whole, with no temporary file left beside it.
+        let output = run(&with_output, None);
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), printed, "{args:?}");
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), commands.len(), "{left:?}");
+}
+
+/// In a file, `--color auto` means no colors and the width is as in a pipe; `--color always`
+/// still colors.
+#[test]
+fn output_files_are_not_colored_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    let out = file.to_str().unwrap();
+    let output = cli()
+        .current_dir(root())
+        .args(["assess", BANK, "-o", out, "--color", "auto"])
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains('\u{1b}'), "colors in the file");
+    assert!(
+        text.lines().any(|l| l.chars().count() > 80),
+        "not $COLUMNS wide"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 100));
+    let output = cli()
+        .current_dir(root())
+        .args(["assess", BANK, "-o", out, "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(std::fs::read_to_string(&file).unwrap().contains('\u{1b}'));
+}
+
+/// With `-o`, Markdown links the `--chart` picture relative to the output file, as it does
+/// relative to an `--embed` document.
+#[test]
+fn output_markdown_links_the_chart_relative_to_the_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs/img")).unwrap();
+    let output = cli()
+        .current_dir(dir.path())
+        .arg("assess")
+        .arg(root().join(BANK))
+        .args([
+            "-f",
+            "markdown",
+            "-o",
+            "docs/plan.md",
+            "--chart",
+            "docs/img/m.svg",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let doc = std::fs::read_to_string(dir.path().join("docs/plan.md")).unwrap();
+    assert!(doc.contains("](img/m.svg)"), "{doc}");
+    assert!(dir.path().join("docs/img/m.svg").is_file());
 }

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, OutputArgs};
 use crate::inspect;
-use crate::render::{self, Format};
+use crate::render::Format;
 
 /// Arguments of `rules list`.
 #[derive(Debug, clap::Args)]
@@ -16,14 +16,16 @@ pub struct Args {
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Lists the rules.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.rules.as_deref())?;
     let list = inspect::list(&base);
-    render::emit(args.format, context.look, "rules list", |r| {
-        r.rules_list(&list)
-    })?;
+    args.output
+        .emit(args.format, context, "rules list", |r| r.rules_list(&list))?;
     Ok(ExitCode::SUCCESS)
 }

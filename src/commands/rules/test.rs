@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use crate::calibrate::{self, Settings};
 use crate::cases;
-use crate::commands::Context;
-use crate::render::{self, Format, output};
+use crate::commands::{Context, OutputArgs};
+use crate::render::{Format, output};
 
 /// Arguments of `rules test`.
 #[derive(Debug, clap::Args)]
@@ -33,6 +33,9 @@ pub struct Args {
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Runs the cases; any failure is an error (exit status 1) after the report.
@@ -60,15 +63,14 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             bar.set_position(done as u64);
         });
         bar.finish_and_clear();
-        render::emit(args.format, context.look, "rules test", |r| {
+        args.output.emit(args.format, context, "rules test", |r| {
             r.cross_validation(&cv)
         })?;
         return Ok(ExitCode::SUCCESS);
     }
     let run = cases::run(&base, &cases);
-    render::emit(args.format, context.look, "rules test", |r| {
-        r.rules_test(&run)
-    })?;
+    args.output
+        .emit(args.format, context, "rules test", |r| r.rules_test(&run))?;
     let failed = run.failed();
     if failed > 0 {
         anyhow::bail!("{failed} of {} rule tests failed", run.outcomes.len());
