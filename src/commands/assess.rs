@@ -8,8 +8,21 @@ use crate::diagnostic::input;
 use crate::render::{self, output, svg};
 use crate::{answers, report};
 
+/// What `assess --help` shows after the options: the bundled examples, run.
+const EXAMPLES: &str = "\
+Examples:
+  # The advice on one screen
+  llm-strategy assess examples/regional-bank-advisor.toml
+  # The whole report, with every rule and what it added to each score
+  llm-strategy assess examples/regional-bank-advisor.toml --explain
+  # Markdown for a planning document, written to a file
+  llm-strategy assess examples/saas-support-docs.toml -f markdown -o advice.md
+  # Answers from standard input, the report as JSON
+  llm-strategy assess - --format json < examples/saas-support-docs.toml";
+
 /// Arguments of `assess`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The answers file (TOML) describing the scenario; `-` reads it from standard input.
     pub file: PathBuf,

@@ -8,8 +8,24 @@ use crate::diagnostic::{Invalid, input};
 use crate::render::{self, output, svg};
 use crate::{answers, compare};
 
+/// What `compare --help` shows after the options: the bundled examples, compared.
+const EXAMPLES: &str = "\
+Examples:
+  # Every bundled example side by side (a directory's *.toml files)
+  llm-strategy compare examples/
+  # Two scenarios, the second compared with the first
+  llm-strategy compare examples/saas-support-docs.toml \\
+    examples/startup-prototype-weeks.toml
+  # Against a chosen baseline, as Markdown with the matrix drawn in an SVG file
+  llm-strategy compare examples/ --baseline examples/defence-air-gapped.toml \\
+    -f markdown -o compare.md --chart matrix.svg
+  # One scenario from standard input, beside a file
+  llm-strategy compare - examples/saas-support-docs.toml \\
+    < examples/chip-design-assistant.toml";
+
 /// Arguments of `compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order);
     /// `-` (once) reads one from standard input.

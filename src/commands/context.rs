@@ -10,7 +10,8 @@ use crate::render::Look;
 /// Options that every command accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Width of text output in columns [default: the terminal's, or $COLUMNS, or 80].
+    /// Width of text output in columns, 40 to 1000 [default: the terminal's, or $COLUMNS, or
+    /// 80].
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
     /// Use this pricing file for cost estimates instead of the one beside the rules.

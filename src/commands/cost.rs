@@ -7,8 +7,19 @@ use super::{Context, OutputArgs};
 use crate::render::Format;
 use crate::{answers, cost, report};
 
+/// What `cost --help` shows after the options: the bundled examples, priced.
+const EXAMPLES: &str = "\
+Examples:
+  # Each strategy's monthly and first-year cost, with every assumption
+  llm-strategy cost examples/high-volume-classifier-self-hosted.toml
+  # As Markdown, written to a file
+  llm-strategy cost examples/saas-support-docs.toml -f markdown -o cost.md
+  # Answers from standard input, the breakdown as JSON
+  llm-strategy cost - --format json < examples/startup-prototype-weeks.toml";
+
 /// Arguments of `cost`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The answers file (TOML) describing the scenario; `-` reads it from standard input.
     pub file: PathBuf,

@@ -1,10 +1,23 @@
 //! What the command line says about itself beyond `--help`: the manual page (roff, through
-//! `clap_mangen`) and shell completion scripts (through `clap_complete`), both generated from
-//! the one clap definition passed in.
+//! `clap_mangen`), shell completion scripts (through `clap_complete`), and the first steps
+//! printed when no command is given. All are generated from the one clap definition passed in.
 
 use std::fmt::Write as _;
 
 use clap_complete::Shell;
+
+/// The first steps printed (on stderr) when `llm-strategy` runs without a command: its usage
+/// and what to run next.
+pub fn first_steps(usage: &str) -> String {
+    let steps = [
+        "To start:",
+        "  llm-strategy init                 write a questionnaire to fill in",
+        "  llm-strategy assess examples/regional-bank-advisor.toml",
+        "                                    assess a bundled example",
+        "  llm-strategy help                 every command, with examples",
+    ];
+    format!("{usage}\n\n{}\n", steps.join("\n"))
+}
 
 /// The completion script for `shell`, for the command line `cmd`.
 pub fn completions(mut cmd: clap::Command, shell: Shell) -> String {

@@ -7,8 +7,17 @@ use crate::commands::{Context, OutputArgs};
 use crate::inspect;
 use crate::render::Format;
 
+/// What `rules check --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # The built-in rule base
+  llm-strategy rules check
+  # A rule set of your own (start from a copy of rules/)
+  llm-strategy rules check my-rules/";
+
 /// Arguments of `rules check`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base].
     pub dir: Option<PathBuf>,

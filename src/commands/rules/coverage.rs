@@ -7,8 +7,17 @@ use crate::commands::{Context, OutputArgs};
 use crate::coverage;
 use crate::render::{Format, output};
 
+/// What `rules coverage --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # Every scenario the built-in rule base can meet (minutes, on every core)
+  llm-strategy rules coverage
+  # A rule set of your own, as JSON written to a file
+  llm-strategy rules coverage my-rules/ --format json -o coverage.json";
+
 /// Arguments of `rules coverage`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base].
     pub dir: Option<PathBuf>,

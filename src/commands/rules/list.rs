@@ -7,8 +7,18 @@ use crate::commands::{Context, OutputArgs};
 use crate::inspect;
 use crate::render::Format;
 
+/// What `rules list --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  llm-strategy rules list
+  # As JSON, written to a file
+  llm-strategy rules list --format json -o rules.json
+  # A rule set of your own (start from a copy of rules/)
+  llm-strategy rules list --rules my-rules/";
+
 /// Arguments of `rules list`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]

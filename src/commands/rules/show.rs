@@ -7,8 +7,16 @@ use crate::commands::{Context, OutputArgs};
 use crate::inspect;
 use crate::render::Format;
 
+/// What `rules show --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  llm-strategy rules show regulated-data-favours-own-hosting
+  # Ids come from the list
+  llm-strategy rules list";
+
 /// Arguments of `rules show`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rule's id.
     pub id: String,

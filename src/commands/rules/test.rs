@@ -9,8 +9,20 @@ use crate::cases;
 use crate::commands::{Context, OutputArgs};
 use crate::render::{Format, output};
 
+/// What `rules test --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # The built-in rule base against its own cases (rules/tests/)
+  llm-strategy rules test
+  # A rule set of your own against its cases (my-rules/tests/), as JSON
+  llm-strategy rules test my-rules/ --format json
+  # How well fitted weights hold on cases held out, in 5 folds
+  llm-strategy rules test --cases rules/tests/calibration --keep rules/tests \\
+    --cross-validate 5 --strength 0.01";
+
 /// Arguments of `rules test`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base and its cases].
     pub dir: Option<PathBuf>,
