@@ -4,10 +4,12 @@
 
 pub mod assess;
 pub mod compare;
+pub mod completions;
 mod context;
 pub mod cost;
 mod destination;
+pub mod man;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
-pub use destination::{Destination, ReportArgs};
+pub use destination::{Destination, OutputArgs, ReportArgs};

@@ -12,6 +12,8 @@ mod cost;
 mod cost_model;
 mod embed;
 mod explain;
+mod help;
+mod input_output;
 mod markdown;
 mod readme;
 mod rules_cli;
