@@ -72,11 +72,14 @@ impl Context {
         }
     }
 
-    /// Loads the rule base from `dir` (or the built-in one) with the context's pricing.
+    /// Loads the rule base from `dir` alone (or the built-in one) with the context's pricing.
     pub fn rule_base(
         &self,
         dir: Option<&std::path::Path>,
     ) -> anyhow::Result<crate::rules::RuleBase> {
-        crate::rules::load(dir, self.pricing.as_deref())
+        let selection = dir.map_or(crate::rules::Selection::BuiltIn, |dir| {
+            crate::rules::Selection::Only(dir.to_path_buf())
+        });
+        crate::rules::load(&selection, self.pricing.as_deref())
     }
 }
