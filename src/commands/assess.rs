@@ -33,7 +33,7 @@ pub struct Args {
 
 /// Assesses the scenario and prints (or embeds) its report.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.report.rules.as_deref())?;
+    let base = context.rule_base(&args.report.rules.selection())?;
     let answers = answers::load(&args.file)?;
     let region = args.file.file_stem().map_or_else(
         || "scenario".to_owned(),

@@ -31,7 +31,7 @@ pub struct Args {
 /// Assesses every scenario and prints (or embeds) the comparison.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let (files, baseline) = scenario_files(&args.inputs, args.baseline.as_deref())?;
-    let base = context.rule_base(args.report.rules.as_deref())?;
+    let base = context.rule_base(&args.report.rules.selection())?;
     let mut scenarios = Vec::with_capacity(files.len());
     let mut invalid = Vec::new();
     for file in &files {

@@ -72,14 +72,11 @@ impl Context {
         }
     }
 
-    /// Loads the rule base from `dir` alone (or the built-in one) with the context's pricing.
+    /// Loads the selected rule base with the context's pricing.
     pub fn rule_base(
         &self,
-        dir: Option<&std::path::Path>,
+        selection: &crate::rules::Selection,
     ) -> anyhow::Result<crate::rules::RuleBase> {
-        let selection = dir.map_or(crate::rules::Selection::BuiltIn, |dir| {
-            crate::rules::Selection::Only(dir.to_path_buf())
-        });
-        crate::rules::load(&selection, self.pricing.as_deref())
+        crate::rules::load(selection, self.pricing.as_deref())
     }
 }

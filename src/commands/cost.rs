@@ -15,14 +15,14 @@ pub struct Args {
     /// Output format (`table`, `json` or `markdown`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json, Format::Markdown]), default_value = "table")]
     pub format: Format,
-    /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base, whose pricing the estimate uses.
+    #[command(flatten)]
+    pub rules: super::RulesArgs,
 }
 
 /// Estimates the scenario's costs and prints the breakdown.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.rules.as_deref())?;
+    let base = context.rule_base(&args.rules.selection())?;
     let answers = answers::load(&args.file)?;
     let estimate = cost::estimate_with_ranges(&answers, &base.pricing);
     let model = cost::CostReport {

@@ -7,7 +7,9 @@ pub mod compare;
 mod context;
 pub mod cost;
 mod destination;
+mod rule_set;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
 pub use destination::{Destination, ReportArgs};
+pub use rule_set::RulesArgs;

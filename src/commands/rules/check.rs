@@ -3,23 +3,28 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, RulesArgs};
 use crate::inspect;
 use crate::render::{self, Format};
 
 /// Arguments of `rules check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The rules directory [default: the built-in rule base].
+    /// The rules directory to check, layered over the built-in rules as `--rules DIR` reads
+    /// it [default: the built-in rule base]. `--rules-only DIR` checks a directory alone.
+    #[arg(conflicts_with_all = ["rules", "rules_only"])]
     pub dir: Option<PathBuf>,
+    /// The rule base, as other commands take it.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// Checks the rule set.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.dir.as_deref())?;
-    let name = args
-        .dir
-        .as_ref()
+    let selection = args.rules.with_subject(args.dir.as_deref());
+    let base = context.rule_base(&selection)?;
+    let name = selection
+        .dir()
         .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
     let summary = inspect::check_summary(&base, &name);
     render::emit(Format::Table, context.look, "rules check", |r| {

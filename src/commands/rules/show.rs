@@ -1,9 +1,8 @@
 //! `llm-strategy rules show`: one rule in full.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, RulesArgs};
 use crate::inspect;
 use crate::render::{self, Format};
 
@@ -12,14 +11,14 @@ use crate::render::{self, Format};
 pub struct Args {
     /// The rule's id.
     pub id: String,
-    /// Use the rule files in this directory instead of the built-in rule base.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// Shows the rule.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.rules.as_deref())?;
+    let base = context.rule_base(&args.rules.selection())?;
     let detail = inspect::detail(&base, &args.id)?;
     render::emit(Format::Table, context.look, "rules show", |r| {
         r.rule_show(&detail)
