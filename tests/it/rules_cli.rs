@@ -257,7 +257,13 @@ fn list_json_has_unique_kebab_case_ids() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["file", "id", "source", "summary"], "{rule}");
+        assert_eq!(
+            keys,
+            ["file", "id", "origin", "replaces", "source", "summary"],
+            "{rule}"
+        );
+        assert_eq!(rule["origin"], "built-in", "{rule}");
+        assert_eq!(rule["replaces"], Value::Null, "{rule}");
         let id = rule["id"].as_str().expect("id");
         assert!(is_kebab_case(id), "{id:?} is not kebab-case");
         assert!(seen.insert(id.to_owned()), "duplicate id {id}");
