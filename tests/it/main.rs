@@ -12,6 +12,7 @@ mod cost;
 mod cost_model;
 mod embed;
 mod explain;
+mod layering;
 mod markdown;
 mod readme;
 mod rules_cli;
