@@ -9,7 +9,9 @@ mod context;
 pub mod cost;
 mod destination;
 pub mod man;
+mod rule_set;
 pub mod rules;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
 pub use destination::{Destination, OutputArgs, ReportArgs};
+pub use rule_set::RulesArgs;

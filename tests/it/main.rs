@@ -14,6 +14,7 @@ mod embed;
 mod explain;
 mod help;
 mod input_output;
+mod layering;
 mod markdown;
 mod readme;
 mod rules_cli;
