@@ -1,9 +1,27 @@
-//! The questionnaire's catalogue: every question, its section and key, and what it accepts.
+//! The questionnaire's catalogue: every question, its section and key, what it accepts and
+//! what each answer means, and the other keys an answers file may hold.
 //!
 //! This is the single place that knows the spec's questions; parsing, rule loading,
-//! the engine and the renderers all index answers by [`QuestionId`].
+//! the engine and the renderers all index answers by [`QuestionId`]. Validation reads the
+//! same definitions that `questions`, `init` and `schema` show ([`questionnaire`]), so what
+//! the tool documents is what it accepts.
 
 use std::fmt;
+
+mod catalogue;
+mod listing;
+mod settings;
+
+pub use catalogue::QUESTIONS;
+pub use listing::{Accepts, Entry, Level, Questionnaire, Section, questionnaire};
+pub use settings::{
+    COST_KEYS, SCENARIO_KEYS, SECTIONS, SETTINGS, SIZE_CLASSES, Setting, SettingKind, TIERS,
+    section_description,
+};
+
+/// The answer `init` writes for each required question: validation rejects it with a
+/// "fill me in" message naming what is allowed.
+pub const PLACEHOLDER: &str = "FILL-ME-IN";
 
 /// What kind of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +56,14 @@ pub struct Question {
     pub required: bool,
     /// A short label for reports.
     pub label: &'static str,
+    /// What the question asks, in a sentence or two, for `questions`, `init` and `schema`.
+    pub description: &'static str,
+    /// The unit of a number's answer, such as `tokens`; `None` for levels.
+    pub unit: Option<&'static str>,
+    /// What each level means, in the order of the levels; empty for numbers.
+    pub meanings: &'static [&'static str],
+    /// A typical answer as TOML writes it, for the commented lines `init` writes.
+    pub example: &'static str,
 }
 
 /// Index of a question in [`QUESTIONS`].
@@ -102,190 +128,8 @@ pub fn quote_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-const fn level(levels: &'static [&'static str]) -> Kind {
-    Kind::Level {
-        levels,
-        ordered: true,
-    }
-}
-
-const NUMBER: Kind = Kind::Number {
-    whole: false,
-    positive: false,
-};
-
-/// The sections of an answers file, in the order reports list them.
-pub const SECTIONS: [&str; 7] = [
-    "scenario",
-    "data",
-    "team",
-    "budget",
-    "traffic",
-    "requirements",
-    "cost",
-];
-
-/// Keys of `[scenario]`: free text, not questions.
-pub const SCENARIO_KEYS: [&str; 2] = ["name", "description"];
-
 /// Number of questions; answers are stored in an array of this length.
 pub const COUNT: usize = 20;
-
-/// Every question of the spec, in the order reports list them.
-pub static QUESTIONS: [Question; COUNT] = [
-    Question {
-        section: "data",
-        key: "sensitivity",
-        kind: level(&["public", "internal", "confidential", "regulated", "secret"]),
-        required: true,
-        label: "Data sensitivity",
-    },
-    Question {
-        section: "data",
-        key: "labeled_examples",
-        kind: Kind::Number {
-            whole: true,
-            positive: false,
-        },
-        required: true,
-        label: "Labeled examples",
-    },
-    Question {
-        section: "data",
-        key: "corpus_tokens",
-        kind: NUMBER,
-        required: false,
-        label: "Domain corpus (tokens)",
-    },
-    Question {
-        section: "data",
-        key: "freshness",
-        kind: level(&["static", "monthly", "weekly", "daily"]),
-        required: false,
-        label: "Knowledge freshness",
-    },
-    Question {
-        section: "data",
-        key: "uniqueness",
-        kind: level(&["common", "differentiated", "unique"]),
-        required: false,
-        label: "Data uniqueness",
-    },
-    Question {
-        section: "data",
-        key: "residency",
-        kind: level(&["any", "region", "sovereign"]),
-        required: false,
-        label: "Data residency",
-    },
-    Question {
-        section: "team",
-        key: "ml_talent",
-        kind: level(&["none", "basic", "experienced", "expert"]),
-        required: true,
-        label: "ML talent",
-    },
-    Question {
-        section: "budget",
-        key: "annual_usd",
-        kind: NUMBER,
-        required: true,
-        label: "Annual budget (USD)",
-    },
-    Question {
-        section: "traffic",
-        key: "requests_per_day",
-        kind: NUMBER,
-        required: true,
-        label: "Requests per day",
-    },
-    Question {
-        section: "traffic",
-        key: "tokens_per_request",
-        kind: Kind::Number {
-            whole: false,
-            positive: true,
-        },
-        required: false,
-        label: "Tokens per request",
-    },
-    Question {
-        section: "requirements",
-        key: "domain",
-        kind: level(&["generic", "specialized", "highly_specialized"]),
-        required: false,
-        label: "Domain",
-    },
-    Question {
-        section: "requirements",
-        key: "customization",
-        kind: Kind::Level {
-            levels: &["none", "knowledge", "behavior", "both"],
-            ordered: false,
-        },
-        required: false,
-        label: "Customization",
-    },
-    Question {
-        section: "requirements",
-        key: "latency",
-        kind: level(&["batch", "interactive", "realtime"]),
-        required: false,
-        label: "Latency",
-    },
-    Question {
-        section: "requirements",
-        key: "time_to_market",
-        kind: level(&["weeks", "months", "year"]),
-        required: false,
-        label: "Time to market",
-    },
-    Question {
-        section: "requirements",
-        key: "vendor_lock_in",
-        kind: level(&["acceptable", "avoid", "unacceptable"]),
-        required: false,
-        label: "Vendor lock-in",
-    },
-    Question {
-        section: "requirements",
-        key: "transparency",
-        kind: level(&["standard", "auditable", "full"]),
-        required: false,
-        label: "Transparency",
-    },
-    Question {
-        section: "requirements",
-        key: "task",
-        kind: Kind::Level {
-            levels: &["classify", "extract", "generate", "reason", "agent"],
-            ordered: false,
-        },
-        required: false,
-        label: "Task",
-    },
-    Question {
-        section: "requirements",
-        key: "criticality",
-        kind: level(&["low", "business", "high_stakes"]),
-        required: false,
-        label: "Criticality",
-    },
-    Question {
-        section: "requirements",
-        key: "language",
-        kind: level(&["well_served", "partly_served", "underserved"]),
-        required: false,
-        label: "Language coverage",
-    },
-    Question {
-        section: "requirements",
-        key: "hosting",
-        kind: level(&["any", "private_cloud", "on_premises"]),
-        required: false,
-        label: "Hosting",
-    },
-];
 
 const NAMES: [&str; COUNT] = [
     "data.sensitivity",
