@@ -49,6 +49,25 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes a new file atomically, as [`write_file`]; `false` (nothing written) when `path`
+/// already exists, checked at the rename, so a file created meanwhile is kept too.
+pub fn create_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<bool> {
+    let cannot =
+        |e: &std::io::Error| anyhow::anyhow!("cannot write {}: {}", path.display(), reason(e));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
+    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(cannot(&e.error)),
+    }
+}
+
 /// Writes the `--chart` picture to `path` (atomically, as [`write_file`]); with `check`
 /// (`--embed --check`), writes nothing and fails as [`Stale`] when the file does not already
 /// hold `svg`.
