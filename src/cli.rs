@@ -30,6 +30,12 @@ pub enum Command {
     Compare(commands::compare::Args),
     /// Estimate what each strategy would cost, with every assumption used.
     Cost(commands::cost::Args),
+    /// List every question of an answers file, what it accepts and what each answer means.
+    Questions(commands::questions::Args),
+    /// Write a commented answers file to fill in, with the JSON Schema editors check it with.
+    Init(commands::init::Args),
+    /// Print the JSON Schema of an answers file, for editors (taplo, Even Better TOML).
+    Schema(commands::schema::Args),
     /// Inspect, check and test a rule base.
     #[command(subcommand)]
     Rules(commands::rules::Command),
@@ -42,6 +48,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Assess(args) => commands::assess::run(args, &context),
         Command::Compare(args) => commands::compare::run(args, &context),
         Command::Cost(args) => commands::cost::run(args, &context),
+        Command::Questions(args) => commands::questions::run(args, &context),
+        Command::Init(args) => commands::init::run(args, &context),
+        Command::Schema(args) => commands::schema::run(args, &context),
         Command::Rules(command) => commands::rules::run(command, &context),
     }
 }

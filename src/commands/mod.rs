@@ -7,7 +7,10 @@ pub mod compare;
 mod context;
 pub mod cost;
 mod destination;
+pub mod init;
+pub mod questions;
 pub mod rules;
+pub mod schema;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
 pub use destination::{Destination, ReportArgs};
