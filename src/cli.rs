@@ -30,11 +30,17 @@ pub enum Command {
     Compare(commands::compare::Args),
     /// Estimate what each strategy would cost, with every assumption used.
     Cost(commands::cost::Args),
-    /// List every question of an answers file, what it accepts and what each answer means.
+    /// List every question, what it accepts and what each answer means.
     Questions(commands::questions::Args),
-    /// Write a commented answers file to fill in, with the JSON Schema editors check it with.
+    /// Write a commented answers file to fill in, and its JSON Schema.
+    ///
+    /// Every question is in the file with what it accepts and what each level means. Each
+    /// required question holds "FILL-ME-IN", which assess rejects until it is replaced; the
+    /// optional ones are commented out with an example answer. The first line, `#:schema
+    /// ./answers.schema.json`, points editors (taplo, Even Better TOML) at the schema written
+    /// beside the file.
     Init(commands::init::Args),
-    /// Print the JSON Schema of an answers file, for editors (taplo, Even Better TOML).
+    /// Print the JSON Schema of an answers file, for editors.
     Schema(commands::schema::Args),
     /// Inspect, check and test a rule base.
     #[command(subcommand)]
