@@ -2,6 +2,7 @@
 //! replaced and passes once they are, never overwrites a file without `--force`, and writes
 //! the schema its `#:schema` line points at.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use llm_strategy::questions::{PLACEHOLDER, QUESTIONS, SETTINGS};
@@ -19,9 +20,11 @@ pub(crate) fn fill_in(template: &str) -> String {
                     .iter()
                     .find(|q| q.key == key)
                     .unwrap_or_else(|| panic!("a placeholder for an unknown key: {line}"));
-                out.push_str(&format!("{key} = {}\n", q.example));
+                let _ = writeln!(out, "{key} = {}", q.example);
             }
-            None => out.push_str(&format!("{line}\n")),
+            None => {
+                let _ = writeln!(out, "{line}");
+            }
         }
     }
     out

@@ -2,6 +2,7 @@
 //! is explained, and its table and Markdown are snapshots at a fixed width.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use llm_strategy::answers;
@@ -47,10 +48,10 @@ pub(crate) fn answers_file(changes: &[(&str, &str, Option<&str>)]) -> String {
     }
     let mut text = String::new();
     for section in SECTIONS {
-        text.push_str(&format!("[{section}]\n"));
+        let _ = writeln!(text, "[{section}]");
         for (_, key, value) in lines.iter().filter(|(s, _, _)| s == section) {
             if let Some(value) = value {
-                text.push_str(&format!("{key} = {value}\n"));
+                let _ = writeln!(text, "{key} = {value}");
             }
         }
     }
@@ -83,7 +84,10 @@ fn every_listed_level_is_accepted_and_a_misspelt_one_is_not() {
             levels += 1;
         }
     }
-    let known = QUESTIONS.iter().filter_map(|q| q.levels()).map(<[_]>::len);
+    let known = QUESTIONS
+        .iter()
+        .filter_map(llm_strategy::questions::Question::levels)
+        .map(<[_]>::len);
     let choices = SETTINGS.iter().map(|s| s.meanings.len());
     assert_eq!(levels, known.chain(choices).sum::<usize>());
 }
