@@ -31,7 +31,7 @@ pub enum Answer {
 /// A checked scenario: every required question answered with an allowed value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answers {
-    /// The scenario's name: `[scenario] name`, or the file's stem.
+    /// The scenario's name: `[scenario] name`, or the file's stem (`stdin` for standard input).
     pub name: String,
     /// `[scenario] description`, when given.
     pub description: Option<String>,
@@ -116,13 +116,13 @@ impl fmt::Display for AnswerValue {
     }
 }
 
-/// Reads and validates an answers file.
+/// Reads and validates an answers file; `-` reads it from standard input, named `<stdin>`.
 ///
 /// Fails with [`Invalid`] (exit status 2) listing every problem, or with an I/O error
 /// (exit status 1) when the file cannot be read.
 pub fn load(path: &Path) -> anyhow::Result<Answers> {
     let text = input::read(path, input::Kind::Answers)?;
-    Ok(parse_text(path, &text)?)
+    Ok(parse_text(input::shown(path), &text)?)
 }
 
 /// Validates the bytes of an answers file; `path` names it in messages and gives the default name.
@@ -155,9 +155,5 @@ pub fn parse_text(path: &Path, source: &str) -> Result<Answers, Invalid> {
         }
         return Err(Invalid(out.trim_end().to_owned()));
     }
-    let stem = path.file_stem().map_or_else(
-        || "scenario".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    validate::validate(path, source, document.get_ref(), stem)
+    validate::validate(path, source, document.get_ref(), input::stem(path))
 }

@@ -4,14 +4,31 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ReportArgs};
-use crate::diagnostic::Invalid;
+use crate::diagnostic::{Invalid, input};
 use crate::render::{self, output, svg};
 use crate::{answers, compare};
 
+/// What `compare --help` shows after the options: the bundled examples, compared.
+const EXAMPLES: &str = "\
+Examples:
+  # Every bundled example side by side (a directory's *.toml files)
+  llm-strategy compare examples/
+  # Two scenarios, the second compared with the first
+  llm-strategy compare examples/saas-support-docs.toml \\
+    examples/startup-prototype-weeks.toml
+  # Against a chosen baseline, as Markdown with the matrix drawn in an SVG file
+  llm-strategy compare examples/ --baseline examples/defence-air-gapped.toml \\
+    -f markdown -o compare.md --chart matrix.svg
+  # One scenario from standard input, beside a file
+  llm-strategy compare - examples/saas-support-docs.toml \\
+    < examples/chip-design-assistant.toml";
+
 /// Arguments of `compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order).
+    /// Answers files, or a directory whose `*.toml` files are the scenarios (in name order);
+    /// `-` (once) reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
     /// The scenario the others are compared with [default: the first file]. A file not among
@@ -19,8 +36,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Also draw the control/complexity matrix as an SVG picture in this file. Markdown then
-    /// links the picture (relative to the --embed document) instead of drawing a Mermaid
-    /// chart; with --check, the file is compared, not written.
+    /// links the picture (relative to the --embed document or the --output file) instead of
+    /// drawing a Mermaid chart; with --check, the file is compared, not written.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
     /// Output options.
@@ -31,6 +48,13 @@ pub struct Args {
 /// Assesses every scenario and prints (or embeds) the comparison.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let (files, baseline) = scenario_files(&args.inputs, args.baseline.as_deref())?;
+    let out = &args.report.output;
+    out.refuse_inputs(
+        files
+            .iter()
+            .map(|f| ("answers file", f.as_path()))
+            .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
+    )?;
     let base = context.rule_base(args.report.rules.as_deref())?;
     let mut scenarios = Vec::with_capacity(files.len());
     let mut invalid = Vec::new();
@@ -46,7 +70,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     }
     let mut comparison = compare::compare(&base, &scenarios, baseline);
     comparison.baseline_chosen = args.baseline.is_some();
-    comparison.files = files.iter().map(|f| f.display().to_string()).collect();
+    comparison.files = files
+        .iter()
+        .map(|f| input::shown(f).display().to_string())
+        .collect();
     let stale = base.stale_pricing(crate::cost::staleness::today());
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
@@ -57,10 +84,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let link = args
         .chart
         .as_deref()
-        .map(|c| render::chart_link(c, args.report.embed.as_deref()));
+        .map(|c| render::chart_link(c, args.report.embed.as_deref().or(out.file())));
     args.report
         .destination("compare", "compare", None)?
-        .deliver(context.look, base.identity, |r| {
+        .deliver(out.look(context), base.identity, |r| {
             r.compare_with_chart(&comparison, link.as_deref())
         })?;
     Ok(ExitCode::SUCCESS)
@@ -68,14 +95,22 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
 
 /// The answers files `compare` was given (files as they are, directories expanded to their
 /// `*.toml` files in name order) and the index of the baseline among them. The same file
-/// twice, however it is named, is an error.
+/// twice, however it is named, is an error, and so is `-` (standard input) twice.
 fn scenario_files(
     inputs: &[PathBuf],
     baseline: Option<&Path>,
 ) -> anyhow::Result<(Vec<PathBuf>, usize)> {
+    let from_stdin = inputs.iter().filter(|i| input::is_stdin(i)).count();
+    if from_stdin > 1 {
+        return Err(Invalid(format!(
+            "`-` is given {from_stdin} times, but standard input can be read only once; at \
+             most one scenario may come from it"
+        ))
+        .into());
+    }
     let mut files = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        if !input::is_stdin(input) && input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(|e| anyhow::anyhow!("cannot read directory {}: {e}", input.display()))?
                 .filter_map(Result::ok)
@@ -89,7 +124,13 @@ fn scenario_files(
         }
     }
     // A file that cannot be resolved keeps its own name; reading it reports why later.
-    let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // `-` is standard input, even beside a file of that name.
+    let identity = |p: &Path| {
+        if input::is_stdin(p) {
+            return p.to_path_buf();
+        }
+        std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+    };
     let ids: Vec<PathBuf> = files.iter().map(|f| identity(f)).collect();
     let mut twice = Vec::new();
     for (i, id) in ids.iter().enumerate() {

@@ -3,14 +3,25 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::Context;
-use crate::render::{self, Format};
+use super::{Context, OutputArgs};
+use crate::render::Format;
 use crate::{answers, cost, report};
+
+/// What `cost --help` shows after the options: the bundled examples, priced.
+const EXAMPLES: &str = "\
+Examples:
+  # Each strategy's monthly and first-year cost, with every assumption
+  llm-strategy cost examples/high-volume-classifier-self-hosted.toml
+  # As Markdown, written to a file
+  llm-strategy cost examples/saas-support-docs.toml -f markdown -o cost.md
+  # Answers from standard input, the breakdown as JSON
+  llm-strategy cost - --format json < examples/startup-prototype-weeks.toml";
 
 /// Arguments of `cost`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The answers file (TOML) describing the scenario.
+    /// The answers file (TOML) describing the scenario; `-` reads it from standard input.
     pub file: PathBuf,
     /// Output format (`table`, `json` or `markdown`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json, Format::Markdown]), default_value = "table")]
@@ -18,10 +29,15 @@ pub struct Args {
     /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Where the breakdown goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Estimates the scenario's costs and prints the breakdown.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    args.output
+        .refuse_inputs([("answers file", args.file.as_path())])?;
     let base = context.rule_base(args.rules.as_deref())?;
     let answers = answers::load(&args.file)?;
     let estimate = cost::estimate_with_ranges(&answers, &base.pricing);
@@ -35,6 +51,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             .into_iter()
             .collect(),
     };
-    render::emit(args.format, context.look, "cost", |r| r.cost(&model))?;
+    args.output
+        .emit(args.format, context, "cost", |r| r.cost(&model))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,13 @@
-//! Where a report goes: stdout in any format, or a region of a Markdown document (`--embed`),
-//! rendered with the options its begin marker records unless the command line sets them.
+//! Where a report goes: stdout in any format, a file (`-o`), or a region of a Markdown
+//! document (`--embed`), rendered with the options its begin marker records unless the
+//! command line sets them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::diagnostic::Invalid;
+use super::Context;
+use crate::diagnostic::{Invalid, input};
 use crate::embed;
 use crate::render::{self, Format, Look, Render, output};
 use crate::rules::Identity;
@@ -19,6 +21,9 @@ pub struct ReportArgs {
     /// Output format [default: table; markdown with --embed].
     #[arg(long, short, value_enum)]
     pub format: Option<Format>,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
@@ -27,7 +32,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
     pub heading_level: Option<u8>,
     /// Write the Markdown into this document, between its region markers, instead of stdout.
-    #[arg(long, value_name = "DOC")]
+    #[arg(long, value_name = "DOC", conflicts_with = "output")]
     pub embed: Option<PathBuf>,
     /// The region of the document to write [default: the answers file's stem; `compare` for compare].
     #[arg(long, value_name = "NAME", requires = "embed")]
@@ -35,6 +40,67 @@ pub struct ReportArgs {
     /// Write nothing; exit with 1 (printing a diff) when the region is out of date.
     #[arg(long, requires = "embed")]
     pub check: bool,
+}
+
+/// `-o/--output`, shared by every command that prints a report.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the report to this file instead of stdout: atomically (a temporary file beside it,
+    /// renamed over it), without colors unless --color always, as wide as in a pipe.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The file the report goes to, `None` for stdout.
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref()
+    }
+
+    /// How the report looks where it goes: on stdout, or in a file as in a pipe.
+    pub fn look(&self, context: &Context) -> Look {
+        if self.output.is_some() {
+            context.file_look
+        } else {
+            context.look
+        }
+    }
+
+    /// Refuses an output file that is one of the command's `inputs` (each named by what it
+    /// is), which the report would overwrite.
+    pub fn refuse_inputs<'a>(
+        &self,
+        inputs: impl IntoIterator<Item = (&'a str, &'a Path)>,
+    ) -> Result<(), Invalid> {
+        let Some(out) = &self.output else {
+            return Ok(());
+        };
+        // A path that cannot be resolved (yet) keeps its own name.
+        let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        for (what, path) in inputs {
+            if !input::is_stdin(path) && identity(path) == identity(out) {
+                return Err(Invalid(format!(
+                    "--output {} is the {what} {}; the report would overwrite it, so write it \
+                     to another file",
+                    out.display(),
+                    path.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Renders the model in `format` as it should look where it goes (see [`Self::look`]) and
+    /// prints it, or writes it to the `--output` file.
+    pub fn emit(
+        &self,
+        format: Format,
+        context: &Context,
+        command: &str,
+        render: impl FnOnce(&dyn Render) -> Option<String>,
+    ) -> anyhow::Result<()> {
+        render::emit_to(format, self.look(context), command, self.file(), render)
+    }
 }
 
 /// Where a report goes, with the options that shape it resolved.
@@ -115,7 +181,8 @@ impl Destination<'_> {
         };
         let Some(target) = &self.region else {
             let format = self.args.format.unwrap_or(Format::Table);
-            return render::emit(format, look, self.command, render);
+            let file = self.args.output.file();
+            return render::emit_to(format, look, self.command, file, render);
         };
         let markdown = render(Format::Markdown.renderer(look).as_ref()).ok_or_else(|| {
             Invalid(format!(

@@ -4,13 +4,15 @@
 
 pub mod assess;
 pub mod compare;
+pub mod completions;
 mod context;
 pub mod cost;
 mod destination;
 pub mod init;
+pub mod man;
 pub mod questions;
 pub mod rules;
 pub mod schema;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
-pub use destination::{Destination, ReportArgs};
+pub use destination::{Destination, OutputArgs, ReportArgs};

@@ -1,8 +1,43 @@
 //! Reading an input file: the one place that opens answers, rule, pricing, test-case and
 //! document files, refuses what is not a regular file or is too large, and checks UTF-8.
+//! An answers file named `-` is standard input, read with the same limit and checks and
+//! named `<stdin>` in messages.
 
 use std::io::Read as _;
 use std::path::Path;
+
+/// How messages name standard input, read in place of an answers file named `-`.
+pub const STDIN: &str = "<stdin>";
+
+/// The name a scenario read from standard input goes by when it names none: its default
+/// scenario name and `--embed` region.
+pub const STDIN_STEM: &str = "stdin";
+
+/// Whether `path` is `-`, which stands for standard input where an answers file is read.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How messages name the file at `path`: `<stdin>` for `-`, else the path itself.
+pub fn shown(path: &Path) -> &Path {
+    if is_stdin(path) {
+        Path::new(STDIN)
+    } else {
+        path
+    }
+}
+
+/// The name a scenario from `path` goes by when it names none (and the default `--embed`
+/// region): the file's stem, `stdin` for standard input (`-` or `<stdin>`), or `scenario`.
+pub fn stem(path: &Path) -> String {
+    if is_stdin(path) || path.as_os_str() == STDIN {
+        return STDIN_STEM.to_owned();
+    }
+    path.file_stem().map_or_else(
+        || "scenario".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
 
 use super::{Invalid, LineIndex};
 
@@ -48,11 +83,15 @@ impl Kind {
     }
 }
 
-/// Reads a file of the given kind as UTF-8 text.
+/// Reads a file of the given kind as UTF-8 text; an answers file named `-` is read from
+/// standard input (see [`is_stdin`]).
 ///
 /// A file that cannot be opened or read is an I/O error (exit status 1). One that is not a
 /// regular file, is over the kind's size limit or is not UTF-8 is [`Invalid`] (exit status 2).
 pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
+    if kind == Kind::Answers && is_stdin(path) {
+        return read_limited(Path::new(STDIN), std::io::stdin().lock(), kind);
+    }
     let noun = kind.noun();
     let cannot = |e: std::io::Error| anyhow::anyhow!("cannot read {noun} {}: {e}", path.display());
     let metadata = std::fs::metadata(path).map_err(cannot)?;
@@ -64,13 +103,18 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
         ))
         .into());
     }
+    read_limited(path, std::fs::File::open(path).map_err(cannot)?, kind)
+}
+
+/// Reads `source` (the file at `path`, or standard input) up to the kind's limit as UTF-8 text.
+fn read_limited(path: &Path, source: impl std::io::Read, kind: Kind) -> anyhow::Result<String> {
+    let noun = kind.noun();
     let limit = kind.limit();
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(cannot)?
+    source
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+        .map_err(|e| anyhow::anyhow!("cannot read {noun} {}: {e}", path.display()))?;
     if bytes.len() as u64 > limit {
         return Err(Invalid(format!(
             "{}: the {noun} is larger than the limit of {} MiB",

@@ -9,6 +9,7 @@ mod cost_lines;
 mod cost_sources;
 pub mod diff;
 mod json;
+pub mod manual;
 mod markdown;
 pub mod output;
 mod plot;
@@ -156,11 +157,26 @@ pub fn emit(
     command: &str,
     render: impl FnOnce(&dyn Render) -> Option<String>,
 ) -> anyhow::Result<()> {
+    emit_to(format, look, command, None, render)
+}
+
+/// Renders a model in `format` and writes it to `file` (atomically, see
+/// [`output::write_file`]), or prints it on stdout when `file` is `None`.
+pub fn emit_to(
+    format: Format,
+    look: Look,
+    command: &str,
+    file: Option<&std::path::Path>,
+    render: impl FnOnce(&dyn Render) -> Option<String>,
+) -> anyhow::Result<()> {
     let text = render(format.renderer(look).as_ref()).ok_or_else(|| {
         Invalid(format!(
             "{command} does not offer --format {}",
             format.name()
         ))
     })?;
-    output::print(&text)
+    match file {
+        Some(path) => output::write_file(path, text.as_bytes()),
+        None => output::print(&text),
+    }
 }

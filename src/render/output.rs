@@ -34,16 +34,33 @@ pub fn progress(what: &'static str, steps: u64) -> indicatif::ProgressBar {
     bar
 }
 
-/// Writes a file atomically: a temporary file in the same directory, renamed over the target.
+/// Writes a file atomically: a temporary file in the same directory, synced, renamed over the
+/// target. The file keeps the permissions it had; a new one gets the usual ones (on Unix 0666
+/// less the umask), not the temporary file's owner-only ones.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     let cannot =
         |e: &std::io::Error| anyhow::anyhow!("cannot write {}: {}", path.display(), reason(e));
+    if path.is_dir() {
+        anyhow::bail!("cannot write {}: it is a directory", path.display());
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| cannot(&e))?;
     tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    #[cfg(unix)]
+    if let Ok(existing) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(|e| cannot(&e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
     tmp.persist(path).map_err(|e| cannot(&e.error))?;
     Ok(())
@@ -96,5 +113,35 @@ fn reason(e: &std::io::Error) -> String {
     match text.split_once(" at path \"") {
         Some((reason, _)) => reason.to_owned(),
         None => text,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    use super::write_file;
+
+    #[test]
+    fn a_written_file_keeps_its_permissions_and_a_new_one_is_not_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        write_file(&path, b"one").unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // As any new file: 0666 less the umask.
+        let plain = dir.path().join("plain.md");
+        std::fs::File::create(&plain).unwrap();
+        assert_eq!(mode(&path), mode(&plain));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_directory_is_not_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = write_file(dir.path(), b"x").unwrap_err();
+        assert!(error.to_string().ends_with("it is a directory"), "{error}");
     }
 }

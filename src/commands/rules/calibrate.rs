@@ -11,8 +11,17 @@ use crate::diagnostic::Invalid;
 use crate::render::{self, Format, output};
 use crate::rules;
 
+/// What `rules calibrate --help` shows after the options: how the shipped weights were fitted.
+const EXAMPLES: &str = "\
+Examples:
+  # Fit the built-in weights to the documented deployments, keeping the
+  # regression cases passing, and write the fitted rule set to calibrated/
+  llm-strategy rules calibrate --cases rules/tests/calibration \\
+    --keep rules/tests --strength 0.01 --out calibrated/";
+
 /// Arguments of `rules calibrate`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory to calibrate [default: the built-in rule base].
     pub dir: Option<PathBuf>,

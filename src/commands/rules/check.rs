@@ -3,15 +3,27 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, OutputArgs};
 use crate::inspect;
-use crate::render::{self, Format};
+use crate::render::Format;
+
+/// What `rules check --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # The built-in rule base
+  llm-strategy rules check
+  # A rule set of your own (start from a copy of rules/)
+  llm-strategy rules check my-rules/";
 
 /// Arguments of `rules check`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base].
     pub dir: Option<PathBuf>,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Checks the rule set.
@@ -22,8 +34,9 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
     let summary = inspect::check_summary(&base, &name);
-    render::emit(Format::Table, context.look, "rules check", |r| {
-        r.rules_check(&summary)
-    })?;
+    args.output
+        .emit(Format::Table, context, "rules check", |r| {
+            r.rules_check(&summary)
+        })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,12 +3,21 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, OutputArgs};
 use crate::coverage;
-use crate::render::{self, Format, output};
+use crate::render::{Format, output};
+
+/// What `rules coverage --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # Every scenario the built-in rule base can meet (minutes, on every core)
+  llm-strategy rules coverage
+  # A rule set of your own, as JSON written to a file
+  llm-strategy rules coverage my-rules/ --format json -o coverage.json";
 
 /// Arguments of `rules coverage`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base].
     pub dir: Option<PathBuf>,
@@ -18,6 +27,9 @@ pub struct Args {
     /// Worker threads [default: one per core].
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Enumerates the space and prints what it found.
@@ -38,8 +50,9 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         coverage: &coverage,
         rules: base.rules.len(),
     };
-    render::emit(args.format, context.look, "rules coverage", |r| {
-        r.coverage(&model)
-    })?;
+    args.output
+        .emit(args.format, context, "rules coverage", |r| {
+            r.coverage(&model)
+        })?;
     Ok(ExitCode::SUCCESS)
 }

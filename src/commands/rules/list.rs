@@ -3,12 +3,22 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, OutputArgs};
 use crate::inspect;
-use crate::render::{self, Format};
+use crate::render::Format;
+
+/// What `rules list --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  llm-strategy rules list
+  # As JSON, written to a file
+  llm-strategy rules list --format json -o rules.json
+  # A rule set of your own (start from a copy of rules/)
+  llm-strategy rules list --rules my-rules/";
 
 /// Arguments of `rules list`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]
@@ -16,14 +26,16 @@ pub struct Args {
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Lists the rules.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.rules.as_deref())?;
     let list = inspect::list(&base);
-    render::emit(args.format, context.look, "rules list", |r| {
-        r.rules_list(&list)
-    })?;
+    args.output
+        .emit(args.format, context, "rules list", |r| r.rules_list(&list))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,15 @@ use clap::Subcommand;
 
 use super::Context;
 
+/// What `rules --help` shows after the commands.
+pub const EXAMPLES: &str = "\
+Examples:
+  llm-strategy rules list
+  llm-strategy rules show regulated-data-favours-own-hosting
+  llm-strategy rules test
+  # A rule set of your own: copy rules/, edit it, check and test it
+  llm-strategy rules check my-rules/ && llm-strategy rules test my-rules/";
+
 /// The `rules` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -3,26 +3,38 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::Context;
+use crate::commands::{Context, OutputArgs};
 use crate::inspect;
-use crate::render::{self, Format};
+use crate::render::Format;
+
+/// What `rules show --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  llm-strategy rules show regulated-data-favours-own-hosting
+  # Ids come from the list
+  llm-strategy rules list";
 
 /// Arguments of `rules show`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rule's id.
     pub id: String,
     /// Use the rule files in this directory instead of the built-in rule base.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Shows the rule.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let base = context.rule_base(args.rules.as_deref())?;
     let detail = inspect::detail(&base, &args.id)?;
-    render::emit(Format::Table, context.look, "rules show", |r| {
-        r.rule_show(&detail)
-    })?;
+    args.output
+        .emit(Format::Table, context, "rules show", |r| {
+            r.rule_show(&detail)
+        })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,11 +6,23 @@ use std::process::ExitCode;
 
 use crate::calibrate::{self, Settings};
 use crate::cases;
-use crate::commands::Context;
-use crate::render::{self, Format, output};
+use crate::commands::{Context, OutputArgs};
+use crate::render::{Format, output};
+
+/// What `rules test --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # The built-in rule base against its own cases (rules/tests/)
+  llm-strategy rules test
+  # A rule set of your own against its cases (my-rules/tests/), as JSON
+  llm-strategy rules test my-rules/ --format json
+  # How well fitted weights hold on cases held out, in 5 folds
+  llm-strategy rules test --cases rules/tests/calibration --keep rules/tests \\
+    --cross-validate 5 --strength 0.01";
 
 /// Arguments of `rules test`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The rules directory [default: the built-in rule base and its cases].
     pub dir: Option<PathBuf>,
@@ -33,6 +45,9 @@ pub struct Args {
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
+    /// Where the report goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Runs the cases; any failure is an error (exit status 1) after the report.
@@ -60,15 +75,14 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             bar.set_position(done as u64);
         });
         bar.finish_and_clear();
-        render::emit(args.format, context.look, "rules test", |r| {
+        args.output.emit(args.format, context, "rules test", |r| {
             r.cross_validation(&cv)
         })?;
         return Ok(ExitCode::SUCCESS);
     }
     let run = cases::run(&base, &cases);
-    render::emit(args.format, context.look, "rules test", |r| {
-        r.rules_test(&run)
-    })?;
+    args.output
+        .emit(args.format, context, "rules test", |r| r.rules_test(&run))?;
     let failed = run.failed();
     if failed > 0 {
         anyhow::bail!("{failed} of {} rule tests failed", run.outcomes.len());
