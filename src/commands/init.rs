@@ -13,12 +13,19 @@ use crate::render::{output, schema, template};
 /// The name of the schema file `init` writes beside the answers file.
 pub const SCHEMA_FILE: &str = "answers.schema.json";
 
+/// What `init --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # answers.toml to fill in, and answers.schema.json beside it
+  llm-strategy init
+  # Another name; the schema goes into the same directory
+  llm-strategy init bank.toml
+  # Start over, replacing the file and its schema
+  llm-strategy init --force answers.toml";
+
 /// Arguments of `init`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  llm-strategy init                      # answers.toml and answers.schema.json here
-  llm-strategy init plans/bank.toml      # plans/bank.toml and plans/answers.schema.json
-  llm-strategy init --force answers.toml # start over")]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The answers file to write.
     #[arg(default_value = "answers.toml")]
@@ -73,7 +80,7 @@ fn write_schema(path: &Path, schema: &str, force: bool) -> anyhow::Result<()> {
         }
         Ok(_) if !force => output::notice(&format!(
             "kept {shown}, which differs from this version's schema; \
-             `llm-strategy schema > {shown}` replaces it"
+             `llm-strategy schema -o {shown}` replaces it"
         )),
         _ => {
             output::write_file(path, schema.as_bytes())?;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::Context;
+use super::{Context, OutputArgs};
 use crate::diagnostic::Invalid;
 use crate::embed;
 use crate::questions;
@@ -13,13 +13,21 @@ use crate::render::{self, Format, Look, output};
 /// The region `--embed` writes unless `--region` names another.
 const REGION: &str = "questions";
 
+/// What `questions --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # Every question, what it accepts and what each answer means
+  llm-strategy questions
+  # The same as JSON, for scripts
+  llm-strategy questions --format json
+  # Keep a document's region \"questions\" current, its headings at level 3
+  llm-strategy questions --embed README.md --heading-level 3
+  # Only check it: exit 1, printing a diff, when it is out of date
+  llm-strategy questions --embed README.md --check";
+
 /// Arguments of `questions`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  llm-strategy questions                                # tables that fit the terminal
-  llm-strategy questions --format json                  # for scripts
-  llm-strategy questions --embed README.md --heading-level 3
-  llm-strategy questions --embed README.md --check      # exit 1 when the region is stale")]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Output format [default: table; markdown with --embed].
     #[arg(long, short, value_enum)]
@@ -29,7 +37,7 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
     pub heading_level: Option<u8>,
     /// Write the Markdown into this document, between its region markers, instead of stdout.
-    #[arg(long, value_name = "DOC")]
+    #[arg(long, value_name = "DOC", conflicts_with = "output")]
     pub embed: Option<PathBuf>,
     /// The region of the document to write [default: questions].
     #[arg(long, value_name = "NAME", requires = "embed")]
@@ -37,6 +45,9 @@ pub struct Args {
     /// Write nothing; exit with 1 (printing a diff) when the region is out of date.
     #[arg(long, requires = "embed")]
     pub check: bool,
+    /// Where the list goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Lists the questionnaire, or keeps a document's region of it current.
@@ -44,12 +55,15 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let questionnaire = questions::questionnaire();
     let look = |heading_level: u8| Look {
         heading_level,
-        ..context.look
+        ..args.output.look(context)
     };
     let Some(doc) = &args.embed else {
         let format = args.format.unwrap_or(Format::Table);
         let look = look(args.heading_level.unwrap_or(2));
-        render::emit(format, look, "questions", |r| r.questions(&questionnaire))?;
+        let file = args.output.file();
+        render::emit_to(format, look, "questions", file, |r| {
+            r.questions(&questionnaire)
+        })?;
         return Ok(ExitCode::SUCCESS);
     };
     if let Some(format) = args.format.filter(|f| *f != Format::Markdown) {

@@ -183,3 +183,20 @@ fn init_files_are_valid_once_filled_in() {
         .expect("init wrote the schema");
     assert_eq!(written, stdout(&run(["schema"])));
 }
+
+#[test]
+fn output_writes_what_stdout_shows() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (command, file) in [("schema", "s.json"), ("questions", "q.txt")] {
+        let path = dir.path().join(file);
+        let out = run([command, "-o", path.to_str().expect("a UTF-8 path")]);
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stdout.is_empty());
+        let written = std::fs::read_to_string(&path).expect("written");
+        assert_eq!(
+            written,
+            stdout(&run([command, "--width", "80"])),
+            "{command}"
+        );
+    }
+}
