@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Invalid};
 use crate::questions::QuestionId;
-use crate::rules::{Rule, RuleBase};
+use crate::rules::{Origin, Rule, RuleBase};
 
 /// One row of `rules list`.
 #[derive(Debug, Serialize)]
@@ -17,6 +17,10 @@ pub struct Listed<'a> {
     pub source: &'a str,
     /// File the rule is defined in.
     pub file: &'a str,
+    /// Where it comes from: `built-in`, `rules-only`, `added` or `replaces`.
+    pub origin: &'static str,
+    /// For a rule of yours that replaces a built-in one, the built-in file that defines it.
+    pub replaces: Option<&'a str>,
 }
 
 /// The model of `rules list`: every rule, in file order.
@@ -24,14 +28,19 @@ pub struct Listed<'a> {
 pub struct RuleList<'a> {
     /// Version of the JSON shape.
     pub schema_version: u32,
+    /// Whether your files were layered over the built-in rules.
+    pub layered: bool,
     /// The rules.
     pub rules: Vec<Listed<'a>>,
+    /// Built-in rules that your files removed.
+    pub removed: &'a [String],
 }
 
 /// Every rule of a rule base.
 pub fn list(base: &RuleBase) -> RuleList<'_> {
     RuleList {
         schema_version: crate::report::SCHEMA_VERSION,
+        layered: base.layered,
         rules: base
             .rules
             .iter()
@@ -40,8 +49,14 @@ pub fn list(base: &RuleBase) -> RuleList<'_> {
                 summary: &r.summary,
                 source: &r.source,
                 file: &r.file,
+                origin: r.origin.name(),
+                replaces: match &r.origin {
+                    Origin::Replaces { file } => Some(file),
+                    _ => None,
+                },
             })
             .collect(),
+        removed: &base.removed.rules,
     }
 }
 
@@ -80,6 +95,8 @@ pub struct CheckSummary {
     pub name: String,
     /// Number of rules.
     pub rules: usize,
+    /// With files layered over the built-in rules, what they changed.
+    pub layered: Option<Layering>,
     /// Number of sources.
     pub sources: usize,
     /// Number of next steps.
@@ -88,12 +105,29 @@ pub struct CheckSummary {
     pub unread: Vec<&'static str>,
 }
 
+/// What files layered over the built-in rules did to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layering {
+    /// Built-in rules replaced by one of the same id.
+    pub replaced: usize,
+    /// Rules with new ids.
+    pub added: usize,
+    /// Built-in rules removed.
+    pub removed: usize,
+}
+
 /// What `rules check` says of a rule base that loaded cleanly.
 pub fn check_summary(base: &RuleBase, name: &str) -> CheckSummary {
     let read: Vec<QuestionId> = base.rules.iter().flat_map(|r| r.when.questions()).collect();
+    let count = |pick: fn(&Origin) -> bool| base.rules.iter().filter(|r| pick(&r.origin)).count();
     CheckSummary {
         name: name.to_owned(),
         rules: base.rules.len(),
+        layered: base.layered.then(|| Layering {
+            replaced: count(|o| matches!(o, Origin::Replaces { .. })),
+            added: count(|o| *o == Origin::Added),
+            removed: base.removed.rules.len(),
+        }),
         sources: base.sources.len(),
         next_steps: base.next_steps.len(),
         unread: QuestionId::all()

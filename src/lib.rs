@@ -5,7 +5,8 @@
 //!
 //! Data flows one way: read, validate, evaluate, build a model, render. [`answers`] reads and
 //! validates a scenario (raw TOML with spans in, checked [`answers::Answers`] out, every
-//! problem collected); [`rules`] loads and checks the rule base and its pricing; [`engine`]
+//! problem collected); [`rules`] loads and checks the rule base and its pricing (the built-in
+//! one, your files layered over it, or a directory alone); [`engine`]
 //! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`],
 //! [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
@@ -33,6 +34,10 @@
 //!   lines together, and `render/cost_lines.rs` shows them.
 //! - **An output format:** a file (or folder) under `render/` implementing [`render::Render`],
 //!   and a variant of [`render::Format`].
+//! - **Rule layering** (`--rules DIR` over the built-in rules): which rule base and where a
+//!   rule comes from in `rules/layer.rs`; what a second definition of an id means (a
+//!   replacement, or a duplicate) in `rules/check/ids.rs`, applied per section in
+//!   `rules/check/sections.rs`; the options every command shares in `commands/rule_set.rs`.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

@@ -1,12 +1,13 @@
 //! Fitting rule weights to documented cases: a multiclass logistic loss on the documented
 //! pair against every other allowed pair, plus an L2 pull towards the hand-set weights, by
 //! projected gradient descent. Weights keep their sign; weights set to zero stay zero;
-//! exclusions and matrix shifts are not fitted.
+//! exclusions and matrix shifts are not fitted. With files layered over the built-in rules,
+//! only the rules of those files are fitted: the built-in rules keep their weights.
 
 use crate::cases::Case;
 use crate::engine::evaluate;
 use crate::options::PAIRS;
-use crate::rules::{Effect, RuleBase};
+use crate::rules::{Effect, Origin, Rule, RuleBase};
 
 /// How the fit is done.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,12 +60,21 @@ pub struct Sample<'a> {
     pub kept: &'a [&'a Case],
 }
 
+/// Whether calibration fits a rule's weights: every rule's, except those of the built-in
+/// rules under layered files, which `rules calibrate` does not rewrite.
+pub fn fits(base: &RuleBase, rule: &Rule) -> bool {
+    !(base.layered && rule.origin == Origin::BuiltIn)
+}
+
 /// A rule base's hand-set score weights, in weight units: a rule's `hand_set` weights when
-/// calibration has changed them, else its weights.
+/// calibration has changed them, else its weights (always these for a rule it does not fit).
 pub fn prior(base: &RuleBase) -> Weights {
     base.rules
         .iter()
-        .map(|r| score_weights(r.hand_set.as_ref().unwrap_or(&r.effect)))
+        .map(|r| match &r.hand_set {
+            Some(hand_set) if fits(base, r) => score_weights(hand_set),
+            _ => score_weights(&r.effect),
+        })
         .collect()
 }
 
@@ -149,6 +159,7 @@ fn score_gradient(example: &Example, s: &[f64; 7]) -> [f64; 7] {
 pub fn fit(base: &RuleBase, sample: Sample<'_>, settings: Settings) -> Weights {
     let examples = examples(base, sample, settings.keep);
     let start = prior(base);
+    let fitted: Vec<bool> = base.rules.iter().map(|r| fits(base, r)).collect();
     let mut weights = start.clone();
     let n = examples.iter().map(|e| e.weight).sum::<f64>().max(1.0);
     for _ in 0..settings.iterations {
@@ -162,7 +173,8 @@ pub fn fit(base: &RuleBase, sample: Sample<'_>, settings: Settings) -> Weights {
                 }
             }
         }
-        for ((w, g), w0) in weights.iter_mut().zip(&grad).zip(&start) {
+        let free = weights.iter_mut().zip(&grad).zip(&start).zip(&fitted);
+        for (((w, g), w0), _) in free.filter(|(_, fitted)| **fitted) {
             for k in 0..8 {
                 if w0[k] == 0.0 {
                     continue;
@@ -172,7 +184,8 @@ pub fn fit(base: &RuleBase, sample: Sample<'_>, settings: Settings) -> Weights {
             }
         }
     }
-    for (w, w0) in weights.iter_mut().zip(&start) {
+    let free = weights.iter_mut().zip(&start).zip(&fitted);
+    for ((w, w0), _) in free.filter(|(_, fitted)| **fitted) {
         for k in 0..8 {
             if w0[k] != 0.0 {
                 w[k] = keep_sign(

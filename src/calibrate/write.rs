@@ -44,7 +44,7 @@ fn hand_set_text(rule: &Rule) -> String {
     format!("{{ {} }}", parts.join(", "))
 }
 
-/// The indentation of the keys of rule `j`: the column of its `id` key.
+/// The indentation of the keys of rule `j` of a file: the column of its `id` key.
 fn key_indent(text: &str, locations: &Locations, j: usize) -> Option<String> {
     let id = locations.find(&format!("rules/{j}/id"))?;
     let line_start = text[..id.start].rfind('\n').map_or(0, |i| i + 1);
@@ -65,12 +65,15 @@ pub fn rewrite(
         let text = std::str::from_utf8(&file.bytes).map_err(|e| format!("{name}: {e}"))?;
         let locations = Locations::of(text);
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        // The rules calibration fits (with layered files, theirs: a built-in file of the same
+        // name is not among the files written).
         let in_file = base
             .rules
             .iter()
             .zip(weights)
-            .filter(|(r, _)| r.file == name);
-        for (j, (rule, w)) in in_file.enumerate() {
+            .filter(|(r, _)| r.file == name && super::fit::fits(base, r));
+        for (rule, w) in in_file {
+            let j = rule.index;
             let mut last_weight = 0;
             let keys = Strategy::ALL
                 .iter()
@@ -191,5 +194,64 @@ mod tests {
         assert!((super::super::prior(&fitted)[0][0] - 1.0).abs() < 1e-12);
         let again = rewrite(&fitted, &files, &weights).unwrap();
         assert_eq!(&again[2].1, text);
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp)] // a weight that is not fitted is not touched at all
+    fn a_layered_calibration_fits_and_writes_only_the_layered_rules() {
+        // An added rule first, then one that replaces a built-in rule (which keeps the
+        // built-in rule's place in the rule base, far from the added one).
+        let rules = "rules:\n  - id: our-own-rule\n    summary: s\n    source: public-practice\n    \
+                     strategy: { A: 1 }\n    explanation: e\n  \
+                     - id: secret-data-stays-inside\n    summary: s\n    source: dida-strategies\n    \
+                     strategy: { C: 3 }\n    explanation: e\n";
+        let files = [RuleFile {
+            path: "mine/ours.yaml".into(),
+            bytes: rules.as_bytes().to_vec(),
+        }];
+        let base = crate::rules::over_built_in(&files).unwrap_or_else(|e| panic!("{e}"));
+        let base_cases = crate::rules::built_in().unwrap();
+        let cases = crate::cases::built_in(&base_cases).unwrap();
+        let all: Vec<&crate::cases::Case> = cases.iter().collect();
+        let sample = super::super::Sample {
+            fitted: &all,
+            kept: &[],
+        };
+        let settings = super::super::Settings {
+            iterations: 50,
+            ..super::super::Settings::default()
+        };
+        let weights = super::super::fit::fit(&base, sample, settings);
+        for ((rule, w), w0) in base
+            .rules
+            .iter()
+            .zip(&weights)
+            .zip(super::super::prior(&base))
+        {
+            if rule.origin == crate::rules::Origin::BuiltIn {
+                assert_eq!(
+                    w,
+                    &super::super::fit::score_weights(&rule.effect),
+                    "{}",
+                    rule.id
+                );
+                assert_eq!(w, &w0, "{}", rule.id);
+            }
+        }
+        let mut weights = super::super::prior(&base);
+        let at = |id: &str| base.rules.iter().position(|r| r.id == id).unwrap();
+        weights[at("our-own-rule")][0] = 1.5;
+        weights[at("secret-data-stays-inside")][2] = 4.0;
+        let texts = rewrite(&base, &files, &weights).unwrap();
+        assert_eq!(texts.len(), 1);
+        let text = &texts[0].1;
+        assert!(
+            text.contains("strategy: { A: 1.5 }\n    hand_set: { strategy: { A: 1 } }\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("strategy: { C: 4 }\n    hand_set: { strategy: { C: 3 } }\n"),
+            "{text}"
+        );
     }
 }

@@ -53,7 +53,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             .into_iter()
             .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
     )?;
-    let base = context.rule_base(args.report.rules.as_deref())?;
+    let base = context.rule_base(&args.report.rules.selection())?;
     let answers = answers::load(&args.file)?;
     let region = input::stem(&args.file);
     // An embedded region may record --explain: the destination knows whether to explain.

@@ -55,7 +55,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             .map(|f| ("answers file", f.as_path()))
             .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
     )?;
-    let base = context.rule_base(args.report.rules.as_deref())?;
+    let base = context.rule_base(&args.report.rules.selection())?;
     let mut scenarios = Vec::with_capacity(files.len());
     let mut invalid = Vec::new();
     for file in &files {

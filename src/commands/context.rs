@@ -56,12 +56,12 @@ impl Context {
         }
     }
 
-    /// Loads the rule base from `dir` (or the built-in one) with the context's pricing.
+    /// Loads the selected rule base with the context's pricing.
     pub fn rule_base(
         &self,
-        dir: Option<&std::path::Path>,
+        selection: &crate::rules::Selection,
     ) -> anyhow::Result<crate::rules::RuleBase> {
-        crate::rules::load(dir, self.pricing.as_deref())
+        crate::rules::load(selection, self.pricing.as_deref())
     }
 }
 

@@ -26,9 +26,9 @@ pub struct Args {
     /// Output format (`table`, `json` or `markdown`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json, Format::Markdown]), default_value = "table")]
     pub format: Format,
-    /// Use the rule files (and pricing file) in this directory instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base, whose pricing the estimate uses.
+    #[command(flatten)]
+    pub rules: super::RulesArgs,
     /// Where the breakdown goes instead of stdout.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -38,7 +38,7 @@ pub struct Args {
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     args.output
         .refuse_inputs([("answers file", args.file.as_path())])?;
-    let base = context.rule_base(args.rules.as_deref())?;
+    let base = context.rule_base(&args.rules.selection())?;
     let answers = answers::load(&args.file)?;
     let estimate = cost::estimate_with_ranges(&answers, &base.pricing);
     let model = cost::CostReport {

@@ -24,9 +24,9 @@ pub struct ReportArgs {
     /// Where the report goes instead of stdout.
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Use the rule files in this directory instead of the built-in rule base.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base.
+    #[command(flatten)]
+    pub rules: super::RulesArgs,
     /// Level of the top Markdown heading, so the section nests inside a document [default: 2;
     /// with --embed, the one the region's marker records].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]

@@ -11,8 +11,10 @@ mod destination;
 pub mod init;
 pub mod man;
 pub mod questions;
+mod rule_set;
 pub mod rules;
 pub mod schema;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
 pub use destination::{Destination, OutputArgs, ReportArgs};
+pub use rule_set::RulesArgs;

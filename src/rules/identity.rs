@@ -32,7 +32,8 @@ impl Digest {
 
     /// The digest of rule files: each file's name (not its directory, so the same files
     /// anywhere give the same digest) and bytes, in the order given.
-    pub fn of_rule_files(files: &[RuleFile]) -> Self {
+    pub fn of_rule_files<'a>(files: impl IntoIterator<Item = &'a RuleFile>) -> Self {
+        let files: Vec<&RuleFile> = files.into_iter().collect();
         let names: Vec<Vec<u8>> = files
             .iter()
             .map(|f| {

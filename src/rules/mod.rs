@@ -1,11 +1,13 @@
 //! The rule base: sources, strategy and approach descriptions, weighted rules and next steps,
-//! loaded from YAML (the built-in set or a directory) and checked before use.
+//! loaded from YAML (the built-in set, your files layered over it, or a directory alone) and
+//! checked before use.
 
 mod check;
 pub mod condition;
 pub mod effect;
 pub mod fact;
 mod identity;
+mod layer;
 mod raw;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +22,7 @@ pub use condition::{Condition, Truth};
 pub use effect::{Effect, Exclusion, Sums};
 pub use fact::{Fact, Facts};
 pub use identity::{Digest, Identity};
+pub use layer::{Origin, Removed, Selection, load_layered, over_built_in};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
@@ -102,6 +105,10 @@ pub struct Rule {
     pub explanation: String,
     /// The file it was defined in, as given to the loader.
     pub file: String,
+    /// Its position in that file's `rules:` list.
+    pub index: usize,
+    /// Whether it is built in, yours, or yours in place of a built-in rule.
+    pub origin: Origin,
 }
 
 /// A recommended step, for some strategies and approaches.
@@ -147,6 +154,10 @@ pub struct RuleBase {
     pub identity: Identity,
     /// Whether any rule reads a cost fact (so evaluation must estimate costs).
     pub reads_facts: bool,
+    /// Whether your files were layered over the built-in rule base (`--rules DIR`).
+    pub layered: bool,
+    /// The built-in rules and next steps that layered files removed.
+    pub removed: Removed,
 }
 
 impl RuleBase {
@@ -194,15 +205,21 @@ pub struct RuleFile {
     pub bytes: Vec<u8>,
 }
 
-/// Checks rule files already in memory, as [`load_dir`] does for files on disk.
+/// Checks rule files already in memory as a rule base of their own, as [`load_dir`] does for
+/// files on disk.
 pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
     let (pricing, digest) = built_in_pricing()?;
-    check::compile(files, pricing, digest)
+    check::compile(&check::Layers::alone(files, false), pricing, digest)
 }
 
 /// The rule base compiled into the binary.
 pub fn built_in() -> Result<RuleBase, Invalid> {
-    from_files(&built_in_files())
+    let (pricing, digest) = built_in_pricing()?;
+    check::compile(
+        &check::Layers::alone(&built_in_files(), true),
+        pricing,
+        digest,
+    )
 }
 
 /// The built-in pricing and the digest of its bytes.
@@ -248,19 +265,13 @@ pub fn built_in_tests() -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// Loads every `*.yaml` / `*.yml` file directly inside `dir` (not sub-directories).
+/// Loads every `*.yaml` / `*.yml` file directly inside `dir` (not sub-directories) as a rule
+/// base of its own (`--rules-only DIR`).
 pub fn load_dir(dir: &Path) -> anyhow::Result<RuleBase> {
     let files = dir_files(dir)?;
-    let own_pricing = dir.join(PRICING_FILE);
-    let base = if own_pricing.is_file() {
-        let (pricing, digest) = pricing_file(&own_pricing)?;
-        let mut base = check::compile(&files, pricing, digest)?;
-        base.pricing_file = own_pricing.display().to_string();
-        base
-    } else {
-        from_files(&files)?
-    };
-    Ok(base)
+    layer::with_dir_pricing(dir, |pricing, digest| {
+        check::compile(&check::Layers::alone(&files, false), pricing, digest)
+    })
 }
 
 /// The rule files directly inside `dir`, in name order; an error when there are none.
@@ -288,12 +299,13 @@ pub fn dir_files(dir: &Path) -> anyhow::Result<Vec<RuleFile>> {
     Ok(files)
 }
 
-/// Loads the rule base from `dir`, or the built-in one; with `pricing`, that pricing file
-/// replaces the one beside the rules.
-pub fn load(dir: Option<&Path>, pricing: Option<&Path>) -> anyhow::Result<RuleBase> {
-    let mut base = match dir {
-        Some(dir) => load_dir(dir)?,
-        None => built_in()?,
+/// Loads the selected rule base; with `pricing`, that pricing file replaces the one beside the
+/// rules.
+pub fn load(selection: &Selection, pricing: Option<&Path>) -> anyhow::Result<RuleBase> {
+    let mut base = match selection {
+        Selection::BuiltIn => built_in()?,
+        Selection::Layered(dir) => load_layered(dir)?,
+        Selection::Only(dir) => load_dir(dir)?,
     };
     if let Some(path) = pricing {
         if path

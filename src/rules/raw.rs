@@ -18,6 +18,19 @@ pub(crate) struct RawFile {
     pub(crate) rules: Vec<RawRule>,
     #[serde(default)]
     pub(crate) next_steps: Vec<RawNextStep>,
+    /// Ids of rules and next steps of the rule base underneath to take away (layered files).
+    #[serde(default)]
+    pub(crate) remove: Option<RawRemove>,
+}
+
+/// What a layered file takes away from the rule base underneath it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRemove {
+    #[serde(default)]
+    pub(crate) rules: Vec<String>,
+    #[serde(default)]
+    pub(crate) next_steps: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

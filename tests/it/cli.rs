@@ -21,14 +21,15 @@ use crate::common::{cli, examples, root, stderr_of};
 const BANK_EXAMPLE: &str = "examples/regional-bank-advisor.toml";
 
 /// Runs `assess --format json` on `file` and parses the report.
-fn assess_json(file: &Path, rules: Option<&Path>) -> Value {
+/// `assess FILE --format json`, with `rules` as `(option, DIR)` when given.
+fn assess_json(file: &Path, rules: Option<(&str, &Path)>) -> Value {
     let mut cmd = cli();
     cmd.current_dir(root())
         .arg("assess")
         .arg(file)
         .args(["--format", "json"]);
-    if let Some(dir) = rules {
-        cmd.arg("--rules").arg(dir);
+    if let Some((option, dir)) = rules {
+        cmd.arg(option).arg(dir);
     }
     let output = cmd.output().expect("the binary runs");
     assert!(
@@ -126,13 +127,21 @@ fn every_example_gives_a_json_report_within_the_contract() {
 
 #[test]
 fn repo_rules_dir_gives_the_same_report_as_the_built_in_rules() {
+    let rules = Path::new("rules");
     for file in examples() {
+        let built_in = assess_json(&file, None);
         assert_eq!(
-            assess_json(&file, Some(Path::new("rules"))),
-            assess_json(&file, None),
+            assess_json(&file, Some(("--rules-only", rules))),
+            built_in,
             "{}",
             file.display()
         );
+        // Laid over the built-in rules, every rule replaces itself: the same report, but the
+        // rules hash covers both sets of files.
+        let mut layered = assess_json(&file, Some(("--rules", rules)));
+        assert_ne!(layered["stamp"]["rules"], built_in["stamp"]["rules"]);
+        layered["stamp"]["rules"] = built_in["stamp"]["rules"].clone();
+        assert_eq!(layered, built_in, "{}", file.display());
     }
 }
 

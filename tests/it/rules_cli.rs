@@ -257,7 +257,13 @@ fn list_json_has_unique_kebab_case_ids() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["file", "id", "source", "summary"], "{rule}");
+        assert_eq!(
+            keys,
+            ["file", "id", "origin", "replaces", "source", "summary"],
+            "{rule}"
+        );
+        assert_eq!(rule["origin"], "built-in", "{rule}");
+        assert_eq!(rule["replaces"], Value::Null, "{rule}");
         let id = rule["id"].as_str().expect("id");
         assert!(is_kebab_case(id), "{id:?} is not kebab-case");
         assert!(seen.insert(id.to_owned()), "duplicate id {id}");
@@ -514,13 +520,17 @@ fn test_built_in_cases_pass() {
 fn test_a_copy_of_the_rules_passes_the_same_cases() {
     let (_scratch, dir) = copy_rules(true);
     let built_in = test_counts(&run_ok(["rules", "test"]));
-    let copy = test_counts(&run_ok([
-        "rules".as_ref(),
-        "test".as_ref(),
-        dir.as_os_str(),
-    ]));
-    assert_eq!(copy, built_in);
-    assert_eq!(copy.1, 0);
+    // Alone, or laid over the built-in rules (every rule replaced by its copy): the same.
+    for how in ["--rules-only", "--rules"] {
+        let copy = test_counts(&run_ok([
+            "rules".as_ref(),
+            "test".as_ref(),
+            how.as_ref(),
+            dir.as_os_str(),
+        ]));
+        assert_eq!(copy, built_in, "{how}");
+        assert_eq!(copy.1, 0, "{how}");
+    }
 }
 
 /// A case file with one case, answering like the bank example.
@@ -547,7 +557,12 @@ fn test_added_case_file_is_run() {
         ),
     );
     let built_in = test_counts(&run_ok(["rules", "test"])).0;
-    let out = run_ok(["rules".as_ref(), "test".as_ref(), dir.as_os_str()]);
+    let out = run_ok([
+        "rules".as_ref(),
+        "test".as_ref(),
+        "--rules".as_ref(),
+        dir.as_os_str(),
+    ]);
     assert_eq!(test_counts(&out), (built_in + 1, 0), "{out}");
     assert!(out.contains("ok     added-bank-case"), "{out}");
 }
@@ -722,11 +737,16 @@ fn coverage_table_reports_scenarios_and_pairs() {
         "list".as_ref(),
         "--format".as_ref(),
         "json".as_ref(),
-        "--rules".as_ref(),
+        "--rules-only".as_ref(),
         dir.as_os_str(),
     ]));
     let n = list["rules"].as_array().expect("a list").len();
-    let out = run_ok(["rules".as_ref(), "coverage".as_ref(), dir.as_os_str()]);
+    let out = run_ok([
+        "rules".as_ref(),
+        "coverage".as_ref(),
+        "--rules-only".as_ref(),
+        dir.as_os_str(),
+    ]);
     assert!(out.contains("scenarios"), "{out}");
     assert!(out.contains(&format!("{n} rules")), "{out}");
     for pair in PAIRS {
@@ -740,6 +760,7 @@ fn coverage_table_reports_scenarios_and_pairs() {
         run_ok([
             "rules".as_ref(),
             "coverage".as_ref(),
+            "--rules-only".as_ref(),
             dir.as_os_str(),
             "--format".as_ref(),
             "json".as_ref(),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::calibrate::{self, Settings};
 use crate::cases;
-use crate::commands::Context;
+use crate::commands::{Context, RulesArgs};
 use crate::diagnostic::Invalid;
 use crate::render::{self, Format, output};
 use crate::rules;
@@ -23,8 +23,14 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The rules directory to calibrate [default: the built-in rule base].
+    /// The rules directory to calibrate, layered over the built-in rules as `--rules DIR` reads
+    /// it: only its rules' weights are fitted and written [default: the built-in rule base].
+    /// `--rules-only DIR` calibrates a directory alone.
+    #[arg(conflicts_with_all = ["rules", "rules_only"])]
     pub dir: Option<PathBuf>,
+    /// The rule base, as other commands take it.
+    #[command(flatten)]
+    pub rules: RulesArgs,
     /// The documented cases to fit to (`*.yaml` in this directory); repeat it to fit to the
     /// cases of several directories together.
     #[arg(long, value_name = "DIR", required = true)]
@@ -45,8 +51,9 @@ pub struct Args {
 
 /// Fits, writes the rule files, and reports the accuracy before and after.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.dir.as_deref())?;
-    let files = match &args.dir {
+    let selection = args.rules.with_subject(args.dir.as_deref());
+    let base = context.rule_base(&selection)?;
+    let files = match selection.dir() {
         Some(dir) => rules::dir_files(dir)?,
         None => rules::built_in_files(),
     };
@@ -87,7 +94,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         output::write_file(&args.out.join(name), text.as_bytes())?;
     }
     // A rule set's own pricing goes with it, so the written set prices as the original did.
-    if let Some(dir) = &args.dir {
+    if let Some(dir) = selection.dir() {
         let pricing = dir.join(rules::PRICING_FILE);
         let target = args.out.join(rules::PRICING_FILE);
         if pricing.is_file() && pricing != target {

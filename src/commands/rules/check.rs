@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::{Context, OutputArgs};
+use crate::commands::{Context, OutputArgs, RulesArgs};
 use crate::inspect;
 use crate::render::Format;
 
@@ -12,26 +12,31 @@ const EXAMPLES: &str = "\
 Examples:
   # The built-in rule base
   llm-strategy rules check
-  # A rule set of your own (start from a copy of rules/)
+  # Your own rule files, laid over the built-in ones
   llm-strategy rules check my-rules/";
 
 /// Arguments of `rules check`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The rules directory [default: the built-in rule base].
+    /// The rules directory to check, layered over the built-in rules as `--rules DIR` reads
+    /// it [default: the built-in rule base]. `--rules-only DIR` checks a directory alone.
+    #[arg(conflicts_with_all = ["rules", "rules_only"])]
     pub dir: Option<PathBuf>,
     /// Where the report goes instead of stdout.
     #[command(flatten)]
     pub output: OutputArgs,
+    /// The rule base, as other commands take it.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// Checks the rule set.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.dir.as_deref())?;
-    let name = args
-        .dir
-        .as_ref()
+    let selection = args.rules.with_subject(args.dir.as_deref());
+    let base = context.rule_base(&selection)?;
+    let name = selection
+        .dir()
         .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
     let summary = inspect::check_summary(&base, &name);
     args.output

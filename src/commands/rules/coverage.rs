@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::{Context, OutputArgs};
+use crate::commands::{Context, OutputArgs, RulesArgs};
 use crate::coverage;
 use crate::render::{Format, output};
 
@@ -19,8 +19,12 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The rules directory [default: the built-in rule base].
+    /// Deprecated: a rules directory read alone, as `--rules-only DIR`.
+    #[arg(hide = true, conflicts_with_all = ["rules", "rules_only"])]
     pub dir: Option<PathBuf>,
+    /// The rule base.
+    #[command(flatten)]
+    pub rules: RulesArgs,
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
@@ -34,7 +38,10 @@ pub struct Args {
 
 /// Enumerates the space and prints what it found.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.dir.as_deref())?;
+    let selection = args
+        .rules
+        .with_legacy("rules coverage", args.dir.as_deref());
+    let base = context.rule_base(&selection)?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,

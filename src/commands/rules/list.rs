@@ -1,9 +1,8 @@
 //! `llm-strategy rules list`: every rule with its id, summary and source.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::{Context, OutputArgs};
+use crate::commands::{Context, OutputArgs, RulesArgs};
 use crate::inspect;
 use crate::render::Format;
 
@@ -13,16 +12,16 @@ Examples:
   llm-strategy rules list
   # As JSON, written to a file
   llm-strategy rules list --format json -o rules.json
-  # A rule set of your own (start from a copy of rules/)
+  # Your own rule files, laid over the built-in ones
   llm-strategy rules list --rules my-rules/";
 
 /// Arguments of `rules list`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Use the rule files in this directory instead of the built-in rule base.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base.
+    #[command(flatten)]
+    pub rules: RulesArgs,
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
@@ -33,7 +32,7 @@ pub struct Args {
 
 /// Lists the rules.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.rules.as_deref())?;
+    let base = context.rule_base(&args.rules.selection())?;
     let list = inspect::list(&base);
     args.output
         .emit(args.format, context, "rules list", |r| r.rules_list(&list))?;

@@ -1,9 +1,8 @@
 //! `llm-strategy rules show`: one rule in full.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::{Context, OutputArgs};
+use crate::commands::{Context, OutputArgs, RulesArgs};
 use crate::inspect;
 use crate::render::Format;
 
@@ -20,9 +19,9 @@ Examples:
 pub struct Args {
     /// The rule's id.
     pub id: String,
-    /// Use the rule files in this directory instead of the built-in rule base.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    /// The rule base.
+    #[command(flatten)]
+    pub rules: RulesArgs,
     /// Where the report goes instead of stdout.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -30,7 +29,7 @@ pub struct Args {
 
 /// Shows the rule.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.rules.as_deref())?;
+    let base = context.rule_base(&args.rules.selection())?;
     let detail = inspect::detail(&base, &args.id)?;
     args.output
         .emit(Format::Table, context, "rules show", |r| {

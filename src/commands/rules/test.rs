@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use crate::calibrate::{self, Settings};
 use crate::cases;
-use crate::commands::{Context, OutputArgs};
+use crate::commands::{Context, OutputArgs, RulesArgs};
 use crate::render::{Format, output};
+use crate::rules::Selection;
 
 /// What `rules test --help` shows after the options.
 const EXAMPLES: &str = "\
@@ -24,10 +25,15 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The rules directory [default: the built-in rule base and its cases].
+    /// Deprecated: a rules directory read alone, as `--rules-only DIR`.
+    #[arg(hide = true, conflicts_with_all = ["rules", "rules_only"])]
     pub dir: Option<PathBuf>,
-    /// Run the cases in this directory (`*.yaml`) instead of the rule set's own `tests/`;
-    /// repeat it to run the cases of several directories together.
+    /// The rule base [default: the built-in one and its cases].
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// Run the cases in this directory (`*.yaml`) instead of the rule set's own `tests/` (with
+    /// `--rules DIR` and no `DIR/tests`, the built-in cases); repeat it to run the cases of
+    /// several directories together.
     #[arg(long, value_name = "DIR")]
     pub cases: Vec<PathBuf>,
     /// Fit the weights on K-1 folds of the cases and test on the fold held out, for each fold;
@@ -52,11 +58,15 @@ pub struct Args {
 
 /// Runs the cases; any failure is an error (exit status 1) after the report.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let base = context.rule_base(args.dir.as_deref())?;
-    let cases = match (args.cases.is_empty(), &args.dir) {
+    let selection = args.rules.with_legacy("rules test", args.dir.as_deref());
+    let base = context.rule_base(&selection)?;
+    let cases = match (args.cases.is_empty(), &selection) {
         (false, _) => cases::load_dirs(&base, &args.cases)?,
-        (true, Some(dir)) => cases::load_dir(&base, dir)?,
-        (true, None) => cases::built_in(&base)?,
+        (true, Selection::Only(dir)) => cases::load_dir(&base, dir)?,
+        (true, Selection::Layered(dir)) if dir.join("tests").is_dir() => {
+            cases::load_dir(&base, dir)?
+        }
+        (true, _) => cases::built_in(&base)?,
     };
     if let Some(k) = args.cross_validate {
         let k = usize::from(k);

@@ -6,19 +6,56 @@ use super::Table;
 use crate::cases::TestRun;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::options::Strategy;
+use crate::rules::Origin;
 
-/// Every rule as a table (id, summary, source) at the given width.
+/// Every rule as a table (id, summary, source, and with layered files its origin) at the
+/// given width.
 pub(super) fn list(t: &Table, list: &RuleList<'_>) -> String {
     let mut table = t.table();
-    table.set_header(vec!["Rule", "Summary", "Source"]);
-    // Ids are kept whole; the summary column wraps instead.
-    if let Some(column) = table.column_mut(0) {
-        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    let mut header = vec!["Rule", "Summary", "Source"];
+    if list.layered {
+        header.push("Origin");
+    }
+    table.set_header(header);
+    // Ids and origins are kept whole; the summary column wraps instead.
+    for i in [0, 3] {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
     }
     for rule in &list.rules {
-        table.add_row(vec![rule.id, rule.summary, rule.source]);
+        let mut row = vec![rule.id, rule.summary, rule.source];
+        if list.layered {
+            row.push(rule.origin);
+        }
+        table.add_row(row);
     }
-    format!("{table}\n{} rules\n", list.rules.len())
+    let mut out = format!("{table}\n{} rules\n", list.rules.len());
+    if list.layered {
+        let count = |origin: &str| list.rules.iter().filter(|r| r.origin == origin).count();
+        let _ = write!(
+            out,
+            "layered over the built-in rules: {} replaced, {} added, {} removed",
+            count("replaces"),
+            count("added"),
+            list.removed.len()
+        );
+        if !list.removed.is_empty() {
+            let _ = write!(out, " ({})", list.removed.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Where a rule comes from, as `rules show` says it.
+fn origin(origin: &Origin) -> String {
+    match origin {
+        Origin::BuiltIn => "built in".to_owned(),
+        Origin::RulesOnly => "yours (--rules-only)".to_owned(),
+        Origin::Added => "yours, added to the built-in rules".to_owned(),
+        Origin::Replaces { file } => format!("yours, replaces the built-in rule in {file}"),
+    }
 }
 
 /// Everything about one rule, as text wrapped to `width` columns.
@@ -35,6 +72,7 @@ pub(super) fn show(detail: &RuleDetail<'_>, width: u16) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n  {}\n", rule.id, rule.summary);
     let _ = writeln!(out, "{}", field("file", &rule.file));
+    let _ = writeln!(out, "{}", field("origin", &origin(&rule.origin)));
     let source = detail.source_title;
     let _ = writeln!(
         out,
@@ -99,6 +137,13 @@ pub(super) fn check(summary: &CheckSummary) -> String {
         "{}: ok: {} rules, {} sources, {} next steps\n",
         summary.name, summary.rules, summary.sources, summary.next_steps
     );
+    if let Some(layering) = &summary.layered {
+        let _ = writeln!(
+            out,
+            "layered over the built-in rules: {} replaced, {} added, {} removed",
+            layering.replaced, layering.added, layering.removed
+        );
+    }
     if !summary.unread.is_empty() {
         let _ = writeln!(out, "warning: no rule reads {}", summary.unread.join(", "));
     }

@@ -4,6 +4,7 @@
 //! problems is it parsed again for positions, so loading a good rule base stays cheap.
 
 mod condition;
+mod ids;
 mod rule;
 mod sections;
 
@@ -36,9 +37,48 @@ impl FileProblems {
     }
 }
 
+/// The rule files to compile: a base, and files laid over it (none when the base stands
+/// alone).
+pub(crate) struct Layers<'a> {
+    /// The files of the rule base underneath.
+    base: &'a [RuleFile],
+    /// Whether those are the built-in rule files.
+    built_in: bool,
+    /// The files laid over the base.
+    over: &'a [RuleFile],
+}
+
+impl<'a> Layers<'a> {
+    /// Files that make a rule base on their own; `built_in` says whether they are the built-in
+    /// rule files.
+    pub(crate) fn alone(files: &'a [RuleFile], built_in: bool) -> Self {
+        Layers {
+            base: files,
+            built_in,
+            over: &[],
+        }
+    }
+
+    /// Files laid over the built-in rule files.
+    pub(crate) fn over_built_in(built_in: &'a [RuleFile], over: &'a [RuleFile]) -> Self {
+        Layers {
+            base: built_in,
+            built_in: true,
+            over,
+        }
+    }
+
+    /// Every file with its layer: 0 for the base, 1 for the files laid over it.
+    fn files(&self) -> impl Iterator<Item = (u8, &'a RuleFile)> {
+        let base = self.base.iter().map(|f| (0, f));
+        base.chain(self.over.iter().map(|f| (1, f)))
+    }
+}
+
 /// A rule file that parsed as YAML, with the problems found while checking it.
 struct Parsed<'a> {
     file: &'a RuleFile,
+    layer: u8,
     text: &'a str,
     raw: RawFile,
     problems: FileProblems,
@@ -46,28 +86,40 @@ struct Parsed<'a> {
 
 /// Parses and checks rule files into a rule base, or reports every problem.
 pub(crate) fn compile(
-    files: &[RuleFile],
+    layers: &Layers<'_>,
     pricing: crate::cost::Pricing,
     pricing_digest: Digest,
 ) -> Result<RuleBase, Invalid> {
     let mut out = String::new();
     let mut parsed = Vec::new();
-    for file in files {
-        match parse(file) {
+    for (layer, file) in layers.files() {
+        match parse(file, layer) {
             Ok(p) => parsed.push(p),
             Err(message) => out.push_str(&message),
         }
     }
-    let source_ids = parsed
+    // Once each: a layered file may define a source again to replace it.
+    let mut source_ids: Vec<String> = Vec::new();
+    for id in parsed
         .iter()
-        .flat_map(|p| p.raw.sources.iter().map(|s| s.id.clone()))
-        .collect();
+        .flat_map(|p| p.raw.sources.iter().map(|s| &s.id))
+    {
+        if !source_ids.contains(id) {
+            source_ids.push(id.clone());
+        }
+    }
     // A file that did not parse may define sources; without it, references cannot be judged.
-    let all_parsed = parsed.len() == files.len();
-    let mut builder = sections::Builder::new(source_ids, all_parsed);
+    let all_parsed = parsed.len() == layers.files().count();
+    let mut builder = sections::Builder::new(source_ids, all_parsed, layers.built_in);
     for p in &mut parsed {
         let raw = std::mem::take(&mut p.raw);
-        builder.file(&p.file.path, p.text, raw, &mut p.problems);
+        let current = ids::Current {
+            file: &p.file.path,
+            text: p.text,
+            layer: p.layer,
+            problems: &mut p.problems,
+        };
+        builder.file(current, raw);
     }
     for p in &mut parsed {
         if p.problems.items.is_empty() {
@@ -85,10 +137,10 @@ pub(crate) fn compile(
         }
     }
     let identity = Identity {
-        rules: Digest::of_rule_files(files),
+        rules: Digest::of_rule_files(layers.files().map(|(_, f)| f)),
         pricing: pricing_digest,
     };
-    let (base, missing) = builder.finish(pricing, identity);
+    let (base, missing) = builder.finish(pricing, identity, !layers.over.is_empty());
     for message in missing {
         out.push_str(&message);
         out.push('\n');
@@ -99,7 +151,7 @@ pub(crate) fn compile(
     }
 }
 
-fn parse(file: &RuleFile) -> Result<Parsed<'_>, String> {
+fn parse(file: &RuleFile, layer: u8) -> Result<Parsed<'_>, String> {
     let text = input::utf8(&file.path, &file.bytes, input::Kind::Rules)
         .map_err(|Invalid(message)| format!("{message}\n"))?;
     let raw = if text.trim().is_empty() {
@@ -110,6 +162,7 @@ fn parse(file: &RuleFile) -> Result<Parsed<'_>, String> {
     };
     Ok(Parsed {
         file,
+        layer,
         text,
         raw,
         problems: FileProblems { items: Vec::new() },

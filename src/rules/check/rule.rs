@@ -8,13 +8,15 @@ use crate::questions::{QuestionId, quote_list};
 use crate::rules::Fact;
 use crate::rules::effect::to_weight;
 use crate::rules::raw::{RawRule, RawWeights};
-use crate::rules::{Condition, Effect, Exclusion, Rule};
+use crate::rules::{Condition, Effect, Exclusion, Origin, Rule};
 
+/// Checks the rule at `path`; `site` is its file, its index in the file's `rules:` and where
+/// it comes from.
 pub(super) fn check_rule(
     problems: &mut FileProblems,
     path: &str,
     r: RawRule,
-    file: &str,
+    site: (String, usize, Origin),
 ) -> Option<Rule> {
     let before = problems.items.len();
     require_text(problems, path, "summary", &r.summary);
@@ -61,6 +63,7 @@ pub(super) fn check_rule(
     if problems.items.len() > before {
         return None;
     }
+    let (file, index, origin) = site;
     Some(Rule {
         id: r.id,
         summary: r.summary,
@@ -69,7 +72,9 @@ pub(super) fn check_rule(
         effect,
         hand_set,
         explanation: r.explanation.trim().to_owned(),
-        file: file.to_owned(),
+        file,
+        index,
+        origin,
     })
 }
 

@@ -1,18 +1,18 @@
 //! Checking the sections of rule files and assembling them into one rule base.
 
-use std::collections::HashMap;
-use std::path::Path;
-
 use super::condition::compile_condition;
+use super::ids::{Current, Defined, Ids};
 use super::rule::check_rule;
-use super::{FileProblems, complete, is_kebab, names, require_text};
+use super::{FileProblems, complete, names, require_text};
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::line_col;
-use crate::diagnostic::locate::Locations;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::quote_list;
-use crate::rules::raw::{RawApproach, RawFile, RawNextStep, RawPoint, RawSource, RawStrategy};
-use crate::rules::{ApproachInfo, Condition, NextStep, Point, RuleBase, Source, StrategyInfo};
+use crate::rules::raw::{
+    RawApproach, RawFile, RawNextStep, RawPoint, RawRemove, RawSource, RawStrategy,
+};
+use crate::rules::{
+    ApproachInfo, Condition, NextStep, Origin, Point, Removed, RuleBase, Source, StrategyInfo,
+};
 
 /// The topics a next step may have, in the order reports list them.
 pub const TOPICS: [&str; 7] = [
@@ -25,62 +25,58 @@ pub const TOPICS: [&str; 7] = [
     "infrastructure",
 ];
 
-/// Where an id was first defined, for duplicate messages.
-struct Definition<'a> {
-    file: &'a Path,
-    text: &'a str,
-    path: String,
-}
-
-/// The file being checked.
-struct Current<'a, 'p> {
-    file: &'a Path,
-    text: &'a str,
-    problems: &'p mut FileProblems,
-}
-
-/// Collects the checked parts of every file.
+/// Collects the checked parts of every file, the files of the base first; a later layer's
+/// entry replaces the base's entry with the same id.
 pub(super) struct Builder<'a> {
     source_ids: Vec<String>,
     sources_complete: bool,
+    /// Whether the base is the built-in rule base (the origin of its rules).
+    built_in: bool,
     sources: Vec<Source>,
     strategies: [Option<StrategyInfo>; 4],
     approaches: [Option<ApproachInfo>; 4],
     rules: Vec<crate::rules::Rule>,
     next_steps: Vec<NextStep>,
-    ids: HashMap<(&'static str, String), Definition<'a>>,
+    removed: Removed,
+    ids: Ids<'a>,
+}
+
+/// Puts an entry in its list: in place of the entry with its id when it replaces one, else at
+/// the end.
+fn place<T>(list: &mut Vec<T>, item: T, defined: &Defined<'_>, id: impl Fn(&T) -> &str) {
+    let at = match defined {
+        Defined::Replaces(_) => list.iter().position(|x| id(x) == id(&item)),
+        Defined::New => None,
+    };
+    match at {
+        Some(i) => list[i] = item,
+        None => list.push(item),
+    }
 }
 
 impl<'a> Builder<'a> {
     /// Starts a rule base whose files define the given source ids.
     /// `complete` is false when some file could not be parsed: references to sources
-    /// are then not checked, since the missing file may define them.
-    pub(super) fn new(source_ids: Vec<String>, complete: bool) -> Self {
+    /// are then not checked, since the missing file may define them. `built_in` says whether
+    /// the base's files are the built-in ones.
+    pub(super) fn new(source_ids: Vec<String>, complete: bool, built_in: bool) -> Self {
         Builder {
             source_ids,
             sources_complete: complete,
+            built_in,
             sources: Vec::new(),
             strategies: Default::default(),
             approaches: Default::default(),
             rules: Vec::new(),
             next_steps: Vec::new(),
-            ids: HashMap::new(),
+            removed: Removed::default(),
+            ids: Ids::default(),
         }
     }
 
     /// Checks one file's sections, recording problems against their YAML paths.
-    pub(super) fn file(
-        &mut self,
-        file: &'a Path,
-        text: &'a str,
-        raw: RawFile,
-        problems: &mut FileProblems,
-    ) {
-        let mut current = Current {
-            file,
-            text,
-            problems,
-        };
+    pub(super) fn file(&mut self, mut current: Current<'a, '_>, raw: RawFile) {
+        let file = current.file;
         for (i, s) in raw.sources.into_iter().enumerate() {
             self.source(&mut current, &format!("sources/{i}"), s);
         }
@@ -92,15 +88,60 @@ impl<'a> Builder<'a> {
         }
         for (i, r) in raw.rules.into_iter().enumerate() {
             let path = format!("rules/{i}");
-            self.unique(&mut current, "rule", &r.id, &path);
+            let defined = self.ids.define(&mut current, "rule", &r.id, &path);
             self.known_source(current.problems, &format!("{path}/source"), &r.source);
-            if let Some(rule) = check_rule(current.problems, &path, r, &file.display().to_string())
-            {
-                self.rules.push(rule);
+            let origin = self.origin(current.layer, &defined);
+            let site = (file.display().to_string(), i, origin);
+            if let Some(rule) = check_rule(current.problems, &path, r, site) {
+                place(&mut self.rules, rule, &defined, |r| &r.id);
             }
         }
         for (i, n) in raw.next_steps.into_iter().enumerate() {
             self.next_step(&mut current, &format!("next_steps/{i}"), n);
+        }
+        if let Some(remove) = raw.remove {
+            self.remove(&mut current, &remove);
+        }
+    }
+
+    /// Where a rule defined in `layer` comes from.
+    fn origin(&self, layer: u8, defined: &Defined<'_>) -> Origin {
+        match (layer, defined) {
+            (0, _) if self.built_in => Origin::BuiltIn,
+            (0, _) => Origin::RulesOnly,
+            (_, Defined::Replaces(file)) => Origin::Replaces {
+                file: file.display().to_string(),
+            },
+            (_, Defined::New) => Origin::Added,
+        }
+    }
+
+    /// Takes away the base's rules and next steps that a layered file's `remove:` names.
+    fn remove(&mut self, current: &mut Current<'a, '_>, remove: &RawRemove) {
+        if current.layer == 0 {
+            current.problems.push(
+                "remove:key",
+                Diagnostic::nowhere("`remove:` has nothing to remove here").note(
+                    "it takes away built-in rules and next steps, so it works only in files layered over them with `--rules DIR`",
+                ),
+            );
+            return;
+        }
+        for (i, id) in remove.rules.iter().enumerate() {
+            if self
+                .ids
+                .remove(current, "rule", id, &format!("remove/rules/{i}"))
+            {
+                self.rules.retain(|r| r.id != *id);
+                self.removed.rules.push(id.clone());
+            }
+        }
+        for (i, id) in remove.next_steps.iter().enumerate() {
+            let path = format!("remove/next_steps/{i}");
+            if self.ids.remove(current, "next step", id, &path) {
+                self.next_steps.retain(|n| n.id != *id);
+                self.removed.next_steps.push(id.clone());
+            }
         }
     }
 
@@ -110,6 +151,7 @@ impl<'a> Builder<'a> {
         self,
         pricing: crate::cost::Pricing,
         identity: crate::rules::Identity,
+        layered: bool,
     ) -> (Option<RuleBase>, Vec<String>) {
         let mut missing = Vec::new();
         let strategies = complete(
@@ -151,6 +193,8 @@ impl<'a> Builder<'a> {
                 pricing,
                 pricing_file: "rules/pricing.yaml (built in)".to_owned(),
                 identity,
+                layered,
+                removed: self.removed,
             });
         (base, missing)
     }
@@ -168,15 +212,16 @@ impl<'a> Builder<'a> {
     }
 
     fn source(&mut self, current: &mut Current<'a, '_>, path: &str, s: RawSource) {
-        self.unique(current, "source", &s.id, path);
+        let defined = self.ids.define(current, "source", &s.id, path);
         require_text(current.problems, path, "title", &s.title);
-        self.sources.push(Source {
+        let source = Source {
             id: s.id,
             title: s.title,
             publisher: s.publisher,
             date: s.date,
             url: s.url,
-        });
+        };
+        place(&mut self.sources, source, &defined, |s| &s.id);
     }
 
     fn points(&self, problems: &mut FileProblems, path: &str, list: Vec<RawPoint>) -> Vec<Point> {
@@ -202,7 +247,7 @@ impl<'a> Builder<'a> {
             );
             return;
         };
-        self.unique(current, "strategy", &s.id, path);
+        self.ids.define(current, "strategy", &s.id, path);
         self.known_source(current.problems, &format!("{path}/source"), &s.source);
         let pros = self.points(current.problems, &format!("{path}/pros"), s.pros);
         let cons = self.points(current.problems, &format!("{path}/cons"), s.cons);
@@ -238,7 +283,7 @@ impl<'a> Builder<'a> {
             );
             return;
         };
-        self.unique(current, "approach", &a.id, path);
+        self.ids.define(current, "approach", &a.id, path);
         self.known_source(current.problems, &format!("{path}/source"), &a.source);
         self.approaches[approach as usize] = Some(ApproachInfo {
             name: a.name,
@@ -249,7 +294,7 @@ impl<'a> Builder<'a> {
     }
 
     fn next_step(&mut self, current: &mut Current<'a, '_>, path: &str, n: RawNextStep) {
-        self.unique(current, "next step", &n.id, path);
+        let defined = self.ids.define(current, "next step", &n.id, path);
         let problems = &mut *current.problems;
         self.known_source(problems, &format!("{path}/source"), &n.source);
         if !TOPICS.contains(&n.topic.as_str()) {
@@ -288,7 +333,7 @@ impl<'a> Builder<'a> {
         let Some(when) = when else {
             return;
         };
-        self.next_steps.push(NextStep {
+        let step = NextStep {
             id: n.id,
             topic: n.topic,
             strategies,
@@ -296,48 +341,7 @@ impl<'a> Builder<'a> {
             when,
             text: n.text,
             source: n.source,
-        });
-    }
-
-    /// Records an id, reporting it when it is not kebab-case or was defined before.
-    fn unique(&mut self, current: &mut Current<'a, '_>, kind: &'static str, id: &str, path: &str) {
-        let id_path = format!("{path}/id");
-        if matches!(kind, "rule" | "source" | "next step") && !is_kebab(id) {
-            current
-                .problems
-                .push(
-&id_path,
-Diagnostic::nowhere(format!("{kind} id \"{id}\" is not kebab-case")).note("allowed: lower-case letters and digits in words joined by single dashes, e.g. \"secret-data-stays-inside\""),
-);
-        }
-        let key = (kind, id.to_owned());
-        let Some(first) = self.ids.get(&key) else {
-            self.ids.insert(
-                key,
-                Definition {
-                    file: current.file,
-                    text: current.text,
-                    path: id_path,
-                },
-            );
-            return;
         };
-        let place = Locations::of(first.text)
-            .find(&first.path)
-            .map(|span| line_col(first.text, span.start));
-        let same_file = first.file == current.file;
-        let note = match place {
-            Some((line, column)) if same_file => {
-                format!("first defined at line {line}, column {column} of this file")
-            }
-            Some((line, column)) => {
-                format!("first defined at {}:{line}:{column}", first.file.display())
-            }
-            None => format!("first defined in {}", first.file.display()),
-        };
-        current.problems.push(
-            &id_path,
-            Diagnostic::nowhere(format!("duplicate {kind} id \"{id}\"")).note(note),
-        );
+        place(&mut self.next_steps, step, &defined, |n| &n.id);
     }
 }

@@ -238,7 +238,7 @@ fn changed_rules_make_the_region_stale_and_say_so() {
         }
     }
     let with_rules = |extra: &[&str]| {
-        let mut args = vec!["--rules", rules.to_str().expect("UTF-8 path")];
+        let mut args = vec!["--rules-only", rules.to_str().expect("UTF-8 path")];
         args.extend(extra);
         assess_embed(BANK, &path, &args)
     };
