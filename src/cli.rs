@@ -50,6 +50,18 @@ pub enum Command {
     Compare(commands::compare::Args),
     /// Estimate what each strategy would cost, with every assumption used.
     Cost(commands::cost::Args),
+    /// List every question, what it accepts and what each answer means.
+    Questions(commands::questions::Args),
+    /// Write a commented answers file to fill in, and its JSON Schema.
+    ///
+    /// Every question is in the file with what it accepts and what each level means. Each
+    /// required question holds "FILL-ME-IN", which assess rejects until it is replaced; the
+    /// optional ones are commented out with an example answer. The first line, `#:schema
+    /// ./answers.schema.json`, points editors (taplo, Even Better TOML) at the schema written
+    /// beside the file.
+    Init(commands::init::Args),
+    /// Print the JSON Schema of an answers file, for editors.
+    Schema(commands::schema::Args),
     /// Inspect, check and test a rule base.
     #[command(subcommand, after_help = commands::rules::EXAMPLES)]
     Rules(commands::rules::Command),
@@ -72,6 +84,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Assess(args) => commands::assess::run(args, &context),
         Command::Compare(args) => commands::compare::run(args, &context),
         Command::Cost(args) => commands::cost::run(args, &context),
+        Command::Questions(args) => commands::questions::run(args, &context),
+        Command::Init(args) => commands::init::run(args, &context),
+        Command::Schema(args) => commands::schema::run(args, &context),
         Command::Rules(command) => commands::rules::run(command, &context),
         Command::Completions(args) => commands::completions::run(args, Cli::command()),
         Command::Man(args) => commands::man::run(args, Cli::command()),

@@ -17,8 +17,11 @@
 //!
 //! # Where a change goes
 //!
-//! - **A question:** its definition in [`questions`] (section, key, kind, levels), its
-//!   validation comes with it in `answers/validate.rs`; rules then read it by name.
+//! - **A question:** its definition in `questions/catalogue.rs` (section, key, kind, levels,
+//!   and the words `questions`, `init` and `schema` show: a description, a unit, each level's
+//!   meaning, an example); its validation comes with it in `answers/validate.rs`; rules then
+//!   read it by name. Keys that are not questions (`[scenario]`, `[cost]`) are in
+//!   `questions/settings.rs`.
 //! - **A rule condition:** the compiled form and its evaluation in `rules/condition.rs`, its
 //!   YAML shape in `rules/raw.rs`, its checks in `rules/check/condition.rs`.
 //! - **A rule effect:** `rules/effect.rs` (the type every consumer reads), `rules/raw.rs`,

@@ -12,7 +12,8 @@ mod overrides;
 mod plausible;
 mod validate;
 
-pub use overrides::{COST_KEYS, CostOverrides, SIZE_CLASSES, TIERS};
+pub use crate::questions::{COST_KEYS, SIZE_CLASSES, TIERS};
+pub use overrides::CostOverrides;
 pub use plausible::implausible;
 
 use crate::diagnostic::{Invalid, file_error, input};

@@ -8,17 +8,7 @@ use toml::de::DeValue;
 
 use super::validate::{describe, unknown_key};
 use crate::diagnostic::{Diagnostic, Problems};
-use crate::questions::quote_list;
-
-/// The hosted API tiers a scenario can be priced at, cheapest first.
-pub const TIERS: [&str; 3] = ["small", "mid", "frontier"];
-
-/// The open-model size classes a scenario can be priced at: about 1–8B, the 30B class,
-/// 70B and more, and mixture-of-experts.
-pub const SIZE_CLASSES: [&str; 4] = ["small", "medium", "large", "moe"];
-
-/// Keys of `[cost]`: choices about pricing, not questions the rules read.
-pub const COST_KEYS: [&str; 2] = ["tier", "size_class"];
+use crate::questions::{SIZE_CLASSES, TIERS, quote_list};
 
 /// Pricing choices an answers file makes instead of the cost model's right-sizing.
 /// They change the cost lines only, never the recommendation.

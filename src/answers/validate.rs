@@ -6,11 +6,13 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::overrides::{COST_KEYS, check_cost_key};
+use super::overrides::check_cost_key;
 use super::{Answer, Answers, CostOverrides};
 use crate::diagnostic::{Diagnostic, Invalid, Problems, closest};
 use crate::number::format_number;
-use crate::questions::{COUNT, Kind, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list};
+use crate::questions::{
+    COST_KEYS, COUNT, Kind, PLACEHOLDER, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list,
+};
 
 pub(super) fn validate(
     path: &Path,
@@ -188,7 +190,7 @@ fn check_answer(
         problems.push(unknown_key(section, key));
         return;
     };
-    match check_value(id, value) {
+    match filled_in(id, value).and_then(|()| check_value(id, value)) {
         Ok(answer) => answers.values[usize::from(id.0)] = Some(answer),
         Err(diagnostic) => {
             problems.push(diagnostic);
@@ -197,6 +199,26 @@ fn check_answer(
             answers.values[usize::from(id.0)] = Some(Answer::Number(0.0));
         }
     }
+}
+
+/// Fails when the answer is still the placeholder `init` writes for a required question.
+fn filled_in(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<(), Diagnostic> {
+    let DeValue::String(text) = value.get_ref() else {
+        return Ok(());
+    };
+    if text.as_ref() != PLACEHOLDER {
+        return Ok(());
+    }
+    let q = id.question();
+    let help = match q.unit {
+        Some(unit) => {
+            format!("help: replace \"{PLACEHOLDER}\" with a number ({unit}), without quotes")
+        }
+        None => format!(
+            "help: replace \"{PLACEHOLDER}\" with one of them; `llm-strategy questions` says what each means"
+        ),
+    };
+    Err(Diagnostic::at(value.span(), format!("{id}: fill me in: {}", q.allowed())).note(help))
 }
 
 fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, Diagnostic> {

@@ -8,9 +8,12 @@ pub mod completions;
 mod context;
 pub mod cost;
 mod destination;
+pub mod init;
 pub mod man;
+pub mod questions;
 mod rule_set;
 pub mod rules;
+pub mod schema;
 
 pub use context::{ColorChoice, Context, GlobalArgs};
 pub use destination::{Destination, OutputArgs, ReportArgs};

@@ -10,6 +10,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::inspect::RuleList;
+use crate::questions::Questionnaire;
 use crate::report::Report;
 
 /// Pretty-printed JSON, one object per run.
@@ -138,5 +139,9 @@ impl Render for Json {
 
     fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {
         to_json(coverage)
+    }
+
+    fn questions(&self, questionnaire: &Questionnaire) -> Option<String> {
+        to_json(questionnaire)
     }
 }

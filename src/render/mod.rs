@@ -13,10 +13,13 @@ pub mod manual;
 mod markdown;
 pub mod output;
 mod plot;
+mod questionnaire;
 mod rows;
+pub mod schema;
 mod sentences;
 pub mod svg;
 mod table;
+pub mod template;
 mod trace;
 mod transposed;
 mod verdict;
@@ -31,6 +34,7 @@ use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::diagnostic::Invalid;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::questions::Questionnaire;
 use crate::report::Report;
 pub use markdown::{chart_link, escape as escape_markdown};
 
@@ -111,6 +115,10 @@ pub trait Render {
     }
     /// The whole answer space (`rules coverage`).
     fn coverage(&self, _coverage: &CoverageReport<'_>) -> Option<String> {
+        None
+    }
+    /// Every section and key of an answers file, with what each answer means (`questions`).
+    fn questions(&self, _questionnaire: &Questionnaire) -> Option<String> {
         None
     }
 }

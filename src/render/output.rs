@@ -43,17 +43,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.is_dir() {
         anyhow::bail!("cannot write {}: it is a directory", path.display());
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| cannot(&e))?;
+    let mut tmp = temporary_beside(path).map_err(|e| cannot(&e))?;
     tmp.write_all(bytes).map_err(|e| cannot(&e))?;
     #[cfg(unix)]
     if let Ok(existing) = std::fs::metadata(path) {
@@ -64,6 +54,37 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
     tmp.persist(path).map_err(|e| cannot(&e.error))?;
     Ok(())
+}
+
+/// Writes a new file atomically, as [`write_file`]; `false` (nothing written) when `path`
+/// already exists, checked at the rename, so a file created meanwhile is kept too.
+pub fn create_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<bool> {
+    let cannot =
+        |e: &std::io::Error| anyhow::anyhow!("cannot write {}: {}", path.display(), reason(e));
+    let mut tmp = temporary_beside(path).map_err(|e| cannot(&e))?;
+    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(cannot(&e.error)),
+    }
+}
+
+/// A temporary file in the directory of `path`, to be renamed over it; on Unix with the
+/// permissions any new file gets (0666 less the umask), not owner-only ones.
+fn temporary_beside(path: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Writes the `--chart` picture to `path` (atomically, as [`write_file`]); with `check`
@@ -101,7 +122,7 @@ fn reason(e: &std::io::Error) -> String {
 mod tests {
     use std::os::unix::fs::PermissionsExt as _;
 
-    use super::write_file;
+    use super::{create_file, write_file};
 
     #[test]
     fn a_written_file_keeps_its_permissions_and_a_new_one_is_not_owner_only() {
@@ -124,5 +145,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let error = write_file(dir.path(), b"x").unwrap_err();
         assert!(error.to_string().ends_with("it is a directory"), "{error}");
+    }
+
+    #[test]
+    fn a_created_file_is_not_owner_only_and_an_existing_one_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        assert!(create_file(&path, b"one").unwrap());
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.toml");
+        std::fs::File::create(&plain).unwrap();
+        assert_eq!(mode(&path), mode(&plain));
+        assert!(!create_file(&path, b"two").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

@@ -121,8 +121,9 @@ fn examples_fit_80_columns_and_name_bundled_files() {
     }
 }
 
-/// The examples of `assess`, `compare`, `cost` and the quick `rules` commands run as shown,
-/// in a copy of `examples/` and `rules/` (so files they write land there), and succeed.
+/// The examples of `assess`, `compare`, `cost`, `questions`, `init`, `schema` and the quick
+/// `rules` commands run as shown, in a copy of `examples/`, `rules/` and the README (so files
+/// they write land there), and succeed.
 #[test]
 fn quick_examples_run_as_shown() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,6 +141,8 @@ fn quick_examples_run_as_shown() {
             }
         }
     }
+    // `questions --embed README.md` keeps the README's region current.
+    std::fs::copy(root().join("README.md"), dir.path().join("README.md")).unwrap();
     let mut ran = 0;
     for path in command_paths() {
         let mut words = path.clone();

@@ -153,3 +153,43 @@ fn bundled_examples_table_matches_the_advice() {
         .count();
     assert_eq!(rows, examples, "README lists {rows} of {examples} examples");
 }
+
+#[test]
+fn questionnaire_region_is_current() {
+    // The README's questionnaire is `questions --format markdown`, embedded; --check fails
+    // (exit 1, with a diff) when the definitions changed and the README did not.
+    let out = Command::new(env!("CARGO_BIN_EXE_llm-strategy"))
+        .current_dir(root())
+        .args(["questions", "--embed", "README.md", "--check"])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "the README's questionnaire is stale; run `llm-strategy questions --embed README.md`:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn init_sample_is_current() {
+    let readme = readme();
+    let sample = block(&readme, "$ llm-strategy init");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut output = String::new();
+    for args in [&["init"][..], &["assess", "answers.toml"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_llm-strategy"))
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        output.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    let shown: Vec<&str> = sample
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("$ "))
+        .collect();
+    assert_lines_shown(&shown, &output, "init, then assess");
+}

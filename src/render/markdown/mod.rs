@@ -7,6 +7,7 @@ mod cost;
 mod escape;
 mod explain;
 mod mermaid;
+mod questions;
 mod stamp;
 
 pub use escape::escape;
@@ -17,6 +18,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
+use crate::questions::Questionnaire;
 use crate::report::Report;
 
 /// The Markdown renderer; `look.heading_level` is the level of the top heading (1 to 6).
@@ -351,5 +353,9 @@ impl Render for Markdown {
 
     fn cost(&self, c: &CostReport<'_>) -> Option<String> {
         Some(self.cost_report(c))
+    }
+
+    fn questions(&self, q: &Questionnaire) -> Option<String> {
+        Some(self.questionnaire(q))
     }
 }

@@ -14,6 +14,7 @@ mod compare;
 mod cost;
 mod coverage;
 mod explain;
+mod questions;
 mod rules;
 mod summary;
 
@@ -24,6 +25,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::questions::Questionnaire;
 use crate::report::Report;
 
 /// The terminal renderer.
@@ -116,5 +118,9 @@ impl Render for Table {
 
     fn coverage(&self, coverage: &CoverageReport<'_>) -> Option<String> {
         Some(coverage::render(coverage))
+    }
+
+    fn questions(&self, questionnaire: &Questionnaire) -> Option<String> {
+        Some(questions::render(self, questionnaire))
     }
 }

@@ -1,0 +1,93 @@
+//! `llm-strategy init`: a commented answers file to fill in, and the JSON Schema beside it
+//! that editors read through the file's `#:schema` line.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use super::Context;
+use crate::questions;
+use crate::render::{output, schema, template};
+
+/// The name of the schema file `init` writes beside the answers file.
+pub const SCHEMA_FILE: &str = "answers.schema.json";
+
+/// What `init --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # answers.toml to fill in, and answers.schema.json beside it
+  llm-strategy init
+  # Another name; the schema goes into the same directory
+  llm-strategy init bank.toml
+  # Start over, replacing the file and its schema
+  llm-strategy init --force answers.toml";
+
+/// Arguments of `init`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The answers file to write.
+    #[arg(default_value = "answers.toml")]
+    pub file: PathBuf,
+    /// Overwrite the file, and the schema beside it, when they exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Write no answers.schema.json beside the file, and no `#:schema` line pointing at it.
+    #[arg(long)]
+    pub no_schema: bool,
+}
+
+/// Writes the answers file (refusing to overwrite one without `--force`), then the schema.
+pub fn run(args: &Args, _context: &Context) -> anyhow::Result<ExitCode> {
+    let questionnaire = questions::questionnaire();
+    let name = args.file.display().to_string();
+    let directive = format!("./{SCHEMA_FILE}");
+    let text = template::answers(
+        &questionnaire,
+        &name,
+        (!args.no_schema).then_some(directive.as_str()),
+    );
+    if args.force {
+        output::write_file(&args.file, text.as_bytes())?;
+    } else if !output::create_file(&args.file, text.as_bytes())? {
+        bail!("{name} already exists; pass --force to overwrite it");
+    }
+    output::notice(&format!(
+        "wrote {name}: replace every {} and run `llm-strategy assess {name}`",
+        questions::PLACEHOLDER
+    ));
+    if !args.no_schema {
+        let path = beside(&args.file, SCHEMA_FILE);
+        write_schema(&path, &schema::answers(&questionnaire), args.force)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `file_name` in the directory of `file`.
+fn beside(file: &Path, file_name: &str) -> PathBuf {
+    file.parent()
+        .map_or_else(|| PathBuf::from(file_name), |dir| dir.join(file_name))
+}
+
+/// Writes the schema unless the file already holds it; a different file there is kept
+/// without `force`, with a notice saying how to replace it.
+fn write_schema(path: &Path, schema: &str, force: bool) -> anyhow::Result<()> {
+    let shown = path.display();
+    match std::fs::read(path) {
+        Ok(existing) if existing == schema.as_bytes() => {
+            output::notice(&format!("{shown} is up to date"));
+        }
+        Ok(_) if !force => output::notice(&format!(
+            "kept {shown}, which differs from this version's schema; \
+             `llm-strategy schema -o {shown}` replaces it"
+        )),
+        _ => {
+            output::write_file(path, schema.as_bytes())?;
+            output::notice(&format!(
+                "wrote {shown}: the #:schema line points editors (taplo, Even Better TOML) at it"
+            ));
+        }
+    }
+    Ok(())
+}

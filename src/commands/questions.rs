@@ -1,0 +1,133 @@
+//! `llm-strategy questions`: every section and key of an answers file, whether it is
+//! required, what it accepts and what each answer means; printed, or embedded in a document.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Context, OutputArgs};
+use crate::diagnostic::Invalid;
+use crate::embed;
+use crate::questions;
+use crate::render::{self, Format, Look, output};
+
+/// The region `--embed` writes unless `--region` names another.
+const REGION: &str = "questions";
+
+/// What `questions --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # Every question, what it accepts and what each answer means
+  llm-strategy questions
+  # The same as JSON, for scripts
+  llm-strategy questions --format json
+  # Keep a document's region \"questions\" current, its headings at level 3
+  llm-strategy questions --embed README.md --heading-level 3
+  # Only check it: exit 1, printing a diff, when it is out of date
+  llm-strategy questions --embed README.md --check";
+
+/// Arguments of `questions`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Output format [default: table; markdown with --embed].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Level of the top Markdown heading [default: 2; with --embed, the one the region's
+    /// marker records].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub heading_level: Option<u8>,
+    /// Write the Markdown into this document, between its region markers, instead of stdout.
+    #[arg(long, value_name = "DOC", conflicts_with = "output")]
+    pub embed: Option<PathBuf>,
+    /// The region of the document to write [default: questions].
+    #[arg(long, value_name = "NAME", requires = "embed")]
+    pub region: Option<String>,
+    /// Write nothing; exit with 1 (printing a diff) when the region is out of date.
+    #[arg(long, requires = "embed")]
+    pub check: bool,
+    /// Where the list goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Lists the questionnaire, or keeps a document's region of it current.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
+    let questionnaire = questions::questionnaire();
+    let look = |heading_level: u8| Look {
+        heading_level,
+        ..args.output.look(context)
+    };
+    let Some(doc) = &args.embed else {
+        let format = args.format.unwrap_or(Format::Table);
+        let look = look(args.heading_level.unwrap_or(2));
+        let file = args.output.file();
+        render::emit_to(format, look, "questions", file, |r| {
+            r.questions(&questionnaire)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    if let Some(format) = args.format.filter(|f| *f != Format::Markdown) {
+        return Err(Invalid(format!(
+            "--embed writes Markdown, so --format {} cannot be used with it",
+            format.name()
+        ))
+        .into());
+    }
+    let region = args.region.as_deref().unwrap_or(REGION);
+    if !embed::is_region_name(region) {
+        return Err(Invalid(format!(
+            "region name \"{region}\" may only hold letters, digits, '.', '_' and '-'; pass --region NAME"
+        ))
+        .into());
+    }
+    let target = embed::Target::open(doc, region, false)?;
+    let heading_level = args
+        .heading_level
+        .or(target.recorded().heading_level)
+        .unwrap_or(2);
+    let look = look(heading_level);
+    let markdown = Format::Markdown
+        .renderer(look)
+        .questions(&questionnaire)
+        .unwrap_or_default();
+    let options = embed::Options {
+        format: Some(embed::Format::Markdown),
+        heading_level: Some(heading_level),
+        ..embed::Options::default()
+    };
+    embed_into(&target, &options, &markdown, args.check, look.color)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `markdown` into the region, or with `check` prints the diff of a stale one and
+/// fails with [`embed::Stale`]; as `assess --embed` does.
+fn embed_into(
+    target: &embed::Target,
+    options: &embed::Options,
+    markdown: &str,
+    check: bool,
+    color: bool,
+) -> anyhow::Result<()> {
+    let (doc, region) = (target.path().display(), target.name());
+    let what = if check {
+        if let Err(stale) = target.check(options, markdown) {
+            let name = |state: &str| format!("{doc} (region {region}, {state})");
+            output::print(&render::diff::unified(
+                &stale.embedded,
+                &stale.current,
+                &name("embedded"),
+                &name("current"),
+                color,
+            ))?;
+            return Err(stale.into());
+        }
+        "is up to date"
+    } else {
+        match target.write(options, markdown)? {
+            embed::Outcome::Unchanged => "is up to date",
+            embed::Outcome::Updated => "updated",
+        }
+    };
+    output::notice(&format!("{doc}: region \"{region}\" {what}"));
+    Ok(())
+}

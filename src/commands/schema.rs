@@ -1,0 +1,34 @@
+//! `llm-strategy schema`: the JSON Schema of an answers file, for editors and other tools.
+
+use std::process::ExitCode;
+
+use super::{Context, OutputArgs};
+use crate::questions;
+use crate::render::{output, schema};
+
+/// What `schema --help` shows after the options.
+const EXAMPLES: &str = "\
+Examples:
+  # The schema, written where answers files can point at it
+  llm-strategy schema -o answers.schema.json
+  # Then, as the first line of an answers file (taplo's directive):
+  #   #:schema ./answers.schema.json";
+
+/// Arguments of `schema`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Where the schema goes instead of stdout.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Prints the schema on stdout, or writes it to the `--output` file.
+pub fn run(args: &Args, _context: &Context) -> anyhow::Result<ExitCode> {
+    let text = schema::answers(&questions::questionnaire());
+    match args.output.file() {
+        Some(path) => output::write_file(path, text.as_bytes())?,
+        None => output::print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

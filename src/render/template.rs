@@ -1,0 +1,95 @@
+//! The commented answers file `init` writes: every section and question with what it asks,
+//! what it accepts and what each level means. Required questions hold the placeholder that
+//! validation rejects until it is replaced; optional ones are commented out with an example.
+
+use std::fmt::Write as _;
+
+use crate::questions::{Accepts, Entry, PLACEHOLDER, Questionnaire};
+
+/// Width of the comment lines.
+const WIDTH: usize = 88;
+
+/// The answers file for `file_name`; `schema` is the path or URL of its JSON Schema, written
+/// as taplo's `#:schema` directive on the first line.
+pub fn answers(q: &Questionnaire, file_name: &str, schema: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(schema) = schema {
+        let _ = writeln!(out, "#:schema {schema}");
+    }
+    comment(
+        &mut out,
+        "An llm-strategy answers file: one scenario, one organization and one use case.",
+    );
+    out.push_str("#\n");
+    comment(
+        &mut out,
+        &format!(
+            "Replace every {PLACEHOLDER} with your answer, and uncomment the optional \
+             questions you can answer (an unanswered one is unknown, not a default). Then run:"
+        ),
+    );
+    let _ = writeln!(out, "#\n#   llm-strategy assess {file_name}\n#");
+    comment(
+        &mut out,
+        "`llm-strategy questions` explains every question. Numbers may be TOML integers or \
+         floats (5e8, 700_000_000_000).",
+    );
+    for section in &q.sections {
+        let _ = writeln!(out, "\n[{}]", section.section);
+        comment(&mut out, section.description);
+        for entry in &section.keys {
+            out.push('\n');
+            key(&mut out, entry);
+        }
+    }
+    out
+}
+
+/// One key: its description, what it accepts, then its line.
+fn key(out: &mut String, entry: &Entry) {
+    comment(out, entry.description);
+    let need = if entry.required {
+        "Required"
+    } else {
+        "Optional"
+    };
+    match &entry.accepts {
+        Accepts::Level { levels, .. } => {
+            let _ = writeln!(out, "# {need}, one of:");
+            let width = levels.iter().map(|l| l.level.len()).max().unwrap_or(0) + 2;
+            for level in levels {
+                let first = format!("#   {:<width$}", level.level);
+                let rest = format!("#   {:<width$}", "");
+                wrap(out, level.meaning, &first, &rest);
+            }
+        }
+        Accepts::Number { unit, .. } => {
+            let _ = writeln!(out, "# {need}: {} ({unit}).", entry.allowed);
+        }
+        Accepts::Text => {
+            let _ = writeln!(out, "# {need}: {}.", entry.allowed);
+        }
+    }
+    if entry.required {
+        let _ = writeln!(out, "{} = \"{PLACEHOLDER}\"", entry.key);
+    } else {
+        let _ = writeln!(out, "# {} = {}", entry.key, entry.example);
+    }
+}
+
+/// `text` as comment lines.
+fn comment(out: &mut String, text: &str) {
+    wrap(out, text, "# ", "# ");
+}
+
+fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, options) {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
