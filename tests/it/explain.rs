@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::common::{cli, examples, root};
 
 // ---------------------------------------------------------------------------------------
-// The questionnaire, as /work/shared/spec/questionnaire.md writes it
+// The questionnaire, as the README (and `llm-strategy questions`) documents it
 // ---------------------------------------------------------------------------------------
 
 const STRATEGIES: [&str; 4] = ["A", "B", "C", "D"];
