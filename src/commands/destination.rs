@@ -134,21 +134,8 @@ impl ReportArgs {
         let Some(doc) = &self.embed else {
             return Ok(destination);
         };
-        if let Some(format) = self.format.filter(|f| *f != Format::Markdown) {
-            return Err(Invalid(format!(
-                "--embed writes Markdown, so --format {} cannot be used with it",
-                format.name()
-            ))
-            .into());
-        }
         let region = self.region.as_deref().unwrap_or(default_region);
-        if !embed::is_region_name(region) {
-            return Err(Invalid(format!(
-                "region name \"{region}\" may only hold letters, digits, '.', '_' and '-'; pass --region NAME"
-            ))
-            .into());
-        }
-        let target = embed::Target::open(doc, region, explain.is_some())?;
+        let target = open_region(doc, region, self.format, explain.is_some())?;
         let recorded = target.recorded();
         destination.heading_level = self
             .heading_level
@@ -197,27 +184,64 @@ impl Destination<'_> {
             rules: Some(identity.rules),
             pricing: Some(identity.pricing),
         };
-        let (doc, region) = (target.path().display(), target.name());
-        let what = if self.args.check {
-            if let Err(stale) = target.check(&options, &markdown) {
-                let name = |state: &str| format!("{doc} (region {region}, {state})");
-                output::print(&render::diff::unified(
-                    &stale.embedded,
-                    &stale.current,
-                    &name("embedded"),
-                    &name("current"),
-                    look.color,
-                ))?;
-                return Err(stale.into());
-            }
-            "is up to date"
-        } else {
-            match target.write(&options, &markdown)? {
-                embed::Outcome::Unchanged => "is up to date",
-                embed::Outcome::Updated => "updated",
-            }
-        };
-        output::notice(&format!("{doc}: region \"{region}\" {what}"));
-        Ok(())
+        embed_into(target, &options, &markdown, self.args.check, look.color)
     }
+}
+
+/// Opens `region` of the document `doc` for embedding, after checking that the output is
+/// Markdown and the region name is valid; `explain_allowed` says whether its marker may
+/// record `--explain`.
+pub(super) fn open_region(
+    doc: &Path,
+    region: &str,
+    format: Option<Format>,
+    explain_allowed: bool,
+) -> anyhow::Result<embed::Target> {
+    if let Some(format) = format.filter(|f| *f != Format::Markdown) {
+        return Err(Invalid(format!(
+            "--embed writes Markdown, so --format {} cannot be used with it",
+            format.name()
+        ))
+        .into());
+    }
+    if !embed::is_region_name(region) {
+        return Err(Invalid(format!(
+            "region name \"{region}\" may only hold letters, digits, '.', '_' and '-'; pass --region NAME"
+        ))
+        .into());
+    }
+    embed::Target::open(doc, region, explain_allowed)
+}
+
+/// Writes `markdown` into the region under a marker recording `options`, or with `check`
+/// prints the diff of a stale region and fails with [`embed::Stale`].
+pub(super) fn embed_into(
+    target: &embed::Target,
+    options: &embed::Options,
+    markdown: &str,
+    check: bool,
+    color: bool,
+) -> anyhow::Result<()> {
+    let (doc, region) = (target.path().display(), target.name());
+    let what = if check {
+        if let Err(stale) = target.check(options, markdown) {
+            let name = |state: &str| format!("{doc} (region {region}, {state})");
+            output::print(&render::diff::unified(
+                &stale.embedded,
+                &stale.current,
+                &name("embedded"),
+                &name("current"),
+                color,
+            ))?;
+            return Err(stale.into());
+        }
+        "is up to date"
+    } else {
+        match target.write(options, markdown)? {
+            embed::Outcome::Unchanged => "is up to date",
+            embed::Outcome::Updated => "updated",
+        }
+    };
+    output::notice(&format!("{doc}: region \"{region}\" {what}"));
+    Ok(())
 }

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::destination::{embed_into, open_region};
 use super::{Context, OutputArgs};
-use crate::diagnostic::Invalid;
 use crate::embed;
 use crate::questions;
-use crate::render::{self, Format, Look, output};
+use crate::render::{self, Format, Look};
 
 /// The region `--embed` writes unless `--region` names another.
 const REGION: &str = "questions";
@@ -66,21 +66,8 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     };
-    if let Some(format) = args.format.filter(|f| *f != Format::Markdown) {
-        return Err(Invalid(format!(
-            "--embed writes Markdown, so --format {} cannot be used with it",
-            format.name()
-        ))
-        .into());
-    }
     let region = args.region.as_deref().unwrap_or(REGION);
-    if !embed::is_region_name(region) {
-        return Err(Invalid(format!(
-            "region name \"{region}\" may only hold letters, digits, '.', '_' and '-'; pass --region NAME"
-        ))
-        .into());
-    }
-    let target = embed::Target::open(doc, region, false)?;
+    let target = open_region(doc, region, args.format, false)?;
     let heading_level = args
         .heading_level
         .or(target.recorded().heading_level)
@@ -97,37 +84,4 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     };
     embed_into(&target, &options, &markdown, args.check, look.color)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `markdown` into the region, or with `check` prints the diff of a stale one and
-/// fails with [`embed::Stale`]; as `assess --embed` does.
-fn embed_into(
-    target: &embed::Target,
-    options: &embed::Options,
-    markdown: &str,
-    check: bool,
-    color: bool,
-) -> anyhow::Result<()> {
-    let (doc, region) = (target.path().display(), target.name());
-    let what = if check {
-        if let Err(stale) = target.check(options, markdown) {
-            let name = |state: &str| format!("{doc} (region {region}, {state})");
-            output::print(&render::diff::unified(
-                &stale.embedded,
-                &stale.current,
-                &name("embedded"),
-                &name("current"),
-                color,
-            ))?;
-            return Err(stale.into());
-        }
-        "is up to date"
-    } else {
-        match target.write(options, markdown)? {
-            embed::Outcome::Unchanged => "is up to date",
-            embed::Outcome::Updated => "updated",
-        }
-    };
-    output::notice(&format!("{doc}: region \"{region}\" {what}"));
-    Ok(())
 }

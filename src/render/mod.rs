@@ -38,6 +38,17 @@ use crate::questions::Questionnaire;
 use crate::report::Report;
 pub use markdown::{chart_link, escape as escape_markdown};
 
+/// How text output wraps: at spaces only, never inside a word, so ids, numbers and paths
+/// stay whole.
+fn wrapping<'a>(width: usize, first: &'a str, rest: &'a str) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

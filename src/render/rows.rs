@@ -28,13 +28,6 @@ fn row(label: impl Into<String>, cells: Vec<Vec<String>>) -> Row {
     }
 }
 
-/// A scenario's answer to the `i`th question as reports show it, `-` when unanswered.
-fn answer(r: &Report, i: usize) -> String {
-    let row = &r.answers[i];
-    row.value
-        .map_or_else(|| "-".to_owned(), |v| verdict::shown(row.question, v))
-}
-
 fn each(c: &Comparison, f: impl Fn(&Report) -> String) -> Vec<Vec<String>> {
     c.scenarios.iter().map(|r| vec![f(r)]).collect()
 }
@@ -58,7 +51,11 @@ pub(super) fn rows(c: &Comparison) -> Vec<Row> {
 fn answer_rows(c: &Comparison) -> Vec<Row> {
     let mut out = Vec::new();
     for (i, id) in QuestionId::all().enumerate() {
-        let cells = c.scenarios.iter().map(|r| vec![answer(r, i)]).collect();
+        let cells = c
+            .scenarios
+            .iter()
+            .map(|r| vec![verdict::answer_cell(r, i)])
+            .collect();
         out.push(row(id.question().label, cells));
     }
     out

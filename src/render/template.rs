@@ -83,13 +83,7 @@ fn comment(out: &mut String, text: &str) {
 }
 
 fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
-    let options = textwrap::Options::new(WIDTH)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, options) {
+    for line in textwrap::wrap(text, super::wrapping(WIDTH, first, rest)) {
         let _ = writeln!(out, "{}", line.trim_end());
     }
 }

@@ -97,7 +97,7 @@ pub(super) fn transposed(c: &Comparison, width: usize) -> Transposed {
     let mut answers = Vec::new();
     let mut left_out = Vec::new();
     for (i, id) in differing(c) {
-        let col = column(id.question().label, each(c, |r| answer(r, i)));
+        let col = column(id.question().label, each(c, |r| verdict::answer_cell(r, i)));
         // In order of priority: once one does not fit, the rest are named below the table.
         if left_out.is_empty() && used + natural(&col) + 3 <= width {
             used += natural(&col) + 3;
@@ -124,7 +124,11 @@ fn differing(c: &Comparison) -> Vec<(usize, QuestionId)> {
     let mut found: Vec<(usize, QuestionId, usize)> = QuestionId::all()
         .enumerate()
         .filter_map(|(i, id)| {
-            let mut values: Vec<String> = c.scenarios.iter().map(|r| answer(r, i)).collect();
+            let mut values: Vec<String> = c
+                .scenarios
+                .iter()
+                .map(|r| verdict::answer_cell(r, i))
+                .collect();
             values.sort();
             values.dedup();
             (values.len() > 1).then_some((i, id, values.len()))
@@ -138,12 +142,6 @@ fn differing(c: &Comparison) -> Vec<(usize, QuestionId)> {
 
 fn each(c: &Comparison, f: impl Fn(&Report) -> String) -> Vec<String> {
     c.scenarios.iter().map(f).collect()
-}
-
-fn answer(r: &Report, i: usize) -> String {
-    let row = &r.answers[i];
-    row.value
-        .map_or_else(|| "-".to_owned(), |v| verdict::shown(row.question, v))
 }
 
 /// The recommended pair and how far the runner-up trails it, in score points.

@@ -52,6 +52,13 @@ pub(super) fn shown(question: &str, value: AnswerValue) -> String {
     }
 }
 
+/// A report's answer to the `i`th question as reports show it, `-` when unanswered.
+pub(super) fn answer_cell(r: &Report, i: usize) -> String {
+    let row = &r.answers[i];
+    row.value
+        .map_or_else(|| "-".to_owned(), |v| shown(row.question, v))
+}
+
 /// The answers the report assumed, `Label: value`, and the labels of the questions left
 /// unanswered, both in questionnaire order.
 pub(super) fn answers(r: &Report) -> (Vec<String>, Vec<&'static str>) {

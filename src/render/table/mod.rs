@@ -54,12 +54,7 @@ impl Table {
     }
 
     fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
-        let options = textwrap::Options::new(usize::from(self.look.width))
-            .initial_indent(first)
-            .subsequent_indent(rest)
-            .break_words(false)
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let options = super::wrapping(usize::from(self.look.width), first, rest);
         for line in textwrap::wrap(text, options) {
             let _ = writeln!(out, "{line}");
         }
