@@ -13,7 +13,7 @@
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `diagnostic`, `number`, `options`, `matrix`, `questions`, `answers`,
 //! `cost`, `rules`, `engine`, `explain`, `whatif`, `report`, then the models, `embed`,
-//! `render`, `commands` and `cli`.
+//! `render`, `interview`, `commands` and `cli`.
 //!
 //! # Where a change goes
 //!
@@ -83,6 +83,7 @@ pub mod embed;
 pub mod engine;
 pub mod explain;
 pub mod inspect;
+pub mod interview;
 pub mod matrix;
 pub mod number;
 pub mod options;

@@ -8,11 +8,13 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
+mod literal;
 mod overrides;
 mod plausible;
 mod validate;
 
 pub use crate::questions::{COST_KEYS, SIZE_CLASSES, TIERS};
+pub use literal::check_literal;
 pub use overrides::CostOverrides;
 pub use plausible::implausible;
 

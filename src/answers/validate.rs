@@ -47,13 +47,7 @@ pub(super) fn validate(
             continue;
         };
         for (key, value) in table {
-            if section_name == "scenario" {
-                check_scenario_key(&mut problems, &mut answers, key, value);
-            } else if section_name == "cost" {
-                check_cost_key(&mut problems, &mut answers.cost, key, value);
-            } else {
-                check_answer(&mut problems, &mut answers, section_name, key, value);
-            }
+            check_key(&mut problems, &mut answers, section_name, key, value);
         }
     }
     for id in QuestionId::all() {
@@ -68,6 +62,21 @@ pub(super) fn validate(
     }
     problems.finish()?;
     Ok(answers)
+}
+
+/// Checks one key of a known section and records its answer, or the problem with it.
+pub(super) fn check_key(
+    problems: &mut Problems<'_>,
+    answers: &mut Answers,
+    section: &str,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+) {
+    match section {
+        "scenario" => check_scenario_key(problems, answers, key, value),
+        "cost" => check_cost_key(problems, &mut answers.cost, key, value),
+        _ => check_answer(problems, answers, section, key, value),
+    }
 }
 
 fn unknown_section(

@@ -1,5 +1,6 @@
-//! `llm-strategy init`: a commented answers file to fill in, and the JSON Schema beside it
-//! that editors read through the file's `#:schema` line.
+//! `llm-strategy init`: a commented answers file to fill in (or filled in from answers at
+//! the terminal with `--interactive`), and the JSON Schema beside it that editors read
+//! through the file's `#:schema` line.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,8 +8,11 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use super::Context;
+use crate::answers;
+use crate::diagnostic::input;
+use crate::interview::{self, Interview};
 use crate::questions;
-use crate::render::{output, schema, template};
+use crate::render::{interview as words, output, schema, template};
 
 /// The name of the schema file `init` writes beside the answers file.
 pub const SCHEMA_FILE: &str = "answers.schema.json";
@@ -20,6 +24,8 @@ Examples:
   llm-strategy init
   # Another name; the schema goes into the same directory
   llm-strategy init bank.toml
+  # Answer the questions at the terminal instead; the file holds your answers
+  llm-strategy init --interactive bank.toml
   # Start over, replacing the file and its schema
   llm-strategy init --force answers.toml";
 
@@ -33,30 +39,58 @@ pub struct Args {
     /// Overwrite the file, and the schema beside it, when they exist.
     #[arg(long)]
     pub force: bool,
+    /// Ask each question at the terminal (levels from a list, numbers checked as you type),
+    /// then write the file with your answers.
+    #[arg(short, long)]
+    pub interactive: bool,
     /// Write no answers.schema.json beside the file, and no `#:schema` line pointing at it.
     #[arg(long)]
     pub no_schema: bool,
 }
 
 /// Writes the answers file (refusing to overwrite one without `--force`), then the schema.
-pub fn run(args: &Args, _context: &Context) -> anyhow::Result<ExitCode> {
+/// With `--interactive`, asks the questions first and writes the answers into the file.
+pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let questionnaire = questions::questionnaire();
     let name = args.file.display().to_string();
+    let interview = if args.interactive {
+        // Before the questions, so nobody answers them all to be told the file exists.
+        if !args.force && args.file.symlink_metadata().is_ok() {
+            bail!("{name} already exists; pass --force to overwrite it");
+        }
+        interview::require_terminal()?;
+        let stem = input::stem(&args.file);
+        let width = usize::from(context.look.width);
+        interview::ask(&questionnaire, &name, &stem, width, context.look.color)?
+    } else {
+        Interview::default()
+    };
     let directive = format!("./{SCHEMA_FILE}");
     let text = template::answers(
         &questionnaire,
         &name,
         (!args.no_schema).then_some(directive.as_str()),
+        &interview.filled,
     );
+    if args.interactive {
+        // The answers were checked one by one; the whole file is checked as `assess` will.
+        answers::parse_text(&args.file, &text)?;
+    }
     if args.force {
         output::write_file(&args.file, text.as_bytes())?;
     } else if !output::create_file(&args.file, text.as_bytes())? {
         bail!("{name} already exists; pass --force to overwrite it");
     }
-    output::notice(&format!(
-        "wrote {name}: replace every {} and run `llm-strategy assess {name}`",
-        questions::PLACEHOLDER
-    ));
+    if args.interactive {
+        let answered = interview.filled.len();
+        let width = usize::from(context.look.width);
+        output::notice(words::closing(&name, answered, interview.skipped, width).trim_end());
+    } else {
+        output::notice(&format!(
+            "wrote {name}: replace every {} and run `llm-strategy assess {name}`",
+            questions::PLACEHOLDER
+        ));
+    }
     if !args.no_schema {
         let path = beside(&args.file, SCHEMA_FILE);
         write_schema(&path, &schema::answers(&questionnaire), args.force)?;

@@ -23,6 +23,10 @@ pub use settings::{
 /// "fill me in" message naming what is allowed.
 pub const PLACEHOLDER: &str = "FILL-ME-IN";
 
+/// Answers given at `init --interactive`'s prompts, as TOML writes them (`5e8`,
+/// `"regulated"`), by dotted name (`data.sensitivity`, `scenario.name`).
+pub type Filled = std::collections::BTreeMap<String, String>;
+
 /// What kind of answer a question takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -8,6 +8,7 @@ mod chart;
 mod cost_lines;
 mod cost_sources;
 pub mod diff;
+pub mod interview;
 mod json;
 pub mod manual;
 mod markdown;

@@ -4,14 +4,20 @@
 
 use std::fmt::Write as _;
 
-use crate::questions::{Accepts, Entry, PLACEHOLDER, Questionnaire};
+use crate::questions::{Accepts, Entry, Filled, PLACEHOLDER, Questionnaire};
 
 /// Width of the comment lines.
 const WIDTH: usize = 88;
 
 /// The answers file for `file_name`; `schema` is the path or URL of its JSON Schema, written
-/// as taplo's `#:schema` directive on the first line.
-pub fn answers(q: &Questionnaire, file_name: &str, schema: Option<&str>) -> String {
+/// as taplo's `#:schema` directive on the first line. Keys in `filled` (answered at the
+/// prompts of `init --interactive`) carry those answers instead of a placeholder or example.
+pub fn answers(
+    q: &Questionnaire,
+    file_name: &str,
+    schema: Option<&str>,
+    filled: &Filled,
+) -> String {
     let mut out = String::new();
     if let Some(schema) = schema {
         let _ = writeln!(out, "#:schema {schema}");
@@ -21,13 +27,18 @@ pub fn answers(q: &Questionnaire, file_name: &str, schema: Option<&str>) -> Stri
         "An llm-strategy answers file: one scenario, one organization and one use case.",
     );
     out.push_str("#\n");
-    comment(
-        &mut out,
-        &format!(
+    let how = if filled.is_empty() {
+        format!(
             "Replace every {PLACEHOLDER} with your answer, and uncomment the optional \
              questions you can answer (an unanswered one is unknown, not a default). Then run:"
-        ),
-    );
+        )
+    } else {
+        "Written from your answers at the prompts. Change any of them, and uncomment the \
+         optional questions you skipped once you can answer them (an unanswered one is \
+         unknown, not a default). Then run:"
+            .to_owned()
+    };
+    comment(&mut out, &how);
     let _ = writeln!(out, "#\n#   llm-strategy assess {file_name}\n#");
     comment(
         &mut out,
@@ -39,14 +50,15 @@ pub fn answers(q: &Questionnaire, file_name: &str, schema: Option<&str>) -> Stri
         comment(&mut out, section.description);
         for entry in &section.keys {
             out.push('\n');
-            key(&mut out, entry);
+            key(&mut out, entry, filled.get(&entry.name).map(String::as_str));
         }
     }
     out
 }
 
-/// One key: its description, what it accepts, then its line.
-fn key(out: &mut String, entry: &Entry) {
+/// One key: its description, what it accepts, then its line: the answer given, else the
+/// placeholder of a required key or the commented example of an optional one.
+fn key(out: &mut String, entry: &Entry, answer: Option<&str>) {
     comment(out, entry.description);
     let need = if entry.required {
         "Required"
@@ -70,7 +82,9 @@ fn key(out: &mut String, entry: &Entry) {
             let _ = writeln!(out, "# {need}: {}.", entry.allowed);
         }
     }
-    if entry.required {
+    if let Some(answer) = answer {
+        let _ = writeln!(out, "{} = {answer}", entry.key);
+    } else if entry.required {
         let _ = writeln!(out, "{} = \"{PLACEHOLDER}\"", entry.key);
     } else {
         let _ = writeln!(out, "# {} = {}", entry.key, entry.example);

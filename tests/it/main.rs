@@ -15,6 +15,7 @@ mod explain;
 mod help;
 mod init;
 mod input_output;
+mod interactive;
 mod layering;
 mod markdown;
 mod questions;
