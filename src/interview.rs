@@ -63,7 +63,8 @@ pub fn ask(
     let look = if color {
         RenderConfig::default_colored()
     } else {
-        RenderConfig::empty()
+        // As the colored look marks them, so an answered question reads the same either way.
+        RenderConfig::empty().with_answered_prompt_prefix(Styled::new(">"))
     };
     output::notice(words::opening(file_name, width).trim_end());
     let mut interview = Interview::default();

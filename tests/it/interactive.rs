@@ -31,12 +31,49 @@ fn start(dir: &Path, file: &str) -> PtySession {
     spawn_command(command, Some(20_000)).expect("a pseudo-terminal")
 }
 
+/// Waits for `text`, keeping what the terminal showed up to it in `shown`.
+fn expect(p: &mut PtySession, shown: &mut String, text: &str) {
+    let before = p
+        .exp_string(text)
+        .unwrap_or_else(|e| panic!("never showed {text}: {e}"));
+    shown.push_str(&before);
+    shown.push_str(text);
+}
+
 /// Waits for the prompt of `key`, then types `keys`.
 fn answer(p: &mut PtySession, key: &str, keys: &str) {
-    p.exp_string(key)
-        .unwrap_or_else(|e| panic!("no prompt for {key}: {e}"));
+    expect(p, &mut String::new(), key);
+    type_keys(p, keys);
+}
+
+fn type_keys(p: &mut PtySession, keys: &str) {
     p.send(keys).expect("keys sent");
     p.flush().expect("keys flushed");
+}
+
+/// The screen's text without its escape sequences (colors, cursor moves) and carriage returns.
+fn plain(screen: &str) -> String {
+    let mut out = String::new();
+    let mut chars = screen.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                // Parameters, then one final byte in @..~.
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            '\x1b' => {
+                chars.next();
+            }
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn exit_code(p: &PtySession) -> i32 {
@@ -50,11 +87,13 @@ fn exit_code(p: &PtySession) -> i32 {
 fn answers_become_a_file_that_assess_reads() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = start(dir.path(), "bank.toml");
+    let mut shown = String::new();
+    let mut answer = |p: &mut PtySession, key: &str, keys: &str| {
+        expect(p, &mut shown, key);
+        type_keys(p, keys);
+    };
     answer(&mut p, "[scenario] name", &format!("Regional bank{ENTER}"));
     answer(&mut p, "[scenario] description", ESC);
-    // Each level is listed with its meaning, in full above and on one line in the list.
-    p.exp_string("law or a regulator restricts where it may go")
-        .unwrap();
     answer(
         &mut p,
         "[data] sensitivity",
@@ -66,10 +105,11 @@ fn answers_become_a_file_that_assess_reads() {
         &format!("2.5{ENTER}"),
     );
     // A wrong number is refused with the words validation uses, and asked again.
-    p.exp_string("found a fractional count (2.5); allowed: a whole number >= 0")
-        .unwrap();
-    p.send(&format!("\x7f\x7f\x7f20_000{ENTER}")).unwrap();
-    p.flush().unwrap();
+    answer(
+        &mut p,
+        "found a fractional count (2.5); allowed: a whole number >= 0",
+        &format!("\x7f\x7f\x7f20_000{ENTER}"),
+    );
     answer(&mut p, "[data] corpus_tokens (tokens) (optional)", ENTER);
     for key in ["freshness", "uniqueness", "residency"] {
         answer(&mut p, &format!("[data] {key}"), ESC);
@@ -100,11 +140,12 @@ fn answers_become_a_file_that_assess_reads() {
     ] {
         answer(&mut p, &format!("[requirements] {key}"), ESC);
     }
-    p.exp_string("Wrote bank.toml with 7 answers (15 optional questions skipped")
-        .unwrap();
-    p.exp_string("llm-strategy assess bank.toml").unwrap();
-    p.exp_eof().unwrap();
+    shown.push_str(&p.exp_eof().unwrap());
     assert_eq!(exit_code(&p), 0);
+    let shown = plain(&shown);
+    // Each level is listed with its meaning, in full above and on one line in the list.
+    assert!(shown.contains("law or a regulator restricts where it may go"));
+    assert_readme_sample_shown(&shown);
 
     let written = std::fs::read_to_string(dir.path().join("bank.toml")).unwrap();
     for line in [
@@ -158,4 +199,23 @@ fn esc_on_a_required_question_stops_and_writes_nothing() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 1);
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+/// Every line of the README's sample of `init --interactive` (but `...` and the command
+/// line) is part of what the terminal showed.
+fn assert_readme_sample_shown(shown: &str) {
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
+    let start = readme
+        .find("```text\n$ llm-strategy init --interactive")
+        .expect("the README shows init --interactive");
+    let sample = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.starts_with("```"));
+    for line in sample.filter(|l| !l.contains("...") && !l.is_empty()) {
+        assert!(
+            shown.contains(line),
+            "the README shows a line init --interactive no longer shows:\n{line}\n\nit shows:\n{shown}"
+        );
+    }
 }

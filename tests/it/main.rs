@@ -20,6 +20,7 @@ mod layering;
 mod markdown;
 mod questions;
 mod readme;
+mod readme_console;
 mod rules_cli;
 mod schema;
 mod snapshots;
