@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    llm_strategy::render::crash::install();
     let cli = llm_strategy::Cli::parse();
     llm_strategy::run(&cli).unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

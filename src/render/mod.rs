@@ -7,6 +7,7 @@
 mod chart;
 mod cost_lines;
 mod cost_sources;
+pub mod crash;
 pub mod diff;
 pub mod interview;
 mod json;
