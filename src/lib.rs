@@ -43,6 +43,10 @@
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps
 //!   the author's values as `hand_set:` (`calibrate/write.rs`); fits start from those
 //!   (`calibrate/fit.rs`), and `rules/check/rule.rs` keeps both on the same side of zero.
+//! - **Writing:** files through `render/safe_write.rs` (lock, re-read, temporary file,
+//!   permissions and owner, the refusals `--force` overrides, symbolic links); stdout and
+//!   stderr through `render/output.rs`, which never panics. Region markers: what a line means
+//!   in `embed/marker.rs`, the regions of a document in `embed/scan.rs`.
 //! - **A subcommand:** a file under `commands/` with its `Args` and `run`, its output in
 //!   `render/`, and one variant in `cli.rs`.
 //!

@@ -3,12 +3,16 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use llm_strategy::render::output;
 
 fn main() -> ExitCode {
     llm_strategy::render::crash::install();
-    let cli = llm_strategy::Cli::parse();
+    let cli = match llm_strategy::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(output::parser_message(&e)),
+    };
     llm_strategy::run(&cli).unwrap_or_else(|e| {
-        eprintln!("error: {e:#}");
+        output::notice(&format!("error: {e:#}"));
         ExitCode::from(llm_strategy::exit_code(&e))
     })
 }

@@ -70,7 +70,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         ..out.look(context)
     };
     if let Some(chart) = &args.chart {
-        output::write_chart(chart, &svg::assess(&report), args.report.check)?;
+        output::write_chart(chart, &svg::assess(&report), args.report.check, out.force)?;
     }
     let link = args
         .chart

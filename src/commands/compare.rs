@@ -79,7 +79,12 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         report.warnings.extend(stale.clone());
     }
     if let Some(chart) = &args.chart {
-        output::write_chart(chart, &svg::compare(&comparison), args.report.check)?;
+        output::write_chart(
+            chart,
+            &svg::compare(&comparison),
+            args.report.check,
+            out.force,
+        )?;
     }
     let link = args
         .chart

@@ -9,7 +9,7 @@ use clap::Args;
 use super::Context;
 use crate::diagnostic::{Invalid, input};
 use crate::embed;
-use crate::render::{self, Format, Look, Render, output};
+use crate::render::{self, Format, Look, Render, output, safe_write};
 use crate::rules::Identity;
 
 /// The heading level when neither the command line nor a region's marker sets one.
@@ -49,6 +49,10 @@ pub struct OutputArgs {
     /// renamed over it), without colors unless --color always, as wide as in a pipe.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Rewrite a file that is read-only (it stays read-only) or has other hard links (it is
+    /// written in place, so every name sees the new text); without it, such a file is refused.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl OutputArgs {
@@ -99,7 +103,8 @@ impl OutputArgs {
         command: &str,
         render: impl FnOnce(&dyn Render) -> Option<String>,
     ) -> anyhow::Result<()> {
-        render::emit_to(format, self.look(context), command, self.file(), render)
+        let file = self.file().map(|f| (f, self.force));
+        render::emit_to(format, self.look(context), command, file, render)
     }
 }
 
@@ -168,7 +173,8 @@ impl Destination<'_> {
         };
         let Some(target) = &self.region else {
             let format = self.args.format.unwrap_or(Format::Table);
-            let file = self.args.output.file();
+            let output = &self.args.output;
+            let file = output.file().map(|f| (f, output.force));
             return render::emit_to(format, look, self.command, file, render);
         };
         let markdown = render(Format::Markdown.renderer(look).as_ref()).ok_or_else(|| {
@@ -184,7 +190,12 @@ impl Destination<'_> {
             rules: Some(identity.rules),
             pricing: Some(identity.pricing),
         };
-        embed_into(target, &options, &markdown, self.args.check, look.color)
+        let how = Embedding {
+            check: self.args.check,
+            force: self.args.output.force,
+            color: look.color,
+        };
+        embed_into(target, &options, &markdown, how)
     }
 }
 
@@ -213,17 +224,29 @@ pub(super) fn open_region(
     embed::Target::open(doc, region, explain_allowed)
 }
 
+/// How [`embed_into`] embeds.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Embedding {
+    /// `--check`: write nothing, and fail when the region is stale.
+    pub(super) check: bool,
+    /// `--force`: rewrite a read-only or hard-linked document.
+    pub(super) force: bool,
+    /// Whether the diff of a stale region is colored.
+    pub(super) color: bool,
+}
+
 /// Writes `markdown` into the region under a marker recording `options`, or with `check`
-/// prints the diff of a stale region and fails with [`embed::Stale`].
+/// prints the diff of a stale region and fails with [`embed::Stale`]. The region is spliced
+/// into the document as it is under the lock that writing takes, so two runs writing other
+/// regions of one document at once both keep their work.
 pub(super) fn embed_into(
     target: &embed::Target,
     options: &embed::Options,
     markdown: &str,
-    check: bool,
-    color: bool,
+    how: Embedding,
 ) -> anyhow::Result<()> {
     let (doc, region) = (target.path().display(), target.name());
-    let what = if check {
+    let what = if how.check {
         if let Err(stale) = target.check(options, markdown) {
             let name = |state: &str| format!("{doc} (region {region}, {state})");
             output::print(&render::diff::unified(
@@ -231,16 +254,20 @@ pub(super) fn embed_into(
                 &stale.current,
                 &name("embedded"),
                 &name("current"),
-                color,
+                how.color,
             ))?;
             return Err(stale.into());
         }
         "is up to date"
     } else {
-        match target.write(options, markdown)? {
-            embed::Outcome::Unchanged => "is up to date",
-            embed::Outcome::Updated => "updated",
-        }
+        let path = target.path();
+        let written = safe_write::rewrite(path, how.force, |bytes| {
+            let current = input::text(path, bytes, input::Kind::Document)?;
+            Ok(target
+                .splice(current, options, markdown)?
+                .map(String::into_bytes))
+        })?;
+        if written { "updated" } else { "is up to date" }
     };
     output::notice(&format!("{doc}: region \"{region}\" {what}"));
     Ok(())

@@ -12,7 +12,7 @@ use crate::answers;
 use crate::diagnostic::input;
 use crate::interview::{self, Interview};
 use crate::questions;
-use crate::render::{interview as words, output, schema, template};
+use crate::render::{interview as words, output, safe_write, schema, template};
 
 /// The name of the schema file `init` writes beside the answers file.
 pub const SCHEMA_FILE: &str = "answers.schema.json";
@@ -36,7 +36,8 @@ pub struct Args {
     /// The answers file to write.
     #[arg(default_value = "answers.toml")]
     pub file: PathBuf,
-    /// Overwrite the file, and the schema beside it, when they exist.
+    /// Overwrite the file, and the schema beside it, when they exist (even read-only or
+    /// hard-linked ones: see --force of the commands that write files).
     #[arg(long)]
     pub force: bool,
     /// Ask each question at the terminal (levels from a list, numbers checked as you type),
@@ -77,8 +78,8 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         answers::parse_text(&args.file, &text)?;
     }
     if args.force {
-        output::write_file(&args.file, text.as_bytes())?;
-    } else if !output::create_file(&args.file, text.as_bytes())? {
+        safe_write::write_file(&args.file, text.as_bytes(), true)?;
+    } else if !safe_write::create_file(&args.file, text.as_bytes())? {
         bail!("{name} already exists; pass --force to overwrite it");
     }
     if args.interactive {
@@ -117,7 +118,7 @@ fn write_schema(path: &Path, schema: &str, force: bool) -> anyhow::Result<()> {
              `llm-strategy schema -o {shown}` replaces it"
         )),
         _ => {
-            output::write_file(path, schema.as_bytes())?;
+            safe_write::write_file(path, schema.as_bytes(), force)?;
             output::notice(&format!(
                 "wrote {shown}: the #:schema line points editors (taplo, Even Better TOML) at it"
             ));

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::destination::{embed_into, open_region};
+use super::destination::{Embedding, embed_into, open_region};
 use super::{Context, OutputArgs};
 use crate::embed;
 use crate::questions;
@@ -60,7 +60,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let Some(doc) = &args.embed else {
         let format = args.format.unwrap_or(Format::Table);
         let look = look(args.heading_level.unwrap_or(2));
-        let file = args.output.file();
+        let file = args.output.file().map(|f| (f, args.output.force));
         render::emit_to(format, look, "questions", file, |r| {
             r.questions(&questionnaire)
         })?;
@@ -82,6 +82,11 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         heading_level: Some(heading_level),
         ..embed::Options::default()
     };
-    embed_into(&target, &options, &markdown, args.check, look.color)?;
+    let how = Embedding {
+        check: args.check,
+        force: args.output.force,
+        color: look.color,
+    };
+    embed_into(&target, &options, &markdown, how)?;
     Ok(ExitCode::SUCCESS)
 }

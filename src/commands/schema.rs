@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::{Context, OutputArgs};
 use crate::questions;
-use crate::render::{output, schema};
+use crate::render::{output, safe_write, schema};
 
 /// What `schema --help` shows after the options.
 const EXAMPLES: &str = "\
@@ -27,7 +27,7 @@ pub struct Args {
 pub fn run(args: &Args, _context: &Context) -> anyhow::Result<ExitCode> {
     let text = schema::answers(&questions::questionnaire());
     match args.output.file() {
-        Some(path) => output::write_file(path, text.as_bytes())?,
+        Some(path) => safe_write::write_file(path, text.as_bytes(), args.output.force)?,
         None => output::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)

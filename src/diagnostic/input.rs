@@ -115,16 +115,23 @@ fn read_limited(path: &Path, source: impl std::io::Read, kind: Kind) -> anyhow::
         .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| anyhow::anyhow!("cannot read {noun} {}: {e}", path.display()))?;
+    Ok(text(path, bytes, kind)?)
+}
+
+/// The bytes of the file at `path`, read by the caller (a document read again under the lock
+/// that writing it takes), as text, checked as [`read`] checks them: the kind's size limit, and
+/// UTF-8.
+pub fn text(path: &Path, bytes: Vec<u8>, kind: Kind) -> Result<String, Invalid> {
+    let noun = kind.noun();
+    let limit = kind.limit();
     if bytes.len() as u64 > limit {
         return Err(Invalid(format!(
             "{}: the {noun} is larger than the limit of {} MiB",
             path.display(),
             limit / (1024 * 1024)
-        ))
-        .into());
+        )));
     }
-    let text = utf8(path, &bytes, kind)?;
-    Ok(text.to_owned())
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error(), kind))
 }
 
 /// What a file that is not a regular file is, in words.
@@ -151,18 +158,21 @@ fn what_it_is(file_type: std::fs::FileType) -> &'static str {
 
 /// The bytes of a file of the given kind as text, or where they stop being UTF-8.
 pub fn utf8<'a>(path: &Path, bytes: &'a [u8], kind: Kind) -> Result<&'a str, Invalid> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        // The valid prefix is UTF-8 by construction.
-        let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let (line, column) = LineIndex::new(prefix).line_col(prefix, prefix.len());
-        Invalid(format!(
-            "{}:{line}:{column}: the file is not valid UTF-8 (byte 0x{:02x}); {}s must be UTF-8 text",
-            path.display(),
-            bytes[e.valid_up_to()],
-            kind.noun()
-        ))
-    })
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e, kind))
+}
+
+/// Where `bytes` stop being UTF-8, as `error` found.
+fn not_utf8(path: &Path, bytes: &[u8], error: std::str::Utf8Error, kind: Kind) -> Invalid {
+    let valid = &bytes[..error.valid_up_to()];
+    // The valid prefix is UTF-8 by construction.
+    let prefix = std::str::from_utf8(valid).unwrap_or_default();
+    let (line, column) = LineIndex::new(prefix).line_col(prefix, prefix.len());
+    Invalid(format!(
+        "{}:{line}:{column}: the file is not valid UTF-8 (byte 0x{:02x}); {}s must be UTF-8 text",
+        path.display(),
+        bytes[error.valid_up_to()],
+        kind.noun()
+    ))
 }
 
 #[cfg(test)]

@@ -1,30 +1,22 @@
-//! Keeping a region of a Markdown document current: find its markers, replace what is between
-//! them, and write the document atomically.
+//! Keeping a region of a Markdown document current: find its markers and replace what is
+//! between them. This is text in, text out; the command writes the document through
+//! `render::safe_write`, splicing the region into the text it reads under the file's lock.
 //!
 //! A region is the lines between `<!-- llm-strategy:begin NAME OPTIONS -->` and
 //! `<!-- llm-strategy:end NAME -->`. The begin marker records the options that shaped the
 //! region (see [`Options`]), so checking it and embedding it again render it the same way.
-//! Markers inside fenced code blocks are text, not markers, so a document can show them as
-//! an example. Every byte outside the region is kept.
+//! Markers inside fenced code blocks, and marker lines indented by four columns or more (an
+//! indented code block, or a paragraph's text), are text, not markers, so a document can show
+//! them as an example. A byte order mark before the first line is skipped. Every byte outside
+//! the region is kept.
 
+mod marker;
 mod options;
 mod scan;
 mod target;
 
-use std::io::Write as _;
-use std::path::Path;
-
 pub use options::{Format, Options};
 pub use target::Target;
-
-/// What embedding did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// The region (or its begin marker) was rewritten.
-    Updated,
-    /// The region already held this content; the file was not touched.
-    Unchanged,
-}
 
 /// The region is stale and `--check` was given (exit status 1).
 #[derive(Debug)]
@@ -69,24 +61,4 @@ pub fn begin_marker(name: &str, options: &Options) -> String {
     } else {
         format!("<!-- llm-strategy:begin {name} {options} -->")
     }
-}
-
-/// Writes to a temporary file beside `path`, then renames it over `path`. A symbolic link is
-/// followed, so the document it points to is updated and the link stays a link.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let path = &std::fs::canonicalize(path)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut file = tempfile::Builder::new()
-        .prefix(".llm-strategy-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().set_permissions(permissions)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,12 +1,13 @@
 //! A document read for embedding and the region in it to write: the region rewritten under a
-//! begin marker that records its options, checked against what it holds, written atomically.
+//! begin marker that records its options, checked against what it holds, and spliced into the
+//! document as it is when it is written.
 
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::options::{self, Options};
-use super::{Outcome, Stale, begin_marker, markers, scan, write_atomically};
+use super::{Stale, begin_marker, markers, scan};
 use crate::diagnostic::{Diagnostic, Invalid, Problems, file_error, input};
 
 /// A document read for embedding, and the region in it to write.
@@ -20,6 +21,8 @@ pub struct Target {
     /// The lines between the marker lines.
     body: Range<usize>,
     recorded: Options,
+    /// Whether its marker may record `explain`.
+    takes_explain: bool,
 }
 
 impl Target {
@@ -38,7 +41,15 @@ impl Target {
         name: &str,
         takes_explain: bool,
     ) -> Result<Self, Invalid> {
-        let all = scan::regions(&doc).map_err(|m| file_error(path, m))?;
+        let all = scan::regions(&doc).map_err(|p| match p.column {
+            Some(column) => Invalid(format!(
+                "{}:{}:{column}: {}",
+                path.display(),
+                p.line,
+                p.message
+            )),
+            None => file_error(path, format!("line {}: {}", p.line, p.message)),
+        })?;
         let Some(region) = all.iter().find(|r| r.name == name) else {
             return Err(file_error(path, missing(name, &all)));
         };
@@ -57,6 +68,7 @@ impl Target {
             begin,
             body,
             recorded,
+            takes_explain,
         })
     }
 
@@ -150,17 +162,19 @@ impl Target {
         })
     }
 
-    /// Writes `content` into the region under a begin marker recording `options`. The file
-    /// is replaced atomically and keeps its permissions; nothing is written when it would
-    /// not change.
-    pub fn write(&self, options: &Options, content: &str) -> anyhow::Result<Outcome> {
-        let updated = self.updated(options, content);
-        if updated == self.doc {
-            return Ok(Outcome::Unchanged);
-        }
-        write_atomically(&self.path, updated.as_bytes())
-            .map_err(|e| anyhow::anyhow!("cannot write document {}: {e}", self.path.display()))?;
-        Ok(Outcome::Updated)
+    /// The document `current` (this document as it is now, read again under the lock that
+    /// writing takes) with the region holding `content` under a begin marker recording
+    /// `options`; `None` when it already does. The region is found again in `current`, so what
+    /// others wrote meanwhile, to this region's markers or elsewhere, is kept.
+    pub fn splice(
+        &self,
+        current: String,
+        options: &Options,
+        content: &str,
+    ) -> Result<Option<String>, Invalid> {
+        let now = Target::parse(&self.path, current, &self.name, self.takes_explain)?;
+        let updated = now.updated(options, content);
+        Ok((updated != now.doc).then_some(updated))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Everything a user reads comes from here: one file (or folder) per format behind the
-//! [`Render`] trait, chosen by [`Format`], and [`output`], which writes it.
+//! [`Render`] trait, chosen by [`Format`], and [`output`], which writes it: on stdout and
+//! stderr, or into files through [`safe_write`] (locked, atomic, permissions and owner kept).
 //!
 //! A command builds a model (a report, a comparison, a cost breakdown, a rule list, ...) and
 //! hands it to [`emit`]; the format decides the layout. JSON is always the model serialized.
@@ -17,6 +18,7 @@ pub mod output;
 mod plot;
 mod questionnaire;
 mod rows;
+pub mod safe_write;
 pub mod schema;
 mod sentences;
 pub mod svg;
@@ -173,13 +175,13 @@ pub fn emit(
     emit_to(format, look, command, None, render)
 }
 
-/// Renders a model in `format` and writes it to `file` (atomically, see
-/// [`output::write_file`]), or prints it on stdout when `file` is `None`.
+/// Renders a model in `format` and writes it to `file` (see [`safe_write::write_file`]; the
+/// flag is its `force`), or prints it on stdout when `file` is `None`.
 pub fn emit_to(
     format: Format,
     look: Look,
     command: &str,
-    file: Option<&std::path::Path>,
+    file: Option<(&std::path::Path, bool)>,
     render: impl FnOnce(&dyn Render) -> Option<String>,
 ) -> anyhow::Result<()> {
     let text = render(format.renderer(look).as_ref()).ok_or_else(|| {
@@ -189,7 +191,7 @@ pub fn emit_to(
         ))
     })?;
     match file {
-        Some(path) => output::write_file(path, text.as_bytes()),
+        Some((path, force)) => safe_write::write_file(path, text.as_bytes(), force),
         None => output::print(&text),
     }
 }

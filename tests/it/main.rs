@@ -24,3 +24,5 @@ mod readme_console;
 mod rules_cli;
 mod schema;
 mod snapshots;
+#[cfg(unix)]
+mod streams;

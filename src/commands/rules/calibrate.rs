@@ -8,7 +8,7 @@ use crate::calibrate::{self, Settings};
 use crate::cases;
 use crate::commands::{Context, RulesArgs};
 use crate::diagnostic::Invalid;
-use crate::render::{self, Format, output};
+use crate::render::{self, Format, output, safe_write};
 use crate::rules;
 
 /// What `rules calibrate --help` shows after the options: how the shipped weights were fitted.
@@ -44,6 +44,10 @@ pub struct Args {
     /// are replaced).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
+    /// Rewrite rule files in --out that are read-only (they stay read-only) or have other hard
+    /// links (written in place, so every name sees the new text); without it, they are refused.
+    #[arg(long)]
+    pub force: bool,
     /// How strongly the weights are pulled towards the hand-set ones (0 to 10).
     #[arg(long, default_value_t = Settings::default().strength)]
     pub strength: f64,
@@ -91,7 +95,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.out.display()))?;
     for (name, text) in &texts {
-        output::write_file(&args.out.join(name), text.as_bytes())?;
+        safe_write::write_file(&args.out.join(name), text.as_bytes(), args.force)?;
     }
     // A rule set's own pricing goes with it, so the written set prices as the original did.
     if let Some(dir) = selection.dir() {
@@ -100,7 +104,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         if pricing.is_file() && pricing != target {
             let text =
                 crate::diagnostic::input::read(&pricing, crate::diagnostic::input::Kind::Pricing)?;
-            output::write_file(&target, text.as_bytes())?;
+            safe_write::write_file(&target, text.as_bytes(), args.force)?;
         }
     }
     let report = calibrate::Calibration {

@@ -6,6 +6,8 @@
 
 mod options;
 mod regions;
+#[cfg(unix)]
+mod safe_writes;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

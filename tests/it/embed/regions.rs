@@ -264,7 +264,19 @@ fn a_symlinked_document_is_written_through_the_link() {
     std::fs::write(&target, &original).expect("write document");
     let link = dir.path().join("plan.md");
     std::os::unix::fs::symlink("real.md", &link).expect("symlink");
-    assert_code(&assess_embed(BANK, &link, &[]), 0);
+    let output = assess_embed(BANK, &link, &[]);
+    assert_code(&output, 0);
+    // Not silently: the notice names the file written.
+    let real = std::fs::canonicalize(&target).expect("real path");
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "{} is a symbolic link: writing the file it points to, {}\n",
+            link.display(),
+            real.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
     assert!(
         std::fs::symlink_metadata(&link)
             .expect("metadata")
