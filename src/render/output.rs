@@ -94,7 +94,8 @@ pub fn write_chart(path: &std::path::Path, svg: &str, check: bool) -> anyhow::Re
     if !check {
         return write_file(path, svg.as_bytes());
     }
-    let existing = std::fs::read(path).unwrap_or_default();
+    let limit = crate::diagnostic::input::Kind::Document.limit() as usize;
+    let existing = crate::diagnostic::input::existing(path, limit).unwrap_or_default();
     if existing == svg.as_bytes() {
         return Ok(());
     }
