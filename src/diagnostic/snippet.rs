@@ -8,10 +8,10 @@ use super::Diagnostic;
 use super::lines::{LineIndex, count, floor_char_boundary};
 
 /// Lines up to this many bytes are shown whole.
-const WHOLE: usize = 120;
+const WHOLE: usize = 400;
 /// How many characters a window shows before the place, and from it on.
-const BEFORE: usize = 40;
-const AFTER: usize = 80;
+const BEFORE: usize = 60;
+const AFTER: usize = 100;
 
 /// Renders one diagnostic in the `file:line:col: message` form with a snippet.
 ///
@@ -122,8 +122,8 @@ mod tests {
         assert_eq!(lines[0], "r.yaml:1:5004: here");
         assert_eq!(
             lines[2],
-            format!("1 | ...{}!{}...", "[".repeat(40), "]".repeat(79))
+            format!("1 | ...{}!{}...", "[".repeat(60), "]".repeat(99))
         );
-        assert_eq!(lines[3], format!("  | {}^", " ".repeat(43)));
+        assert_eq!(lines[3], format!("  | {}^", " ".repeat(63)));
     }
 }

@@ -94,7 +94,7 @@ fn too_deep(text: &str, mark: Marker) -> Diagnostic {
     let at = offset(text, mark);
     Diagnostic::at(
         at..at + 1,
-        format!("lists and mappings nest more than {MOST_DEPTH} levels deep here"),
+        format!("lists and mappings nest more than {MOST_DEPTH} levels deep"),
     )
     .note(format!(
         "allowed: at most {MOST_DEPTH} levels of nested lists and mappings"
