@@ -174,7 +174,7 @@ fn questionnaire_region_is_current() {
 #[test]
 fn init_sample_is_current() {
     let readme = readme();
-    let sample = block(&readme, "$ llm-strategy init");
+    let sample = block(&readme, "$ llm-strategy init\n");
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut output = String::new();
     for args in [&["init"][..], &["assess", "answers.toml"]] {
