@@ -11,7 +11,7 @@
 //! [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
-//! before them here: `diagnostic`, `number`, `options`, `matrix`, `questions`, `answers`,
+//! before them here: `number`, `diagnostic`, `options`, `matrix`, `questions`, `answers`,
 //! `cost`, `rules`, `engine`, `explain`, `whatif`, `report`, then the models, `embed`,
 //! `render`, `interview`, `commands` and `cli`.
 //!

@@ -2,6 +2,30 @@
 
 /// Formats a number for people: `20,000`, `500,000,000`, `1.5e12`, `0.25`.
 pub fn format_number(n: f64) -> String {
+    unsigned_zero(grouped(n))
+}
+
+/// A number as written in an input, for messages that quote it: Rust's shortest form that
+/// reads back as the same number, in scientific notation when that would be over 15 digits
+/// long (`1e300`, not 301 digits).
+pub fn exact(n: f64) -> String {
+    let abs = n.abs();
+    if abs != 0.0 && !(1e-5..1e15).contains(&abs) {
+        format!("{n:e}")
+    } else {
+        unsigned_zero(format!("{n}"))
+    }
+}
+
+/// `-0`, `-0.00` or `-0%` as the same without the sign: a figure that rounds to zero is zero.
+fn unsigned_zero(s: String) -> String {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.bytes().any(|b| (b'1'..=b'9').contains(&b)) => rest.to_owned(),
+        _ => s,
+    }
+}
+
+fn grouped(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         let digits = format!("{}", n.abs() as u64);
         let mut out = String::new();
@@ -41,7 +65,7 @@ pub fn money(usd: f64) -> String {
         return "n/a".to_owned();
     }
     if usd.abs() < 10.0 {
-        return format!("${usd:.2}");
+        return format!("${}", unsigned_zero(format!("{usd:.2}")));
     }
     format!("${}", round3(usd))
 }
@@ -69,13 +93,13 @@ pub fn percent(share: f64) -> String {
     if p.abs() >= 1000.0 {
         format!("{}%", round3(p))
     } else {
-        format!("{p:.0}%")
+        format!("{}%", unsigned_zero(format!("{p:.0}")))
     }
 }
 
 /// A score or coordinate with one decimal: `7.5`, `-0.3`.
 pub fn one_decimal(v: f64) -> String {
-    format!("{v:.1}")
+    unsigned_zero(format!("{v:.1}"))
 }
 
 #[cfg(test)]
@@ -99,5 +123,25 @@ mod tests {
         assert_eq!(percent(12.345), "1,230%");
         assert_eq!(percent(1.6e26), "1.6e28%");
         assert_eq!(percent(f64::INFINITY), "over a zero budget");
+    }
+
+    #[test]
+    fn negative_zero_reads_as_zero() {
+        assert_eq!(money(-0.0), "$0.00");
+        assert_eq!(money(-0.001), "$0.00");
+        assert_eq!(money(-5.0), "$-5.00");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-0.0001), "0");
+        assert_eq!(round3(-0.0), "0");
+        assert_eq!(one_decimal(-0.04), "0.0");
+        assert_eq!(percent(-0.001), "0%");
+    }
+
+    #[test]
+    fn exact_numbers_stay_short() {
+        assert_eq!(exact(1e300), "1e300");
+        assert_eq!(exact(-2.5e-300), "-2.5e-300");
+        assert_eq!(exact(1000.5), "1000.5");
+        assert_eq!(exact(-0.0), "0");
     }
 }

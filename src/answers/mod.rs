@@ -3,7 +3,7 @@
 //! Validation walks the whole document and collects every problem before failing,
 //! so a user fixes a file in one pass.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::path::Path;
 
 use toml::de::DeTable;
@@ -11,6 +11,7 @@ use toml::de::DeTable;
 mod literal;
 mod overrides;
 mod plausible;
+mod syntax;
 mod validate;
 
 pub use crate::questions::{COST_KEYS, SIZE_CLASSES, TIERS};
@@ -150,12 +151,7 @@ pub fn parse_text(path: &Path, source: &str) -> Result<Answers, Invalid> {
     }
     let (document, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
-        let mut out = String::new();
-        for mut error in errors {
-            error.set_input(Some(source));
-            let _ = writeln!(out, "{}: {error}", path.display());
-        }
-        return Err(Invalid(out.trim_end().to_owned()));
+        return Err(syntax::invalid(path, source, errors));
     }
     validate::validate(path, source, document.get_ref(), input::stem(path))
 }

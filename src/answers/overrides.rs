@@ -32,7 +32,7 @@ pub(super) fn check_cost_key(
         "tier" => (&TIERS, &mut overrides.tier),
         "size_class" => (&SIZE_CLASSES, &mut overrides.size_class),
         _ => {
-            problems.push(unknown_key("cost", key));
+            problems.push_with(Some(key.span().start), || unknown_key("cost", key));
             return;
         }
     };

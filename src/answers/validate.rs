@@ -1,6 +1,7 @@
 //! Validation of an answers file: the parsed TOML tables, with a span on every key and value,
 //! into checked [`Answers`], collecting every problem in one pass.
 
+use std::num::IntErrorKind;
 use std::path::Path;
 
 use toml::Spanned;
@@ -30,7 +31,9 @@ pub(super) fn validate(
     for (section, value) in document {
         let section_name = section.get_ref().as_ref();
         if !SECTIONS.contains(&section_name) {
-            problems.push(unknown_section(section, value));
+            problems.push_with(Some(section.span().start), || {
+                unknown_section(section, value)
+            });
             continue;
         }
         let DeValue::Table(table) = value.get_ref() else {
@@ -107,7 +110,7 @@ fn check_scenario_key(
 ) {
     let name = key.get_ref().as_ref();
     if !SCENARIO_KEYS.contains(&name) {
-        problems.push(unknown_key("scenario", key));
+        problems.push_with(Some(key.span().start), || unknown_key("scenario", key));
         return;
     }
     let DeValue::String(text) = value.get_ref() else {
@@ -196,7 +199,7 @@ fn check_answer(
         let q = id.question();
         q.section == section && q.key == name
     }) else {
-        problems.push(unknown_key(section, key));
+        problems.push_with(Some(key.span().start), || unknown_key(section, key));
         return;
     };
     match filled_in(id, value).and_then(|()| check_value(id, value)) {
@@ -247,6 +250,9 @@ fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, D
             }
         }
         (Kind::Number { whole, positive }, DeValue::Integer(_) | DeValue::Float(_)) => {
+            if let Some(found) = no_digits(value.get_ref()) {
+                return Err(wrong(found).note("help: write the number in decimal, e.g. 2_000"));
+            }
             let n = number(value.get_ref())
                 .ok_or_else(|| wrong("a number too large to represent".to_owned()))?;
             if n.is_nan() {
@@ -294,6 +300,37 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
             .ok()
             .map(|v| v as f64),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+/// What a radix-prefixed integer with no digits after its prefix (`0x`, `0o`, `0b`) is, in
+/// words; toml reads such a prefix as an integer without digits, which is not too large but empty.
+fn no_digits(value: &DeValue<'_>) -> Option<String> {
+    let DeValue::Integer(i) = value else {
+        return None;
+    };
+    let (prefix, base) = match i.radix() {
+        16 => ("0x", "hexadecimal"),
+        8 => ("0o", "octal"),
+        2 => ("0b", "binary"),
+        _ => return None,
+    };
+    let digits = i.as_str().trim_start_matches(['+', '-']);
+    if digits.is_empty() {
+        return Some(format!(
+            "`{prefix}`, the {base} prefix with no digits after it"
+        ));
+    }
+    match i128::from_str_radix(i.as_str(), i.radix()) {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow
+            ) =>
+        {
+            Some(format!("`{prefix}{digits}`, which are not {base} digits"))
+        }
         _ => None,
     }
 }

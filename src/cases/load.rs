@@ -1,14 +1,17 @@
 //! Reading test-case files: the raw YAML shape, and checking it into [`Case`]s with every
 //! problem reported.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::{Case, CaseSource, Record};
 use crate::answers;
-use crate::diagnostic::{Diagnostic, Invalid, input, yaml};
+use crate::diagnostic::locate::Locations;
+use crate::diagnostic::{Diagnostic, Invalid, LineIndex, Problems, input, yaml};
 use crate::options::{Approach, PAIRS, Pair, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::{RuleBase, RuleFile};
@@ -64,8 +67,8 @@ struct RawPair {
 pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, Invalid> {
     let mut out = Vec::new();
     let mut errors = String::new();
+    let mut names: HashSet<String> = HashSet::new();
     for file in files {
-        let path = file.path.display();
         let text = match input::utf8(&file.path, &file.bytes, input::Kind::Cases) {
             Ok(text) => text,
             Err(Invalid(message)) => {
@@ -73,26 +76,41 @@ pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, In
                 continue;
             }
         };
-        let raw: RawCaseFile = match serde_yaml::from_str(text) {
+        let raw: RawCaseFile = match yaml::from_str(&file.path, text) {
             Ok(raw) => raw,
             Err(e) => {
-                let _ = writeln!(errors, "{}", yaml::invalid(&file.path, text, &e));
+                let _ = writeln!(errors, "{e}");
                 continue;
             }
         };
-        for raw_case in raw.cases {
-            let line = line_of(text, &raw_case.name);
-            let location = format!("{path}:{line}");
-            match check(base, raw_case, &location) {
-                Ok(case) => {
-                    if out.iter().any(|c: &Case| c.name == case.name) {
-                        let _ =
-                            writeln!(errors, "{location}: duplicate case name \"{}\"", case.name);
-                    }
+        let mut place = Place {
+            path: &file.path,
+            text,
+            locations: Locations::of(text),
+            lines: LineIndex::new(text),
+        };
+        let mut problems = Problems::new(&file.path, text);
+        for (i, raw_case) in raw.cases.into_iter().enumerate() {
+            let at = format!("cases/{i}");
+            let location = place.location(&format!("{at}/name"));
+            let name_span = place.span(&format!("{at}/name"));
+            let fresh = names.insert(raw_case.name.clone());
+            if !fresh {
+                problems.push_with(name_span.as_ref().map(|s| s.start), || {
+                    located(
+                        name_span.clone(),
+                        format!("duplicate case name \"{}\"", raw_case.name),
+                    )
+                });
+            }
+            if let Some(case) = check(base, raw_case, (&place, &at, location), &mut problems) {
+                if fresh {
                     out.push(case);
                 }
-                Err(message) => errors.push_str(&message),
             }
+        }
+        if let Err(Invalid(message)) = problems.finish() {
+            let _ = writeln!(errors, "{message}");
         }
     }
     if errors.is_empty() {
@@ -102,24 +120,65 @@ pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, In
     }
 }
 
-/// The line of a case's `name:` entry, so messages point at the case.
-fn line_of(text: &str, name: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix("name:")
-                .is_some_and(|rest| rest.trim().trim_matches('"') == name)
-        })
-        .map_or(1, |i| i + 1)
+/// Where the nodes of one test file are: spans by YAML path, and lines from the spans.
+struct Place<'a> {
+    path: &'a Path,
+    text: &'a str,
+    locations: Locations,
+    lines: LineIndex,
 }
 
-fn check(base: &RuleBase, raw: RawCase, location: &str) -> Result<Case, String> {
-    let mut errors = String::new();
+impl Place<'_> {
+    fn span(&self, at: &str) -> Option<Range<usize>> {
+        self.locations.find(at)
+    }
+
+    /// `FILE:LINE` of the node at `at`, as test reports name a case.
+    fn location(&mut self, at: &str) -> String {
+        let line = self
+            .span(at)
+            .map_or(1, |span| self.lines.line_col(self.text, span.start).0);
+        format!("{}:{line}", self.path.display())
+    }
+}
+
+/// A problem at a span, or nowhere when the span is unknown.
+fn located(span: Option<Range<usize>>, message: String) -> Diagnostic {
+    match span {
+        Some(span) => Diagnostic::at(span, message),
+        None => Diagnostic::nowhere(message),
+    }
+}
+
+/// Checks one case, recording its problems; the case when it has none.
+fn check(
+    base: &RuleBase,
+    raw: RawCase,
+    (place, at, location): (&Place<'_>, &str, String),
+    problems: &mut Problems<'_>,
+) -> Option<Case> {
+    let case = &raw.name;
     let answers = answers::parse(
-        Path::new(&format!("{location} (case {})", raw.name)),
+        Path::new(&format!("answers of case {case}")),
         raw.answers.as_bytes(),
-    )
-    .map_err(|e| format!("{e}\n"));
+    );
+    if let Err(Invalid(nested)) = &answers {
+        let span = place.span(&format!("{at}/answers"));
+        problems.push_with(span.as_ref().map(|s| s.start), || {
+            located(
+                span.clone(),
+                format!("case {case}: its answers are not valid"),
+            )
+            .note(indent(nested))
+        });
+    }
+    let mut report = |path: &str, message: &dyn Fn() -> String| {
+        let span = place.span(&format!("{at}/{path}"));
+        problems.push_with(span.as_ref().map(|s| s.start), || {
+            located(span.clone(), format!("case {case}: {}", message()))
+        });
+    };
+    let mut errors = String::new();
     let expect = pair(
         &raw.expect.strategy,
         &raw.expect.approach,
@@ -132,50 +191,61 @@ fn check(base: &RuleBase, raw: RawCase, location: &str) -> Result<Case, String> 
         .iter()
         .map(|p| pair(&p.strategy, &p.approach, "expect.also", &mut errors))
         .collect();
-    check_answered(&raw, &mut errors);
-    let mut errors = errors.lines().fold(String::new(), |mut out, l| {
-        let _ = writeln!(out, "{location}: case {}: {l}", raw.name);
-        out
-    });
-    let ids: Vec<&str> = base.rules.iter().map(|r| r.id.as_str()).collect();
-    for id in raw.expect.fires.iter().chain(&raw.expect.not_fires) {
-        if base.rule(id).is_none() {
-            let hint = Diagnostic::did_you_mean(id, ids.iter().copied())
-                .map(|question| format!("; {question}"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                errors,
-                "{location}: case {}: unknown rule \"{id}\"{hint}",
-                raw.name
-            );
+    for line in errors.lines() {
+        report("expect", &|| line.to_owned());
+    }
+    let mut answered = String::new();
+    check_answered(&raw, &mut answered);
+    for line in answered.lines() {
+        report("documented", &|| line.to_owned());
+    }
+    let mut clean = errors.is_empty() && answered.is_empty();
+    let lists = [
+        ("fires", &raw.expect.fires),
+        ("not_fires", &raw.expect.not_fires),
+    ];
+    for (key, list) in lists {
+        for (j, id) in list.iter().enumerate() {
+            if base.rule(id).is_none() {
+                clean = false;
+                report(&format!("expect/{key}/{j}"), &|| {
+                    let ids = base.rules.iter().map(|r| r.id.as_str());
+                    let hint = Diagnostic::did_you_mean(id, ids)
+                        .map(|question| format!("; {question}"))
+                        .unwrap_or_default();
+                    format!("unknown rule \"{id}\"{hint}")
+                });
+            }
         }
     }
-    match (answers, expect) {
-        (Ok(mut answers), Some(expected)) if errors.is_empty() => {
-            answers.name.clone_from(&raw.name);
-            Ok(Case {
-                name: raw.name,
-                note: raw.note,
-                location: location.to_owned(),
-                answers,
-                expected,
-                // A pair that did not check is an error above, so none is dropped here.
-                also: also.into_iter().flatten().collect(),
-                fires: raw.expect.fires,
-                not_fires: raw.expect.not_fires,
-                record: Record {
-                    sector: raw.sector,
-                    year: raw.year,
-                    source: raw.source,
-                    documented: raw.documented,
-                    estimated: raw.estimated,
-                    year_bound: raw.year_bound,
-                },
-            })
-        }
-        (Ok(_), _) => Err(errors),
-        (Err(e), _) => Err(e + &errors),
-    }
+    let (Ok(mut answers), Some(expected), true) = (answers, expect, clean) else {
+        return None;
+    };
+    answers.name.clone_from(&raw.name);
+    Some(Case {
+        name: raw.name,
+        note: raw.note,
+        location,
+        answers,
+        expected,
+        // A pair that did not check is an error above, so none is dropped here.
+        also: also.into_iter().flatten().collect(),
+        fires: raw.expect.fires,
+        not_fires: raw.expect.not_fires,
+        record: Record {
+            sector: raw.sector,
+            year: raw.year,
+            source: raw.source,
+            documented: raw.documented,
+            estimated: raw.estimated,
+            year_bound: raw.year_bound,
+        },
+    })
+}
+
+/// The problems of a case's answers, as a note: every line after the first indented under it.
+fn indent(nested: &str) -> String {
+    nested.lines().collect::<Vec<_>>().join("\n    ")
 }
 
 /// A documented pair, or a message saying why it is not one.

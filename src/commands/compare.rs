@@ -120,7 +120,7 @@ fn scenario_files(
                 .map_err(|e| anyhow::anyhow!("cannot read directory {}: {e}", input.display()))?
                 .filter_map(Result::ok)
                 .map(|entry| entry.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "toml"))
                 .collect();
             found.sort();
             files.extend(found);

@@ -109,7 +109,12 @@ fn beside(file: &Path, file_name: &str) -> PathBuf {
 /// without `force`, with a notice saying how to replace it.
 fn write_schema(path: &Path, schema: &str, force: bool) -> anyhow::Result<()> {
     let shown = path.display();
-    match std::fs::read(path) {
+    let existing = match crate::diagnostic::input::existing(path, schema.len()) {
+        Some(bytes) => Ok(bytes),
+        None if path.exists() => Ok(Vec::new()),
+        None => Err(()),
+    };
+    match existing {
         Ok(existing) if existing == schema.as_bytes() => {
             output::notice(&format!("{shown} is up to date"));
         }

@@ -106,6 +106,23 @@ pub fn read(path: &Path, kind: Kind) -> anyhow::Result<String> {
     read_limited(path, std::fs::File::open(path).map_err(cannot)?, kind)
 }
 
+/// The bytes of a regular file that is about to be replaced, to compare with what would be
+/// written: `None` when there is none, it is not a regular file (a pipe or device is never
+/// read) or it is longer than `expected`, which it then cannot equal.
+pub fn existing(path: &Path, expected: usize) -> Option<Vec<u8>> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > expected as u64 {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(expected as u64 + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
 /// Reads `source` (the file at `path`, or standard input) up to the kind's limit as UTF-8 text.
 fn read_limited(path: &Path, source: impl std::io::Read, kind: Kind) -> anyhow::Result<String> {
     let noun = kind.noun();

@@ -1,15 +1,24 @@
 //! Problems found in an input file, located by line and column and rendered with a snippet.
 //!
 //! Every input kind (answers, rules, pricing, test cases, documents) is read by [`input`],
-//! reports YAML errors through [`yaml`], and collects its problems in one [`Problems`].
+//! parses YAML through [`yaml`], and collects its problems in one [`Problems`] per file, which
+//! shows the first [`SHOWN`] and counts the rest; [`lines`] locates them in linear time.
 
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 use std::path::Path;
 
+use crate::number::format_number;
+
 pub mod input;
+pub mod lines;
 pub mod locate;
+mod snippet;
 pub mod yaml;
+pub mod yaml_limits;
+
+pub use lines::{LineIndex, line_col};
+pub use snippet::render;
 
 /// Input that is not valid (exit status 2); its text is the complete message.
 #[derive(Debug)]
@@ -98,12 +107,28 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
-/// All problems of one file, rendered together.
+/// How many problems of one file are shown: the earliest in the file. The rest are counted
+/// in one line, so a file with thousands of problems still gets a short answer.
+pub const SHOWN: usize = 50;
+
+/// All problems of one file, rendered together: the first [`SHOWN`] in file order, and how
+/// many more there are.
 #[derive(Debug)]
 pub struct Problems<'a> {
     path: &'a Path,
     source: &'a str,
-    diagnostics: Vec<Diagnostic>,
+    /// At most [`SHOWN`] problems, each with the order it was recorded in.
+    kept: Vec<(usize, Diagnostic)>,
+    /// How many problems were recorded, kept or not.
+    found: usize,
+}
+
+/// Where a problem sorts: by its place in the file, absences last, then as recorded.
+fn order(seq: usize, d: &Diagnostic) -> (bool, usize, usize) {
+    match &d.span {
+        Some(span) => (false, span.start, seq),
+        None => (true, usize::MAX, seq),
+    }
 }
 
 impl<'a> Problems<'a> {
@@ -112,154 +137,91 @@ impl<'a> Problems<'a> {
         Problems {
             path,
             source,
-            diagnostics: Vec::new(),
+            kept: Vec::new(),
+            found: 0,
         }
     }
 
     /// Records a problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        let start = diagnostic.span.as_ref().map(|s| s.start);
+        self.push_with(start, || diagnostic);
+    }
+
+    /// Records a problem at byte `start` (`None` for an absence), building it only when it is
+    /// among the first [`SHOWN`] in the file, so that suggestions are not computed for
+    /// problems that are only counted.
+    pub fn push_with(&mut self, start: Option<usize>, make: impl FnOnce() -> Diagnostic) {
+        let seq = self.found;
+        self.found += 1;
+        let key = (start.is_none(), start.unwrap_or(usize::MAX), seq);
+        if self.kept.len() < SHOWN {
+            self.kept.push((seq, make()));
+            return;
+        }
+        let latest = self
+            .kept
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (seq, d))| order(*seq, d))
+            .map(|(i, (seq, d))| (i, order(*seq, d)));
+        if let Some((i, last)) = latest {
+            if key < last {
+                self.kept[i] = (seq, make());
+            }
+        }
+    }
+
+    /// Counts `n` more problems, found but not kept (see [`SHOWN`]).
+    pub fn also_found(&mut self, n: usize) {
+        self.found += n;
     }
 
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.diagnostics.is_empty()
+        self.found == 0
     }
 
-    /// The recorded problems, in file order (absences last).
+    /// The problems shown, in file order (absences last).
     pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
         self.sort();
-        self.diagnostics
+        self.kept.into_iter().map(|(_, d)| d).collect()
     }
 
     fn sort(&mut self) {
-        self.diagnostics.sort_by_key(|d| {
-            d.span
-                .as_ref()
-                .map_or((1, usize::MAX), |span| (0, span.start))
-        });
+        self.kept.sort_by_key(|(seq, d)| order(*seq, d));
     }
 
-    /// Ok when nothing was recorded, otherwise every problem as one [`Invalid`] error.
+    /// Ok when nothing was recorded, otherwise every problem shown as one [`Invalid`] error,
+    /// with a line counting those not shown.
     pub fn finish(mut self) -> Result<(), Invalid> {
-        if self.diagnostics.is_empty() {
+        if self.found == 0 {
             return Ok(());
         }
         self.sort();
         let mut out = String::new();
         let mut index = LineIndex::new(self.source);
-        for d in &self.diagnostics {
-            render_indexed(&mut out, self.path, self.source, &mut index, d);
+        for (_, d) in &self.kept {
+            snippet::render_indexed(&mut out, self.path, self.source, &mut index, d);
         }
-        let n = self.diagnostics.len();
+        let file = self.path.display();
+        let more = self.found - self.kept.len();
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "{file}: ... and {} more problem{} (only the first {SHOWN} are shown)",
+                format_number(more as f64),
+                if more == 1 { "" } else { "s" }
+            );
+        }
+        let n = self.found;
         let _ = write!(
             out,
-            "{}: {n} problem{}",
-            self.path.display(),
+            "{file}: {} problem{}",
+            format_number(n as f64),
             if n == 1 { "" } else { "s" }
         );
         Err(Invalid(out))
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(source).line_col(source, offset)
-}
-
-/// Where each line of a text starts, computed once so that locating many problems stays
-/// linear in the size of the file.
-#[derive(Debug)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-    /// The last offset located and its column, so that locating offsets in order along one
-    /// long line does not count its characters again.
-    last: (usize, usize),
-}
-
-impl LineIndex {
-    /// Indexes the line starts of `source`.
-    pub fn new(source: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex {
-            starts,
-            last: (0, 1),
-        }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset of `source`.
-    pub fn line_col(&mut self, source: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(source, offset.min(source.len()));
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let (from, column) = if self.last.0 >= start && self.last.0 <= offset {
-            self.last
-        } else {
-            (start, 1)
-        };
-        let column = column + source[from..offset].chars().count();
-        self.last = (offset, column);
-        (line, column)
-    }
-
-    /// The text of a 1-based line, without its line break.
-    fn line<'s>(&self, source: &'s str, line: usize) -> &'s str {
-        let start = self.starts[line - 1];
-        let end = self.starts.get(line).map_or(source.len(), |&s| s - 1);
-        source[start..end].trim_end_matches('\r')
-    }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Renders one diagnostic in the `file:line:col: message` form with a snippet.
-pub fn render(out: &mut String, path: &Path, source: &str, d: &Diagnostic) {
-    render_indexed(out, path, source, &mut LineIndex::new(source), d);
-}
-
-fn render_indexed(
-    out: &mut String,
-    path: &Path,
-    source: &str,
-    index: &mut LineIndex,
-    d: &Diagnostic,
-) {
-    let file = path.display();
-    let Some(span) = &d.span else {
-        let _ = writeln!(out, "{file}: {}", d.message);
-        for note in &d.notes {
-            let _ = writeln!(out, "  = {note}");
-        }
-        return;
-    };
-    let (line, column) = index.line_col(source, span.start);
-    let _ = writeln!(out, "{file}:{line}:{column}: {}", d.message);
-    let text = index.line(source, line);
-    let gutter = line.to_string().len();
-    let pad = " ".repeat(gutter);
-    let start = floor_char_boundary(source, span.start.min(source.len()));
-    let line_end = index.starts[line - 1] + text.len();
-    let end = span.end.clamp(start, line_end.max(start));
-    let width = source
-        .get(start..end)
-        .map_or(1, |s| s.chars().count().max(1));
-    let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{line} | {text}");
-    let _ = writeln!(
-        out,
-        "{pad} | {}{}",
-        " ".repeat(column - 1),
-        "^".repeat(width)
-    );
-    for note in &d.notes {
-        let _ = writeln!(out, "{pad} = {note}");
     }
 }
 
@@ -273,14 +235,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_and_column_are_one_based() {
-        let src = "a\nbcd\né = 1";
-        assert_eq!(line_col(src, 0), (1, 1));
-        assert_eq!(line_col(src, 3), (2, 2));
-        assert_eq!(line_col(src, src.find('=').unwrap()), (3, 3));
-    }
-
-    #[test]
     fn suggestions_only_when_close() {
         let levels = ["public", "internal", "secret"];
         assert_eq!(closest("publc", levels), Some("public"));
@@ -289,19 +243,28 @@ mod tests {
     }
 
     #[test]
-    fn renders_snippet_with_caret_under_the_value() {
-        let src = "[data]\nsensitivity = \"publc\"\n";
-        let start = src.find('"').unwrap();
-        let d = Diagnostic::at(
-            start..start + 7,
-            "[data] sensitivity: unknown level \"publc\"",
-        )
-        .note("allowed: one of \"public\"");
-        let mut out = String::new();
-        render(&mut out, Path::new("a.toml"), src, &d);
-        assert_eq!(
-            out,
-            "a.toml:2:15: [data] sensitivity: unknown level \"publc\"\n  |\n2 | sensitivity = \"publc\"\n  |               ^^^^^^^\n  = allowed: one of \"public\"\n"
+    fn only_the_first_problems_in_the_file_are_shown() {
+        let source = "x\n".repeat(SHOWN + 20);
+        let mut problems = Problems::new(Path::new("a.toml"), &source);
+        // Recorded last to first: the kept ones are still the earliest in the file.
+        for line in (0..SHOWN + 20).rev() {
+            problems.push(Diagnostic::at(2 * line..2 * line + 1, format!("p{line}")));
+        }
+        let built = std::cell::Cell::new(0);
+        problems.push_with(Some(source.len() - 2), || {
+            built.set(built.get() + 1);
+            Diagnostic::at(0..1, "late")
+        });
+        assert_eq!(built.get(), 0, "a problem that is not shown is not built");
+        let text = problems.finish().unwrap_err().0;
+        assert!(text.starts_with("a.toml:1:1: p0\n"), "{text}");
+        assert!(text.contains("a.toml:50:1: p49\n"), "{text}");
+        assert!(!text.contains("p50"), "{text}");
+        assert!(
+            text.ends_with(
+                "a.toml: ... and 21 more problems (only the first 50 are shown)\na.toml: 71 problems"
+            ),
+            "{text}"
         );
     }
 }

@@ -110,7 +110,8 @@ pub fn write_chart(
     if !check {
         return safe_write::write_file(path, svg.as_bytes(), force);
     }
-    let existing = std::fs::read(path).unwrap_or_default();
+    let limit = crate::diagnostic::input::Kind::Document.limit() as usize;
+    let existing = crate::diagnostic::input::existing(path, limit).unwrap_or_default();
     if existing == svg.as_bytes() {
         return Ok(());
     }

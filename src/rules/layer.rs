@@ -97,7 +97,8 @@ pub(super) fn with_dir_pricing(
     compile: impl FnOnce(Pricing, Digest) -> Result<RuleBase, Invalid>,
 ) -> anyhow::Result<RuleBase> {
     let own_pricing = dir.join(super::PRICING_FILE);
-    if own_pricing.is_file() {
+    // Whatever is there is read (a pipe or a device is refused), never silently passed over.
+    if own_pricing.exists() {
         let (pricing, digest) = super::pricing_file(&own_pricing)?;
         let mut base = compile(pricing, digest)?;
         base.pricing_file = own_pricing.display().to_string();

@@ -283,7 +283,8 @@ pub fn dir_files(dir: &Path) -> anyhow::Result<Vec<RuleFile>> {
         let entry = entry
             .map_err(|e| anyhow::anyhow!("cannot read rules directory {}: {e}", dir.display()))?;
         let path = entry.path();
-        if path.is_file() && is_rule_file(&path) {
+        // A pipe or device with a rule file's name is refused by `input::read`, not skipped.
+        if !path.is_dir() && is_rule_file(&path) {
             let bytes = input::read(&path, input::Kind::Rules)?.into_bytes();
             files.push(RuleFile { path, bytes });
         }

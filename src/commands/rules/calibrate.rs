@@ -101,7 +101,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     if let Some(dir) = selection.dir() {
         let pricing = dir.join(rules::PRICING_FILE);
         let target = args.out.join(rules::PRICING_FILE);
-        if pricing.is_file() && pricing != target {
+        if pricing.exists() && pricing != target {
             let text =
                 crate::diagnostic::input::read(&pricing, crate::diagnostic::input::Kind::Pricing)?;
             safe_write::write_file(&target, text.as_bytes(), args.force)?;

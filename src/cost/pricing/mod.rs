@@ -158,7 +158,7 @@ mod check;
 
 /// Parses and checks a pricing file, reporting every problem with its line.
 pub fn parse(path: &Path, text: &str) -> Result<Pricing, Invalid> {
-    let pricing: Pricing = serde_yaml::from_str(text).map_err(|e| yaml::invalid(path, text, &e))?;
+    let pricing: Pricing = yaml::from_str(path, text)?;
     let mut found = Found::new();
     check::numbers(&pricing, &mut found);
     check::references(&pricing, &mut found);

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{FileProblems, is_kebab};
 use crate::diagnostic::locate::Locations;
-use crate::diagnostic::{Diagnostic, line_col};
+use crate::diagnostic::{Diagnostic, LineIndex};
 
 /// The file being checked, and its layer: 0 for the base, 1 for files laid over it.
 pub(super) struct Current<'a, 'p> {
@@ -26,19 +26,27 @@ struct Definition<'a> {
     removed: bool,
 }
 
-impl Definition<'_> {
-    /// `at line L, column C of this file`, `at FILE:L:C` or `in FILE`, for notes about it.
-    fn place(&self, from: &Path) -> String {
-        let place = Locations::of(self.text)
-            .find(&self.path)
-            .map(|span| line_col(self.text, span.start));
-        match place {
-            Some((line, column)) if self.file == from => {
-                format!("at line {line}, column {column} of this file")
-            }
-            Some((line, column)) => format!("at {}:{line}:{column}", self.file.display()),
-            None => format!("in {}", self.file.display()),
+/// The places of the files' nodes, found once per file when a note needs one.
+type Located<'a> = HashMap<&'a Path, (Locations, LineIndex)>;
+
+/// `at line L, column C of this file`, `at FILE:L:C` or `in FILE`: where `definition` is, for
+/// notes about it in `from`.
+fn place<'a>(located: &mut Located<'a>, definition: &Definition<'a>, from: &Path) -> String {
+    let (locations, lines) = located.entry(definition.file).or_insert_with(|| {
+        (
+            Locations::of(definition.text),
+            LineIndex::new(definition.text),
+        )
+    });
+    let place = locations
+        .find(&definition.path)
+        .map(|span| lines.line_col(definition.text, span.start));
+    match place {
+        Some((line, column)) if definition.file == from => {
+            format!("at line {line}, column {column} of this file")
         }
+        Some((line, column)) => format!("at {}:{line}:{column}", definition.file.display()),
+        None => format!("in {}", definition.file.display()),
     }
 }
 
@@ -54,6 +62,7 @@ pub(super) enum Defined<'a> {
 #[derive(Default)]
 pub(super) struct Ids<'a> {
     map: HashMap<(&'static str, String), Definition<'a>>,
+    located: Located<'a>,
 }
 
 impl<'a> Ids<'a> {
@@ -97,7 +106,7 @@ impl<'a> Ids<'a> {
         } else {
             "first defined"
         };
-        let note = format!("{what} {}", first.place(current.file));
+        let note = format!("{what} {}", place(&mut self.located, first, current.file));
         current.problems.push(
             &definition.path,
             Diagnostic::nowhere(format!("duplicate {kind} id \"{id}\"")).note(note),
@@ -118,14 +127,19 @@ impl<'a> Ids<'a> {
         let problem = match self.map.get(&key) {
             Some(first) if first.layer < current.layer => None,
             Some(first) if first.removed => Some(
-                Diagnostic::nowhere(format!("{kind} \"{id}\" is removed twice"))
-                    .note(format!("first removed {}", first.place(current.file))),
+                Diagnostic::nowhere(format!("{kind} \"{id}\" is removed twice")).note(format!(
+                    "first removed {}",
+                    place(&mut self.located, first, current.file)
+                )),
             ),
             Some(first) => Some(
                 Diagnostic::nowhere(format!(
                     "cannot remove {kind} \"{id}\": it is one of yours, not built in"
                 ))
-                .note(format!("defined {}", first.place(current.file)))
+                .note(format!(
+                    "defined {}",
+                    place(&mut self.located, first, current.file)
+                ))
                 .note("`remove:` takes away built-in entries; to drop one of yours, delete it"),
             ),
             None => {

@@ -13,7 +13,7 @@ pub use sections::TOPICS;
 use super::raw::RawFile;
 use super::{Digest, Identity, RuleBase, RuleFile};
 use crate::diagnostic::locate::Locations;
-use crate::diagnostic::{Diagnostic, Invalid, Problems, input, yaml};
+use crate::diagnostic::{Diagnostic, Invalid, Problems, SHOWN, input, yaml};
 use crate::questions::quote_list;
 
 /// Whether `id` is lower-case kebab-case: `a-z0-9` words joined by single dashes.
@@ -27,13 +27,24 @@ pub(crate) fn is_kebab(id: &str) -> bool {
 }
 
 /// Problems of one file, each with the YAML path it concerns; spans are found only if needed.
+/// The first [`SHOWN`] found are kept, the rest only counted.
 pub(super) struct FileProblems {
     items: Vec<(String, Diagnostic)>,
+    more: usize,
 }
 
 impl FileProblems {
     fn push(&mut self, path: impl Into<String>, diagnostic: Diagnostic) {
-        self.items.push((path.into(), diagnostic));
+        self.push_with(path, || diagnostic);
+    }
+
+    /// Records a problem, building it only when it is kept.
+    fn push_with(&mut self, path: impl Into<String>, make: impl FnOnce() -> Diagnostic) {
+        if self.items.len() < SHOWN {
+            self.items.push((path.into(), make()));
+        } else {
+            self.more += 1;
+        }
     }
 }
 
@@ -100,11 +111,12 @@ pub(crate) fn compile(
     }
     // Once each: a layered file may define a source again to replace it.
     let mut source_ids: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for id in parsed
         .iter()
         .flat_map(|p| p.raw.sources.iter().map(|s| &s.id))
     {
-        if !source_ids.contains(id) {
+        if seen.insert(id) {
             source_ids.push(id.clone());
         }
     }
@@ -131,6 +143,7 @@ pub(crate) fn compile(
             d.span = locations.find(&path);
             problems.push(d);
         }
+        problems.also_found(p.problems.more);
         if let Err(Invalid(text)) = problems.finish() {
             out.push_str(&text);
             out.push('\n');
@@ -157,15 +170,17 @@ fn parse(file: &RuleFile, layer: u8) -> Result<Parsed<'_>, String> {
     let raw = if text.trim().is_empty() {
         RawFile::default()
     } else {
-        serde_yaml::from_str::<RawFile>(text)
-            .map_err(|e| format!("{}\n", yaml::invalid(&file.path, text, &e)))?
+        yaml::from_str::<RawFile>(&file.path, text).map_err(|Invalid(e)| format!("{e}\n"))?
     };
     Ok(Parsed {
         file,
         layer,
         text,
         raw,
-        problems: FileProblems { items: Vec::new() },
+        problems: FileProblems {
+            items: Vec::new(),
+            more: 0,
+        },
     })
 }
 

@@ -3,6 +3,7 @@
 use super::condition::compile_condition;
 use super::{FileProblems, names, require_text};
 use crate::diagnostic::Diagnostic;
+use crate::number::exact;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::{QuestionId, quote_list};
 use crate::rules::Fact;
@@ -78,7 +79,6 @@ pub(super) fn check_rule(
     })
 }
 
-/// The largest weight a rule may give, in either direction.
 /// Checks a rule's weights, matrix shift and exclusion.
 fn check_effect(problems: &mut FileProblems, path: &str, r: &RawRule) -> Effect {
     let strategy_names = Strategy::ALL.map(Strategy::name);
@@ -201,6 +201,7 @@ fn check_hand_set(
     }
 }
 
+/// The largest weight a rule may give, in either direction.
 const MAX_WEIGHT: f64 = 1000.0;
 
 fn check_weight(problems: &mut FileProblems, path: &str, weight: f64) -> f64 {
@@ -209,18 +210,26 @@ fn check_weight(problems: &mut FileProblems, path: &str, weight: f64) -> f64 {
     if !weight.is_finite() {
         problems.push(
             path,
-            Diagnostic::nowhere(format!("weight {weight} is not a finite number")).note(ALLOWED),
+            Diagnostic::nowhere(format!("weight {} is not a finite number", exact(weight)))
+                .note(ALLOWED),
         );
     } else if weight.abs() > MAX_WEIGHT {
         problems.push(
             path,
-            Diagnostic::nowhere(format!("weight {weight} is too large")).note(ALLOWED),
+            Diagnostic::nowhere(format!(
+                "weight {} is beyond the bound of 1000 either way",
+                exact(weight)
+            ))
+            .note(ALLOWED),
         );
     } else if (weight * 100.0 - (weight * 100.0).round()).abs() > 1e-6 {
         problems.push(
             path,
-            Diagnostic::nowhere(format!("weight {weight} has more than two decimals"))
-                .note(ALLOWED),
+            Diagnostic::nowhere(format!(
+                "weight {} has more than two decimals",
+                exact(weight)
+            ))
+            .note(ALLOWED),
         );
     }
     weight

@@ -1,5 +1,7 @@
 //! Checking the sections of rule files and assembling them into one rule base.
 
+use std::collections::HashSet;
+
 use super::condition::compile_condition;
 use super::ids::{Current, Defined, Ids};
 use super::rule::check_rule;
@@ -25,10 +27,15 @@ pub const TOPICS: [&str; 7] = [
     "infrastructure",
 ];
 
+/// How many source ids a note lists before it says how many more there are.
+const LISTED: usize = 20;
+
 /// Collects the checked parts of every file, the files of the base first; a later layer's
 /// entry replaces the base's entry with the same id.
 pub(super) struct Builder<'a> {
     source_ids: Vec<String>,
+    /// The same ids, to look them up.
+    known_sources: HashSet<String>,
     sources_complete: bool,
     /// Whether the base is the built-in rule base (the origin of its rules).
     built_in: bool,
@@ -61,6 +68,7 @@ impl<'a> Builder<'a> {
     /// the base's files are the built-in ones.
     pub(super) fn new(source_ids: Vec<String>, complete: bool, built_in: bool) -> Self {
         Builder {
+            known_sources: source_ids.iter().cloned().collect(),
             source_ids,
             sources_complete: complete,
             built_in,
@@ -200,14 +208,22 @@ impl<'a> Builder<'a> {
     }
 
     fn known_source(&self, problems: &mut FileProblems, path: &str, id: &str) {
-        if self.sources_complete && !self.source_ids.iter().any(|s| s == id) {
-            let ids: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
-            problems.push(
-                path,
+        if self.sources_complete && !self.known_sources.contains(id) {
+            problems.push_with(path, || {
+                let ids: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
+                let listed = if ids.len() > LISTED {
+                    format!(
+                        "{} and {} more",
+                        quote_list(&ids[..LISTED]),
+                        ids.len() - LISTED
+                    )
+                } else {
+                    quote_list(&ids)
+                };
                 Diagnostic::nowhere(format!("unknown source \"{id}\""))
-                    .note(format!("allowed: one of {}", quote_list(&ids)))
-                    .suggest(id, ids.iter().copied()),
-            );
+                    .note(format!("allowed: one of {listed}"))
+                    .suggest(id, ids.iter().copied())
+            });
         }
     }
 
