@@ -16,6 +16,7 @@ mod help;
 mod init;
 mod input_output;
 mod interactive;
+mod invariants;
 mod layering;
 mod markdown;
 mod questions;

@@ -5,6 +5,7 @@
 
 mod condition;
 mod ids;
+mod promise;
 mod rule;
 mod sections;
 
