@@ -103,6 +103,8 @@ pub struct CheckSummary {
     pub next_steps: usize,
     /// Questions that no rule reads.
     pub unread: Vec<&'static str>,
+    /// The rule base's promises, verified and kept (`rules check` fills it in).
+    pub promises: crate::promises::Kept,
 }
 
 /// What files layered over the built-in rules did to them.
@@ -134,5 +136,6 @@ pub fn check_summary(base: &RuleBase, name: &str) -> CheckSummary {
             .filter(|q| !read.contains(q))
             .map(QuestionId::name)
             .collect(),
+        promises: crate::promises::Kept::default(),
     }
 }

@@ -91,6 +91,7 @@ pub mod interview;
 pub mod matrix;
 pub mod number;
 pub mod options;
+pub mod promises;
 pub mod questions;
 pub mod render;
 pub mod report;

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rustc_hash::FxHashMap;
 
+use super::budget::Budget;
 use super::pairing::{self, Side};
 use super::space::{self, Effect, rule_dims};
 use super::{Dim, firings};
@@ -22,6 +23,8 @@ pub(super) struct Work<'a> {
     pub(super) threads: usize,
     /// Called with the number of hub assignments done and their total.
     pub(super) progress: super::Progress<'a>,
+    /// The bound on states; once passed, the count stops early and its result is dropped.
+    pub(super) budget: &'a Budget,
 }
 
 /// Counts every pairing under every hub assignment, and finds which of the studied rules
@@ -37,6 +40,7 @@ pub(super) fn count(
         studied,
         threads,
         progress,
+        budget,
     } = work;
     let allowed = space::allowed_table();
     // One job per hub assignment: enumerate both halves once, count every pairing, then study
@@ -56,11 +60,14 @@ pub(super) fn count(
                 // assignment that agrees on those: enumerate it once per such assignment.
                 let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
                 while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if budget.exhausted() {
+                        break;
+                    }
                     let halves = [0, 1].map(|side| {
                         let key = hub_key(dims, layout, &relevant[side], h);
                         let make = || {
-                            let firings = firings::firings(base, dims, layout, side, h);
-                            let partials = Side::new(&firings.partials());
+                            let firings = firings::firings(base, dims, layout, side, h, budget);
+                            let partials = Side::new(&firings.partials(budget));
                             Rc::new(Half { firings, partials })
                         };
                         if relevant[side].len() == layout.hubs.len() {
@@ -70,7 +77,7 @@ pub(super) fn count(
                     });
                     let firings = [&halves[0].firings, &halves[1].firings];
                     let sides = [&halves[0].partials, &halves[1].partials];
-                    let t = pairing::count(sides[0], sides[1], &allowed);
+                    let t = pairing::count(sides[0], sides[1], &allowed, budget);
                     lock(&tally).add(&t);
                     for r in studied {
                         if matters[*r].load(Ordering::Relaxed) {
@@ -85,8 +92,14 @@ pub(super) fn count(
                         if !pairing::may_change(&outline, sides[1 - own], &rule, &allowed) {
                             continue;
                         }
-                        let without = Side::new(&firings[own].without(*r));
-                        if pairing::changes_outcome(&without, sides[1 - own], &rule, &allowed) {
+                        let without = Side::new(&firings[own].without(*r, budget));
+                        if pairing::changes_outcome(
+                            &without,
+                            sides[1 - own],
+                            &rule,
+                            &allowed,
+                            budget,
+                        ) {
                             matters[*r].store(true, Ordering::Relaxed);
                         }
                     }

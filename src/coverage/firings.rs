@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Dim;
+use super::budget::Budget;
 use super::space::{Effect, Layout, Partial, allowed_table, rule_dims};
 use super::tree::Bounds;
 use crate::answers::{Answer, Answers};
@@ -41,6 +42,7 @@ pub(super) fn firings(
     layout: &Layout,
     side: usize,
     hub_values: &[Option<Answer>],
+    budget: &Budget,
 ) -> Firings {
     let mut scratch = Answers::new("coverage", [None; COUNT]);
     for (hub, value) in layout.hubs.iter().zip(hub_values) {
@@ -67,7 +69,7 @@ pub(super) fn firings(
         .enumerate()
         .map(|(g, rules)| {
             let group_dims = own_groups.get(g).unwrap_or(&no_dims);
-            enumerate(base, dims, group_dims, rules, &mut scratch)
+            enumerate(base, dims, group_dims, rules, (&mut scratch, budget))
         })
         .collect();
     let mut out = Firings {
@@ -78,7 +80,9 @@ pub(super) fn firings(
         whole: Vec::new(),
         allowed: layout.no_conflicts.then(allowed_table),
     };
-    out.whole = (0..out.groups.len()).map(|g| out.reduce(g, None)).collect();
+    out.whole = (0..out.groups.len())
+        .map(|g| out.reduce(g, None, budget))
+        .collect();
     out
 }
 
@@ -88,11 +92,19 @@ fn enumerate(
     dims: &[Dim],
     own: &[usize],
     rules: Vec<usize>,
-    scratch: &mut Answers,
+    (scratch, budget): (&mut Answers, &Budget),
 ) -> Group {
     let effects: Vec<Effect> = rules.iter().map(|r| Effect::of(&base.rules[*r])).collect();
     let words = rules.len().div_ceil(64).max(1);
-    let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
+    let size = own.iter().fold(1u128, |n, d| {
+        n.saturating_mul(dims[*d].values.len() as u128)
+    });
+    // Too many assignments to enumerate: nothing is enumerated, and the count is abandoned.
+    let total = if budget.spend(size, true) {
+        size as usize
+    } else {
+        0
+    };
     // Cost facts depend only on the questions they are computed from: estimate once per
     // distinct answer to those of them in this group (the hubs are fixed).
     let fact_dims: Vec<usize> = (0..own.len())
@@ -140,9 +152,9 @@ fn enumerate(
 
 impl Firings {
     /// The distinct partial results with every rule counted.
-    pub(super) fn partials(&self) -> Vec<Partial> {
+    pub(super) fn partials(&self, budget: &Budget) -> Vec<Partial> {
         let acc = (0..self.groups.len()).fold(vec![(Effect::default(), 1)], |acc, g| {
-            self.convolve(&acc, &self.whole[g])
+            self.convolve(&acc, &self.whole[g], budget)
         });
         let out: Vec<Partial> = acc
             .into_iter()
@@ -153,7 +165,7 @@ impl Firings {
 
     /// The distinct partial results of the assignments where `rule` fired, its own effect
     /// left out. Empty when the rule is not in this half.
-    pub(super) fn without(&self, rule: usize) -> Vec<Partial> {
+    pub(super) fn without(&self, rule: usize, budget: &Budget) -> Vec<Partial> {
         let Some((g, i)) = self.find(rule) else {
             return Vec::new();
         };
@@ -162,11 +174,11 @@ impl Firings {
             (0..self.groups.len())
                 .filter(|h| *h != g)
                 .fold(vec![(Effect::default(), 1)], |acc, h| {
-                    self.convolve(&acc, &self.whole[h])
+                    self.convolve(&acc, &self.whole[h], budget)
                 })
         });
         let out: Vec<Partial> = self
-            .convolve(others, &self.reduce(g, Some(i)))
+            .convolve(others, &self.reduce(g, Some(i), budget), budget)
             .into_iter()
             .map(|(effect, count)| Partial { effect, count })
             .collect();
@@ -178,7 +190,7 @@ impl Firings {
     /// rule is not in this half or never fires here.
     pub(super) fn outline(&self, rule: usize) -> Option<(Bounds, Vec<u8>)> {
         let (g, i) = self.find(rule)?;
-        let own = self.reduce(g, Some(i));
+        let own = self.reduce(g, Some(i), &Budget::new(u64::MAX));
         if own.is_empty() {
             return None;
         }
@@ -214,7 +226,16 @@ impl Firings {
     }
 
     /// Every sum of one partial result from `a` and one from `b`, merged.
-    fn convolve(&self, a: &[(Effect, u64)], b: &[(Effect, u64)]) -> Vec<(Effect, u64)> {
+    fn convolve(
+        &self,
+        a: &[(Effect, u64)],
+        b: &[(Effect, u64)],
+        budget: &Budget,
+    ) -> Vec<(Effect, u64)> {
+        // Every sum may be distinct: pay for all of them, or give up before making any.
+        if !budget.spend(a.len() as u128 * b.len() as u128, true) {
+            return Vec::new();
+        }
         let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
         for (ea, ca) in a {
             for (eb, cb) in b {
@@ -247,8 +268,11 @@ impl Firings {
 
     /// One group's distinct partial results; with `target`, only the assignments where that
     /// rule (by its index in the group) fired, its effect left out.
-    fn reduce(&self, g: usize, target: Option<usize>) -> Vec<(Effect, u64)> {
+    fn reduce(&self, g: usize, target: Option<usize>, budget: &Budget) -> Vec<(Effect, u64)> {
         let group = &self.groups[g];
+        if !budget.spend(group.sets.len() as u128, true) {
+            return Vec::new();
+        }
         let has = |set: &[u64], i: usize| set[i / 64] & (1 << (i % 64)) != 0;
         let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
         for (set, count) in &group.sets {

@@ -3,11 +3,14 @@
 //! The space is every level of every enumerated question and, for numbers, one value per
 //! region between the thresholds the rules use; optional questions may also be unanswered.
 //! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
-//! are counted exactly without visiting each.
+//! are counted exactly without visiting each. The count's work and memory are bounded
+//! (`budget.rs`); a rule set whose space needs more is sampled instead (`sample.rs`).
 
+mod budget;
 mod count;
 mod firings;
 mod pairing;
+mod sample;
 mod space;
 mod tree;
 
@@ -19,6 +22,9 @@ use crate::options::PAIRS;
 use crate::questions::{COUNT, QuestionId};
 use crate::rules::{Rule, RuleBase, Truth};
 use crate::whatif::candidates;
+use budget::Budget;
+pub use budget::{DEFAULT_MAX_STATES, TABLE_LIMIT};
+pub use sample::{SAMPLE, Sampled};
 use space::{Effect, rule_dims};
 
 /// One question's values in the space: its regions, and `None` (unanswered) when optional.
@@ -81,8 +87,16 @@ pub struct ExclusionShare {
 /// The result of `rules coverage`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
-    /// How many scenarios the space holds.
+    /// How many scenarios were counted: the whole space, or the sample.
     pub scenarios: u64,
+    /// When the space needed more states than the cap, the sample counted instead of it;
+    /// `null` when the whole space was counted.
+    pub sampled: Option<Sampled>,
+    /// How many states the exact count made (all of them, or up to the cap when it was
+    /// abandoned).
+    pub states: u64,
+    /// The cap on states (`--max-states`).
+    pub max_states: u64,
     /// How many reach each allowed pair.
     pub pairs: PairCounts,
     /// Rules that never fire or never change an outcome.
@@ -98,10 +112,17 @@ pub struct Coverage {
     pub exclusions: Vec<ExclusionShare>,
 }
 
-/// The share of the space in which a rule fires: its condition over its own questions only.
-fn firing_share(base: &RuleBase, rule: &Rule, dims: &[Dim]) -> f64 {
+/// The share of the space in which a rule fires: its condition over its own questions only;
+/// `None` when that is more assignments than the budget allows.
+fn firing_share(base: &RuleBase, rule: &Rule, dims: &[Dim], budget: &Budget) -> Option<f64> {
     let need = rule_dims(rule);
-    let total: usize = need.iter().map(|d| dims[*d].values.len()).product();
+    let size = need.iter().fold(1u128, |n, d| {
+        n.saturating_mul(dims[*d].values.len() as u128)
+    });
+    if !budget.spend(size, false) {
+        return None;
+    }
+    let total = size as usize;
     let mut scratch = Answers::new("share", [None; COUNT]);
     let mut fired = 0usize;
     for index in 0..total {
@@ -115,26 +136,54 @@ fn firing_share(base: &RuleBase, rule: &Rule, dims: &[Dim]) -> f64 {
             fired += 1;
         }
     }
-    fired as f64 / total as f64
+    Some(fired as f64 / total as f64)
 }
 
 /// Reports progress: how many blocks of the space are counted, out of how many.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// Counts the whole answer space of a rule base, spreading the work over `threads` threads.
-pub fn cover(base: &RuleBase, threads: usize, progress: Progress<'_>) -> Coverage {
-    cover_dims(base, &dims(base), threads, progress)
+/// Counts the whole answer space of a rule base, spreading the work over `threads` threads,
+/// with at most `max_states` states; past that, counts a seeded sample of it instead.
+pub fn cover(base: &RuleBase, threads: usize, max_states: u64, progress: Progress<'_>) -> Coverage {
+    cover_dims(base, &dims(base), (threads, max_states), progress)
 }
 
-/// Counts the space spanned by `dims` (a sub-space, in tests).
-fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize, progress: Progress<'_>) -> Coverage {
+/// Counts the space spanned by `dims` (a sub-space, in tests), exactly when the budget allows.
+fn cover_dims(
+    base: &RuleBase,
+    dims: &[Dim],
+    (threads, max_states): (usize, u64),
+    progress: Progress<'_>,
+) -> Coverage {
+    let budget = Budget::new(max_states);
+    let mut coverage = exact(base, dims, threads, &budget, progress)
+        .unwrap_or_else(|| sample::cover(base, dims, size(dims)));
+    coverage.states = budget.used();
+    coverage.max_states = budget.cap();
+    coverage
+}
+
+/// The exact count, or `None` when it needs more states than the budget allows.
+fn exact(
+    base: &RuleBase,
+    dims: &[Dim],
+    threads: usize,
+    budget: &Budget,
+    progress: Progress<'_>,
+) -> Option<Coverage> {
     let layout = space::layout(base, dims);
+    let hub_count = layout.hubs.iter().fold(1u128, |n, h| {
+        n.saturating_mul(dims[*h].values.len() as u128)
+    });
+    if !budget.spend(hub_count, true) {
+        return None;
+    }
     let hubs = space::hub_assignments(dims, &layout.hubs);
     let shares: Vec<f64> = base
         .rules
         .iter()
-        .map(|r| firing_share(base, r, dims))
-        .collect();
+        .map(|r| firing_share(base, r, dims, budget))
+        .collect::<Option<_>>()?;
     // A rule that adds nothing to any pair and excludes nothing (say, one that only moves
     // the matrix) cannot change an outcome; it needs no study.
     let studied: Vec<usize> = (0..base.rules.len())
@@ -149,8 +198,34 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize, progress: Progress<
             studied: &studied,
             threads,
             progress,
+            budget,
         },
     );
+    if budget.exhausted() {
+        return None;
+    }
+    let (dead_rules, matrix_only, exclusions) = findings(base, &shares, &matters);
+    Some(Coverage {
+        scenarios: tally.scenarios,
+        sampled: None,
+        states: 0,
+        max_states: 0,
+        pairs: PairCounts(tally.pairs),
+        dead_rules,
+        matrix_only,
+        ties: tally.ties,
+        conflicts: tally.conflicts,
+        exclusions,
+    })
+}
+
+/// The dead rules, the rules that only move the matrix, and each exclusion's share, from the
+/// rules' firing shares and whether each changes some outcome.
+fn findings(
+    base: &RuleBase,
+    shares: &[f64],
+    matters: &[bool],
+) -> (Vec<DeadRule>, Vec<String>, Vec<ExclusionShare>) {
     let matrix_only: Vec<bool> = base
         .rules
         .iter()
@@ -177,7 +252,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize, progress: Progress<
     let exclusions = base
         .rules
         .iter()
-        .zip(&shares)
+        .zip(shares)
         .filter_map(|(rule, share)| {
             let e = rule.effect.exclude.as_ref()?;
             Some(ExclusionShare {
@@ -194,15 +269,7 @@ fn cover_dims(base: &RuleBase, dims: &[Dim], threads: usize, progress: Progress<
         .filter(|(r, _)| matrix_only[*r] && shares[*r] > 0.0)
         .map(|(_, rule)| rule.id.clone())
         .collect();
-    Coverage {
-        scenarios: tally.scenarios,
-        pairs: PairCounts(tally.pairs),
-        dead_rules,
-        matrix_only,
-        ties: tally.ties,
-        conflicts: tally.conflicts,
-        exclusions,
-    }
+    (dead_rules, matrix_only, exclusions)
 }
 
 /// The model of `rules coverage`: the coverage of a rule base's whole answer space.
@@ -218,105 +285,11 @@ pub struct CoverageReport<'a> {
     pub rules: usize,
 }
 
-/// The size of the space: the product of every question's number of values.
+/// The size of the space: the product of every question's number of values (saturating).
 pub fn size(dims: &[Dim]) -> u128 {
-    dims.iter().map(|d| d.values.len() as u128).product()
+    dims.iter()
+        .fold(1u128, |n, d| n.saturating_mul(d.values.len() as u128))
 }
 
 #[cfg(test)]
-// Ties are exact equalities of scores, as in the engine.
-#[allow(clippy::float_cmp)]
-mod tests {
-    use super::*;
-    use crate::engine::evaluate;
-
-    /// Brute force over a sub-space: every combination, evaluated by the engine.
-    fn brute(base: &RuleBase, dims: &[Dim]) -> ([u64; 7], u64) {
-        let total: usize = dims.iter().map(|d| d.values.len()).product();
-        let mut pairs = [0u64; 7];
-        let mut ties = 0;
-        let mut answers = Answers::new("b", [None; COUNT]);
-        for index in 0..total {
-            let mut rest = index;
-            for d in dims {
-                answers.set(d.question, d.values[rest % d.values.len()]);
-                rest /= d.values.len();
-            }
-            let e = evaluate(base, &answers);
-            let i = PAIRS.iter().position(|p| *p == e.recommendation()).unwrap();
-            pairs[i] += 1;
-            if e.ranking.len() > 1 && e.ranking[0].1 == e.ranking[1].1 {
-                ties += 1;
-            }
-        }
-        (pairs, ties)
-    }
-
-    /// Thins every question to two values, rotating which ones, except those in `keep`.
-    fn thin(mut dims: Vec<Dim>, keep: &[&str]) -> Vec<Dim> {
-        for (i, d) in dims.iter_mut().enumerate() {
-            if keep.contains(&d.question.to_string().as_str()) {
-                continue;
-            }
-            let n = d.values.len();
-            d.values = vec![d.values[i % n], d.values[(i + 1) % n]];
-            d.values.dedup();
-        }
-        dims
-    }
-
-    /// Counts a sub-space both ways and checks they agree.
-    fn check_against_brute_force(base: &RuleBase, dims: &[Dim]) -> Coverage {
-        let c = cover_dims(base, dims, 2, &|_, _| ());
-        let (pairs, ties) = brute(base, dims);
-        assert_eq!(u128::from(c.scenarios), size(dims));
-        assert_eq!(c.pairs.0, pairs);
-        assert_eq!(c.ties, ties);
-        c
-    }
-
-    #[test]
-    fn merged_walk_matches_brute_force_on_a_sub_space() {
-        let base = crate::rules::built_in().unwrap();
-        check_against_brute_force(&base, &thin(dims(&base), &[]));
-    }
-
-    /// A rule base whose weights are not binary fractions (0.1 + 0.2 is not 0.3 in floating
-    /// point) and whose exclusions can rule out every pair.
-    fn awkward_base() -> RuleBase {
-        let rules = "rules:
-  - { id: w1, summary: s, source: dida-strategies, explanation: e,
-      when: { question: team.ml_talent, is: none }, strategy: { A: 0.1, C: 0.2 }, approach: { rag: 0.3 } }
-  - { id: w2, summary: s, source: dida-strategies, explanation: e,
-      when: { question: data.freshness, in: [weekly, daily] }, strategy: { A: 0.2, B: 0.1 }, approach: { prompting: 0.3 } }
-  - { id: w3, summary: s, source: dida-strategies, explanation: e,
-      when: { question: requirements.domain, is: generic }, strategy: { C: 0.3 }, approach: { prompting: 0.1, rag: 0.2 } }
-  - { id: x1, summary: s, source: dida-strategies, explanation: e,
-      when: { question: data.sensitivity, is: secret }, exclude: { strategies: [A, B, D], reason: r } }
-  - { id: x2, summary: s, source: dida-strategies, explanation: e,
-      when: { question: requirements.vendor_lock_in, is: unacceptable }, exclude: { strategies: [C], reason: r } }
-";
-        let file = |path: &str, bytes: &[u8]| crate::rules::RuleFile {
-            path: path.into(),
-            bytes: bytes.to_vec(),
-        };
-        let files = [
-            file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
-            file(
-                "strategies.yaml",
-                include_bytes!("../../rules/strategies.yaml"),
-            ),
-            file("r.yaml", rules.as_bytes()),
-        ];
-        crate::rules::from_files(&files).unwrap_or_else(|e| panic!("{e:#}"))
-    }
-
-    #[test]
-    fn inexact_weights_and_conflicting_exclusions_match_brute_force() {
-        let base = awkward_base();
-        // Every level of the two questions whose exclusions conflict.
-        let keep = ["[data] sensitivity", "[requirements] vendor_lock_in"];
-        let c = check_against_brute_force(&base, &thin(dims(&base), &keep));
-        assert!(c.conflicts > 0, "the test space should hold conflicts");
-    }
-}
+mod tests;

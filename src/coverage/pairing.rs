@@ -5,6 +5,7 @@
 //! (`tree.rs`) are walked together: a pair of blocks in which one lane surely wins is counted
 //! at once, and only blocks near a decision boundary are split down to single pairings.
 
+use super::budget::Budget;
 use super::count::Tally;
 use super::space::{Effect, Partial};
 use super::tree::{Bounds, LANES, Node, Tree, contenders, sure_winner};
@@ -104,7 +105,7 @@ fn best(s: &[i64; LANES]) -> (usize, bool) {
 }
 
 /// Decides every pairing of one partial result from each side.
-pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256]) -> Tally {
+pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256], budget: &Budget) -> Tally {
     let mut t = Tally::default();
     for ga in &left.groups {
         for gb in &right.groups {
@@ -118,6 +119,7 @@ pub(super) fn count(left: &Side, right: &Side, allowed: &[u8; 256]) -> Tally {
                 b: &gb.tree,
                 allowed,
                 pen: penalty(allowed),
+                budget,
             };
             let before = t.scenarios;
             walk.count(ra, rb, &mut t);
@@ -159,6 +161,7 @@ struct Walk<'a> {
     b: &'a Tree,
     allowed: u8,
     pen: [i64; LANES],
+    budget: &'a Budget,
 }
 
 impl Walk<'_> {
@@ -171,8 +174,7 @@ impl Walk<'_> {
             tally.pairs[lane] += n;
             return;
         }
-        // Two lanes left, and blocks too large to pair one by one: only the sign of one
-        // difference decides, so sorting one block counts them all.
+        // Two lanes left, blocks too large to pair one by one: sorting one counts them all.
         if lanes.count_ones() == 2 && a.rows.len() * b.rows.len() > 64 {
             let first = lanes.trailing_zeros() as usize;
             let second = (lanes & (lanes - 1)).trailing_zeros() as usize;
@@ -195,6 +197,12 @@ impl Walk<'_> {
     fn two_lanes(&self, na: usize, nb: usize, lanes: (usize, usize), tally: &mut Tally) {
         let (first, second) = lanes;
         let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        if !self
+            .budget
+            .spend((a.rows.len() + b.rows.len()) as u128, false)
+        {
+            return;
+        }
         let mut right: Vec<(i64, u64)> = b
             .rows
             .clone()
@@ -226,6 +234,12 @@ impl Walk<'_> {
 
     fn leaves(&self, na: usize, nb: usize, t: &mut Tally) {
         let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        if !self
+            .budget
+            .spend((a.rows.len() * b.rows.len()) as u128, false)
+        {
+            return;
+        }
         for ia in a.rows.clone() {
             let row = add(&self.a.rows[ia], &self.pen);
             let na = self.a.counts[ia];
@@ -285,6 +299,7 @@ pub(super) fn changes_outcome(
     other: &Side,
     rule: &Effect,
     allowed: &[u8; 256],
+    budget: &Budget,
 ) -> bool {
     let added = Added::of(rule);
     studied.groups.iter().any(|gs| {
@@ -300,6 +315,7 @@ pub(super) fn changes_outcome(
                 without: penalty(lanes.0),
                 with: penalty(lanes.1),
                 lanes,
+                budget,
             };
             study.changes(rs, ro)
         })
@@ -348,6 +364,7 @@ struct Study<'a> {
     /// The penalty rows for those.
     without: [i64; LANES],
     with: [i64; LANES],
+    budget: &'a Budget,
 }
 
 impl Study<'_> {
@@ -364,6 +381,12 @@ impl Study<'_> {
 
     fn leaves(&self, na: usize, nb: usize) -> bool {
         let (a, b) = (&self.a.nodes[na], &self.b.nodes[nb]);
+        if !self
+            .budget
+            .spend((a.rows.len() * b.rows.len()) as u128, false)
+        {
+            return false;
+        }
         a.rows.clone().any(|ia| {
             let row = &self.a.rows[ia];
             let r0 = add(row, &self.without);

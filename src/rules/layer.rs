@@ -4,8 +4,8 @@
 //! A layered file merges with the base by id, section by section. A source, a strategy or
 //! approach description, a rule or a next step whose id the base has replaces the base's
 //! entry whole (a rule or next step keeps its place in the order); a new id is added after the
-//! base's entries. `remove: { rules: [..], next_steps: [..] }` takes base rules and next steps
-//! away. Within one layer an id is still defined once. A `pricing.yaml` beside the layered
+//! base's entries. `remove: { rules: [..], next_steps: [..], promises: [..] }` takes base rules,
+//! next steps and promises away. Within one layer an id is still defined once. A `pricing.yaml` beside the layered
 //! files replaces the built-in pricing whole.
 
 use std::path::{Path, PathBuf};
@@ -72,6 +72,8 @@ pub struct Removed {
     pub rules: Vec<String>,
     /// Ids of the removed next steps.
     pub next_steps: Vec<String>,
+    /// Ids of the removed promises.
+    pub promises: Vec<String>,
 }
 
 /// Checks rule files laid over the built-in rule base, with the built-in pricing.

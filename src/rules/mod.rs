@@ -8,6 +8,7 @@ pub mod effect;
 pub mod fact;
 mod identity;
 mod layer;
+pub mod promise;
 mod raw;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use effect::{Effect, Exclusion, Sums};
 pub use fact::{Fact, Facts};
 pub use identity::{Digest, Identity};
 pub use layer::{Origin, Removed, Selection, load_layered, over_built_in};
+pub use promise::{Direction, Promise, Quantity, Subject};
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
@@ -146,6 +148,8 @@ pub struct RuleBase {
     pub rules: Vec<Rule>,
     /// Recommended next steps.
     pub next_steps: Vec<NextStep>,
+    /// What the rule base promises about itself, verified by `rules check`.
+    pub promises: Vec<Promise>,
     /// The prices and capacities behind cost estimates and cost facts.
     pub pricing: Pricing,
     /// Where the pricing came from, as the reports name it.

@@ -18,7 +18,10 @@ pub(crate) struct RawFile {
     pub(crate) rules: Vec<RawRule>,
     #[serde(default)]
     pub(crate) next_steps: Vec<RawNextStep>,
-    /// Ids of rules and next steps of the rule base underneath to take away (layered files).
+    /// What the rule base promises about itself (`rules check` verifies them).
+    #[serde(default)]
+    pub(crate) promises: Vec<RawPromise>,
+    /// Ids of rules, next steps and promises of the rule base underneath to take away (layered files).
     #[serde(default)]
     pub(crate) remove: Option<RawRemove>,
 }
@@ -31,6 +34,29 @@ pub(crate) struct RawRemove {
     pub(crate) rules: Vec<String>,
     #[serde(default)]
     pub(crate) next_steps: Vec<String>,
+    #[serde(default)]
+    pub(crate) promises: Vec<String>,
+}
+
+/// A promise: as `question` rises, `quantity` never moves against `direction`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPromise {
+    pub(crate) id: String,
+    pub(crate) summary: String,
+    pub(crate) question: String,
+    pub(crate) quantity: RawQuantity,
+    pub(crate) direction: String,
+    pub(crate) source: String,
+}
+
+/// What a promise watches; exactly one form must be filled in, which checking enforces.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawQuantity {
+    pub(crate) score: Option<String>,
+    pub(crate) recommended: Option<String>,
+    pub(crate) ruled_out: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -69,7 +69,14 @@ fn coverage_throughput(c: &mut Criterion) {
         u64::try_from(scenarios).unwrap_or(u64::MAX),
     ));
     group.bench_function(format!("full-space/{threads}-threads"), |b| {
-        b.iter(|| coverage::cover(black_box(&base), threads, &|_, _| ()));
+        b.iter(|| {
+            coverage::cover(
+                black_box(&base),
+                threads,
+                coverage::DEFAULT_MAX_STATES,
+                &|_, _| (),
+            )
+        });
     });
     group.finish();
 }

@@ -17,6 +17,7 @@ mod hostile_scaling;
 mod init;
 mod input_output;
 mod interactive;
+mod invariants;
 mod layering;
 mod markdown;
 mod questions;

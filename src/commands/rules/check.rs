@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::commands::{Context, OutputArgs, RulesArgs};
-use crate::inspect;
 use crate::render::Format;
+use crate::{inspect, promises};
 
 /// What `rules check --help` shows after the options.
 const EXAMPLES: &str = "\
@@ -38,7 +38,8 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let name = selection
         .dir()
         .map_or_else(|| "built-in rules".to_owned(), |d| d.display().to_string());
-    let summary = inspect::check_summary(&base, &name);
+    let mut summary = inspect::check_summary(&base, &name);
+    summary.promises = promises::verify(&base)?;
     args.output
         .emit(Format::Table, context, "rules check", |r| {
             r.rules_check(&summary)

@@ -28,6 +28,10 @@ pub struct Args {
     /// Output format (`table` or `json`).
     #[arg(long, short, value_parser = Format::among(&[Format::Table, Format::Json]), default_value = "table")]
     pub format: Format,
+    /// The most states the exact count may make (a bound on its work and memory); a rule set
+    /// whose space needs more is counted on a seeded sample of 100,000 scenarios instead.
+    #[arg(long, value_name = "N", default_value_t = coverage::DEFAULT_MAX_STATES, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_states: u64,
     /// Worker threads [default: one per core].
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
@@ -47,7 +51,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         usize::from,
     );
     let bar = output::progress("counting", 1);
-    let coverage = coverage::cover(&base, threads, &|done, total| {
+    let coverage = coverage::cover(&base, threads, args.max_states, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     });

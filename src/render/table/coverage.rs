@@ -12,13 +12,33 @@ use crate::questions::COUNT;
 pub(super) fn render(report: &CoverageReport<'_>) -> String {
     let c = report.coverage;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} scenarios ({} questions, {} rules)\n",
-        format_number(c.scenarios as f64),
-        COUNT,
-        report.rules
-    );
+    match &c.sampled {
+        None => {
+            let _ = writeln!(
+                out,
+                "{} scenarios ({} questions, {} rules), counted exactly with {} states\n",
+                format_number(c.scenarios as f64),
+                COUNT,
+                report.rules,
+                format_number(c.states as f64)
+            );
+        }
+        Some(s) => {
+            let of = s.of.map_or_else(
+                || "more than 18 quintillion".to_owned(),
+                |n| format_number(n as f64),
+            );
+            let _ = writeln!(
+                out,
+                "sampled {} of {of} scenarios ({} questions, {} rules): counting them all needs more than {} states (--max-states); counts below are of the sample, drawn with seed {:#x}\n",
+                format_number(s.scenarios as f64),
+                COUNT,
+                report.rules,
+                format_number(c.max_states as f64),
+                s.seed
+            );
+        }
+    }
     let _ = writeln!(out, "Recommendations:");
     for (pair, n) in PAIRS.iter().zip(c.pairs.0) {
         let share = n as f64 / c.scenarios.max(1) as f64 * 100.0;
@@ -53,10 +73,12 @@ pub(super) fn render(report: &CoverageReport<'_>) -> String {
     }
     let _ = writeln!(out, "\nDead rules:");
     if c.dead_rules.is_empty() {
-        let _ = writeln!(
-            out,
+        let none = if c.sampled.is_some() {
+            "  none: every rule fires somewhere in the sample"
+        } else {
             "  none: every rule fires somewhere and changes some outcome"
-        );
+        };
+        let _ = writeln!(out, "{none}");
     }
     for d in &c.dead_rules {
         let _ = writeln!(out, "  {:<40} {}", d.rule, d.reason);

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::Table;
 use crate::cases::TestRun;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::number::format_number;
 use crate::options::Strategy;
 use crate::rules::Origin;
 
@@ -143,6 +144,24 @@ pub(super) fn check(summary: &CheckSummary) -> String {
             "layered over the built-in rules: {} replaced, {} added, {} removed",
             layering.replaced, layering.added, layering.removed
         );
+    }
+    let kept = &summary.promises;
+    if kept.promises > 0 {
+        let _ = write!(
+            out,
+            "promises: {} kept ({} comparisons",
+            kept.promises,
+            format_number(kept.comparisons as f64)
+        );
+        if !kept.sampled.is_empty() {
+            let _ = write!(
+                out,
+                "; {} of them on a seeded sample of {} scenarios",
+                kept.sampled.len(),
+                format_number(crate::promises::scenarios::SAMPLE as f64)
+            );
+        }
+        out.push_str(")\n");
     }
     if !summary.unread.is_empty() {
         let _ = writeln!(out, "warning: no rule reads {}", summary.unread.join(", "));

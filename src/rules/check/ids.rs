@@ -76,7 +76,7 @@ impl<'a> Ids<'a> {
         path: &str,
     ) -> Defined<'a> {
         let id_path = format!("{path}/id");
-        if matches!(kind, "rule" | "source" | "next step") && !is_kebab(id) {
+        if matches!(kind, "rule" | "source" | "next step" | "promise") && !is_kebab(id) {
             current.problems.push(
                 &id_path,
                 Diagnostic::nowhere(format!("{kind} id \"{id}\" is not kebab-case")).note(
@@ -146,6 +146,7 @@ impl<'a> Ids<'a> {
                 let ids = self.below(kind, current.layer);
                 let listed = match kind {
                     "rule" => "`llm-strategy rules list` shows them",
+                    "promise" => "rules/promises.yaml lists them",
                     _ => "rules/next-steps.yaml lists them",
                 };
                 Some(

@@ -5,16 +5,26 @@
 
 mod condition;
 mod ids;
+mod promise;
 mod rule;
 mod sections;
-
-pub use sections::TOPICS;
 
 use super::raw::RawFile;
 use super::{Digest, Identity, RuleBase, RuleFile};
 use crate::diagnostic::locate::Locations;
 use crate::diagnostic::{Diagnostic, Invalid, Problems, SHOWN, input, yaml};
 use crate::questions::quote_list;
+
+/// The topics a next step may have, in the order reports list them.
+pub const TOPICS: [&str; 7] = [
+    "objectives",
+    "data",
+    "responsible-use",
+    "monitoring",
+    "team",
+    "vendor",
+    "infrastructure",
+];
 
 /// Whether `id` is lower-case kebab-case: `a-z0-9` words joined by single dashes.
 pub(crate) fn is_kebab(id: &str) -> bool {

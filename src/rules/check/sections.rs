@@ -1,31 +1,24 @@
 //! Checking the sections of rule files and assembling them into one rule base.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::condition::compile_condition;
 use super::ids::{Current, Defined, Ids};
+use super::promise::check_promise;
 use super::rule::check_rule;
-use super::{FileProblems, complete, names, require_text};
+use super::{FileProblems, TOPICS, complete, names, require_text};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::locate::Locations;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::questions::quote_list;
+use crate::rules::promise::{Place, Promise};
 use crate::rules::raw::{
-    RawApproach, RawFile, RawNextStep, RawPoint, RawRemove, RawSource, RawStrategy,
+    RawApproach, RawFile, RawNextStep, RawPoint, RawPromise, RawRemove, RawSource, RawStrategy,
 };
 use crate::rules::{
     ApproachInfo, Condition, NextStep, Origin, Point, Removed, RuleBase, Source, StrategyInfo,
 };
-
-/// The topics a next step may have, in the order reports list them.
-pub const TOPICS: [&str; 7] = [
-    "objectives",
-    "data",
-    "responsible-use",
-    "monitoring",
-    "team",
-    "vendor",
-    "infrastructure",
-];
 
 /// How many source ids a note lists before it says how many more there are.
 const LISTED: usize = 20;
@@ -44,6 +37,7 @@ pub(super) struct Builder<'a> {
     approaches: [Option<ApproachInfo>; 4],
     rules: Vec<crate::rules::Rule>,
     next_steps: Vec<NextStep>,
+    promises: Vec<Promise>,
     removed: Removed,
     ids: Ids<'a>,
 }
@@ -77,6 +71,7 @@ impl<'a> Builder<'a> {
             approaches: Default::default(),
             rules: Vec::new(),
             next_steps: Vec::new(),
+            promises: Vec::new(),
             removed: Removed::default(),
             ids: Ids::default(),
         }
@@ -107,8 +102,32 @@ impl<'a> Builder<'a> {
         for (i, n) in raw.next_steps.into_iter().enumerate() {
             self.next_step(&mut current, &format!("next_steps/{i}"), n);
         }
+        self.promises(&mut current, raw.promises);
         if let Some(remove) = raw.remove {
             self.remove(&mut current, &remove);
+        }
+    }
+
+    /// Checks a file's promises; each remembers the file's text, so that a broken one can be
+    /// pointed at when `rules check` verifies it, long after loading.
+    fn promises(&mut self, current: &mut Current<'a, '_>, list: Vec<RawPromise>) {
+        if list.is_empty() {
+            return;
+        }
+        let locations = Locations::of(current.text);
+        let text: Arc<str> = current.text.into();
+        for (i, p) in list.into_iter().enumerate() {
+            let path = format!("promises/{i}");
+            let defined = self.ids.define(current, "promise", &p.id, &path);
+            self.known_source(current.problems, &format!("{path}/source"), &p.source);
+            let site = Place {
+                file: current.file.to_path_buf(),
+                text: Arc::clone(&text),
+                span: locations.find(&format!("{path}/id")),
+            };
+            if let Some(promise) = check_promise(current.problems, &path, p, site) {
+                place(&mut self.promises, promise, &defined, |p| &p.id);
+            }
         }
     }
 
@@ -130,7 +149,7 @@ impl<'a> Builder<'a> {
             current.problems.push(
                 "remove:key",
                 Diagnostic::nowhere("`remove:` has nothing to remove here").note(
-                    "it takes away built-in rules and next steps, so it works only in files layered over them with `--rules DIR`",
+                    "it takes away built-in rules, next steps and promises, so it works only in files layered over them with `--rules DIR`",
                 ),
             );
             return;
@@ -149,6 +168,13 @@ impl<'a> Builder<'a> {
             if self.ids.remove(current, "next step", id, &path) {
                 self.next_steps.retain(|n| n.id != *id);
                 self.removed.next_steps.push(id.clone());
+            }
+        }
+        for (i, id) in remove.promises.iter().enumerate() {
+            let path = format!("remove/promises/{i}");
+            if self.ids.remove(current, "promise", id, &path) {
+                self.promises.retain(|p| p.id != *id);
+                self.removed.promises.push(id.clone());
             }
         }
     }
@@ -198,6 +224,7 @@ impl<'a> Builder<'a> {
                 reads_facts: self.rules.iter().any(|r| r.when.reads_facts()),
                 rules: self.rules,
                 next_steps: self.next_steps,
+                promises: self.promises,
                 pricing,
                 pricing_file: "rules/pricing.yaml (built in)".to_owned(),
                 identity,
