@@ -1,9 +1,8 @@
 //! Pairing the partial results of two halves: the hot loop of `rules coverage`.
 //!
-//! Each half's partial results are grouped by what they exclude, so that for one pair of
-//! groups the allowed pairs are known once. Within a pair of groups, the two bounding trees
-//! (`tree.rs`) are walked together: a pair of blocks in which one lane surely wins is counted
-//! at once, and only blocks near a decision boundary are split down to single pairings.
+//! Each half's partial results are grouped by what they exclude, so the allowed pairs of two
+//! groups are known once. Their bounding trees (`tree.rs`) are walked together: a pair of blocks
+//! where one lane surely wins is counted at once; only blocks near a decision boundary are split.
 
 use super::budget::Budget;
 use super::count::Tally;
