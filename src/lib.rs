@@ -43,6 +43,9 @@
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps
 //!   the author's values as `hand_set:` (`calibrate/write.rs`); fits start from those
 //!   (`calibrate/fit.rs`), and `rules/check/rule.rs` keeps both on the same side of zero.
+//! - **A promise** (what must never happen as one answer rises): `rules/promises.yaml`; its
+//!   type in `rules/promise.rs`, its YAML checks in `rules/check/promise.rs`, and how
+//!   `rules check` verifies it over the answers that matter in `promises/`.
 //! - **Writing:** files through `render/safe_write.rs` (lock, re-read, temporary file,
 //!   permissions and owner, the refusals `--force` overrides, symbolic links); stdout and
 //!   stderr through `render/output.rs`, which never panics. Region markers: what a line means
