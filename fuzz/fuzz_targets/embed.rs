@@ -48,7 +48,12 @@ fn only_the_body_changed(before: &str, after: &str, name: &str, newline: &str) -
         return false;
     };
     let prefix = b.iter().zip(a).take_while(|(x, y)| x == y).count();
-    let suffix = b.iter().rev().zip(a.iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = b
+        .iter()
+        .rev()
+        .zip(a.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     // `start` is where the body begins; the kept tail after it is `room - start` bytes long.
     (room.saturating_sub(suffix)..=prefix.min(room)).any(|start| {
         let tail = room - start;
@@ -114,6 +119,14 @@ fuzz_target!(|data: &[u8]| {
     let rewritten = target.updated(&other, CONTENT);
     let reread = Target::parse(path, rewritten.clone(), &name, true)
         .unwrap_or_else(|e| panic!("the rewritten document is refused: {e}\n{rewritten:?}"));
-    assert_eq!(reread.recorded(), &other, "the begin marker records its options");
-    assert_eq!(reread.updated(&other, CONTENT), rewritten, "rewriting is idempotent");
+    assert_eq!(
+        reread.recorded(),
+        &other,
+        "the begin marker records its options"
+    );
+    assert_eq!(
+        reread.updated(&other, CONTENT),
+        rewritten,
+        "rewriting is idempotent"
+    );
 });

@@ -53,7 +53,10 @@ fuzz_target!(|data: &[u8]| {
     let pricing = match parsed {
         Ok(pricing) => pricing,
         Err(invalid) => {
-            assert!(!invalid.0.is_empty(), "a rejected pricing file has a message");
+            assert!(
+                !invalid.0.is_empty(),
+                "a rejected pricing file has a message"
+            );
             return;
         }
     };
