@@ -34,17 +34,21 @@ impl Locations {
         if parser.load(&mut collector, false).is_err() {
             return Locations::default();
         }
-        // Markers count characters; spans are bytes.
-        let offsets: Vec<usize> = source
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(source.len()))
-            .collect();
+        // Markers count characters; spans are bytes. In ASCII text they are the same, and
+        // the table of character offsets (eight bytes a character) is not built.
+        let offsets: Option<Vec<usize>> = (!source.is_ascii()).then(|| {
+            source
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(source.len()))
+                .collect()
+        });
         let mut locations = Locations::default();
         let mut walker = Walker {
             events: &collector.events,
             at: 0,
-            offsets: &offsets,
+            offsets: offsets.as_deref(),
+            len: source.len(),
             out: &mut locations,
         };
         while walker.at < walker.events.len() {
@@ -73,18 +77,20 @@ impl Locations {
 struct Walker<'a> {
     events: &'a [(Event, Marker)],
     at: usize,
-    offsets: &'a [usize],
+    /// Byte offset of each character, or `None` when every character is one byte.
+    offsets: Option<&'a [usize]>,
+    len: usize,
     out: &'a mut Locations,
 }
 
 impl Walker<'_> {
     fn span(&self, mark: Marker, len: usize) -> Range<usize> {
-        let start = self.offsets.get(mark.index()).copied().unwrap_or(0);
-        let end = self
-            .offsets
-            .get(mark.index() + len)
-            .copied()
-            .unwrap_or(start);
+        let byte = |char_index: usize| match self.offsets {
+            Some(offsets) => offsets.get(char_index).copied(),
+            None => (char_index <= self.len).then_some(char_index),
+        };
+        let start = byte(mark.index()).unwrap_or(0);
+        let end = byte(mark.index() + len).unwrap_or(start);
         start..end.max(start)
     }
 

@@ -12,6 +12,10 @@ const WHOLE: usize = 400;
 /// How many characters a window shows before the place, and from it on.
 const BEFORE: usize = 60;
 const AFTER: usize = 100;
+/// Messages and notes up to this many characters are shown whole; a longer one (it quotes
+/// some huge value from the input) is cut to its first [`KEPT`] characters.
+const LONGEST: usize = 400;
+const KEPT: usize = 300;
 
 /// Renders one diagnostic in the `file:line:col: message` form with a snippet.
 ///
@@ -31,15 +35,15 @@ pub(super) fn render_indexed(
     let before = out.len();
     let file = path.display();
     let Some(span) = &d.span else {
-        let _ = writeln!(out, "{file}: {}", d.message);
+        let _ = writeln!(out, "{file}: {}", bounded(&d.message));
         for note in &d.notes {
-            let _ = writeln!(out, "  = {note}");
+            let _ = writeln!(out, "  = {}", bounded(note));
         }
         count(out.len() - before);
         return;
     };
     let (line, column) = index.line_col(source, span.start);
-    let _ = writeln!(out, "{file}:{line}:{column}: {}", d.message);
+    let _ = writeln!(out, "{file}:{line}:{column}: {}", bounded(&d.message));
     let range = index.line_range(source, line);
     let start =
         floor_char_boundary(source, span.start.min(source.len())).clamp(range.start, range.end);
@@ -56,12 +60,41 @@ pub(super) fn render_indexed(
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
     let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{line} | {text}");
+    let _ = writeln!(out, "{line} | {}", visible(&text));
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width));
     for note in &d.notes {
-        let _ = writeln!(out, "{pad} = {note}");
+        let _ = writeln!(out, "{pad} = {}", bounded(note));
     }
     count(out.len() - before);
+}
+
+/// `text`, or its first [`KEPT`] characters and how long it was when it is over [`LONGEST`].
+fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.char_indices().nth(LONGEST).is_none() {
+        return text.into();
+    }
+    let cut = text.char_indices().nth(KEPT).map_or(text.len(), |(i, _)| i);
+    let all = text.chars().count();
+    format!("{}... ({all} characters in all)", &text[..cut]).into()
+}
+
+/// A line of the input as it is shown: each control character (a NUL, an escape) as its
+/// visible symbol (`␀`, `␛`), a tab as a space, so the terminal shows what is there and the
+/// caret stays under the place.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            '\u{7f}' => '\u{2421}',
+            c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c)).unwrap_or('?'),
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A window of a long line around `at`: its text with `...` where it is cut, the byte range
@@ -125,5 +158,33 @@ mod tests {
             format!("1 | ...{}!{}...", "[".repeat(60), "]".repeat(99))
         );
         assert_eq!(lines[3], format!("  | {}^", " ".repeat(63)));
+    }
+
+    #[test]
+    fn a_huge_quoted_value_is_cut_in_the_message_and_the_notes() {
+        let src = format!("name = \"{}\"\n", "x".repeat(900_000));
+        let d = Diagnostic::at(7..8, format!("found \"{}\"", "x".repeat(900_000)))
+            .note("y".repeat(500));
+        let mut out = String::new();
+        render(&mut out, Path::new("a.toml"), &src, &d);
+        assert!(out.len() < 1500, "{} bytes", out.len());
+        let first = out.lines().next().unwrap();
+        assert!(first.ends_with("... (900008 characters in all)"), "{first}");
+        assert!(out.contains("(500 characters in all)"), "{out}");
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_symbols_and_the_caret_stays_put() {
+        let src = "[data]\0\x1b\tx\n";
+        let mut out = String::new();
+        render(
+            &mut out,
+            Path::new("a.toml"),
+            src,
+            &Diagnostic::at(9..10, "here"),
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "1 | [data]\u{2400}\u{241b} x");
+        assert_eq!(lines[3], "  |          ^");
     }
 }

@@ -81,6 +81,39 @@ fn resolve(path: &Path) -> anyhow::Result<PathBuf> {
     }
 }
 
+/// Opens a device or a named pipe for writing. A pipe that no program reads is refused at
+/// once, where a plain open would wait for a reader forever.
+fn open_special(path: &Path, real: &Path, metadata: &Metadata) -> anyhow::Result<File> {
+    let cannot = |e: &std::io::Error| cannot_write(path, e);
+    #[cfg(unix)]
+    if std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type()) {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let nonblocking = rustix::fs::OFlags::NONBLOCK;
+        let file = OpenOptions::new()
+            .write(true)
+            .custom_flags(i32::from_ne_bytes(nonblocking.bits().to_ne_bytes()))
+            .open(real)
+            .map_err(|e| {
+                if e.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error()) {
+                    anyhow::anyhow!(
+                        "cannot write {}: it is a named pipe that no program is reading",
+                        path.display()
+                    )
+                } else {
+                    cannot(&e)
+                }
+            })?;
+        let flags = rustix::fs::fcntl_getfl(&file).map_err(|e| cannot(&e.into()))?;
+        rustix::fs::fcntl_setfl(&file, flags - nonblocking).map_err(|e| cannot(&e.into()))?;
+        return Ok(file);
+    }
+    let _ = metadata;
+    OpenOptions::new()
+        .write(true)
+        .open(real)
+        .map_err(|e| cannot(&e))
+}
+
 /// An existing file opened and locked, and what it is.
 struct Locked {
     file: File,
@@ -132,10 +165,7 @@ fn replace(
         // A device or a pipe (`-o /dev/null`) is written into; it cannot be replaced.
         let current = Vec::new();
         if let Some(bytes) = edit(current)? {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .open(real)
-                .map_err(|e| cannot(&e))?;
+            let mut file = open_special(path, real, &metadata)?;
             file.write_all(&bytes).map_err(|e| cannot(&e))?;
             return Ok(true);
         }

@@ -13,6 +13,7 @@ mod cost_model;
 mod embed;
 mod explain;
 mod help;
+mod hostile_catalogue;
 mod hostile_scaling;
 mod init;
 mod input_output;
