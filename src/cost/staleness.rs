@@ -3,13 +3,14 @@
 /// Prices older than this many days get a warning.
 pub const STALE_AFTER_DAYS: i64 = 180;
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date; `None` if it is not one.
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date; `None` if it is not one (a year beyond
+/// four digits included, so the arithmetic below cannot overflow).
 pub fn days(date: &str) -> Option<i64> {
     let mut parts = date.splitn(3, '-');
     let year: i64 = parts.next()?.parse().ok()?;
     let month: i64 = parts.next()?.parse().ok()?;
     let day: i64 = parts.next()?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm), with March as the first month.
@@ -60,6 +61,17 @@ mod tests {
         assert_eq!(days("2024-02-29").map(|d| d + 1), days("2024-03-01"));
         assert_eq!(days("2026-13-01"), None);
         assert_eq!(days("yesterday"), None);
+    }
+
+    #[test]
+    fn a_year_beyond_four_digits_is_not_a_date() {
+        // LLM_STRATEGY_TODAY comes from the environment: these overflowed the day count.
+        assert_eq!(days("9223372036854775807-12-31"), None);
+        assert_eq!(days("100000000000000-01-01"), None);
+        assert_eq!(days("10000-01-01"), None);
+        let civil = crate::cost::pricing::catalogue::civil;
+        assert_eq!(days("9999-12-31").map(civil).as_deref(), Some("9999-12-31"));
+        assert_eq!(days("0000-03-01").map(civil).as_deref(), Some("0000-03-01"));
     }
 
     #[test]

@@ -163,7 +163,8 @@ fn cover_dims(
     coverage
 }
 
-/// The exact count, or `None` when it needs more states than the budget allows.
+/// The exact count, or `None` when it needs more states than the budget allows or the space
+/// holds more scenarios than a `u64` counts (every tally is a number of its scenarios).
 fn exact(
     base: &RuleBase,
     dims: &[Dim],
@@ -171,6 +172,7 @@ fn exact(
     budget: &Budget,
     progress: Progress<'_>,
 ) -> Option<Coverage> {
+    u64::try_from(size(dims)).ok()?;
     let layout = space::layout(base, dims);
     let hub_count = layout.hubs.iter().fold(1u128, |n, h| {
         n.saturating_mul(dims[*h].values.len() as u128)

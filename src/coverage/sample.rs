@@ -22,7 +22,8 @@ pub(super) const SEED: u64 = 0x2545_F491_4F6C_DD1D;
 pub struct Sampled {
     /// How many scenarios were drawn.
     pub scenarios: u64,
-    /// How many the whole space holds; `null` when more than 18,446,744,073,709,551,615.
+    /// How many the whole space holds; `null` when more than 18,446,744,073,709,551,615,
+    /// which is then why it was sampled: the exact count's tallies would not fit.
     pub of: Option<u64>,
     /// The seed they were drawn with.
     pub seed: u64,

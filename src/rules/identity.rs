@@ -59,7 +59,7 @@ impl Digest {
         }
         let mut bytes = [0; 6];
         for (i, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+            *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
         }
         Some(Digest(bytes))
     }

@@ -43,13 +43,16 @@ fn around(found: &mut Found, at: &str, range: Option<[f64; 2]>, point: f64) {
 
 fn date(found: &mut Found, at: &str, text: &str) {
     let b = text.as_bytes();
-    let shape = b.len() == 10
+    let valid = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        // A month of 13 or a day of 45 has the shape but is no day: the staleness check,
+        // which counts days, would pass over it in silence.
+        && crate::cost::staleness::days(text).is_some();
+    if !valid {
         found.push((
             at.to_owned(),
             Diagnostic::nowhere(format!("date: found \"{text}\""))

@@ -8,7 +8,7 @@ pub fn escape(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let after = chars.get(i + 1).copied();
         let special = match c {
             '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' | '#' => true,

@@ -11,34 +11,7 @@ use crate::questions::COUNT;
 /// The coverage report as text.
 pub(super) fn render(report: &CoverageReport<'_>) -> String {
     let c = report.coverage;
-    let mut out = String::new();
-    match &c.sampled {
-        None => {
-            let _ = writeln!(
-                out,
-                "{} scenarios ({} questions, {} rules), counted exactly with {} states\n",
-                format_number(c.scenarios as f64),
-                COUNT,
-                report.rules,
-                format_number(c.states as f64)
-            );
-        }
-        Some(s) => {
-            let of = s.of.map_or_else(
-                || "more than 18 quintillion".to_owned(),
-                |n| format_number(n as f64),
-            );
-            let _ = writeln!(
-                out,
-                "sampled {} of {of} scenarios ({} questions, {} rules): counting them all needs more than {} states (--max-states); counts below are of the sample, drawn with seed {:#x}\n",
-                format_number(s.scenarios as f64),
-                COUNT,
-                report.rules,
-                format_number(c.max_states as f64),
-                s.seed
-            );
-        }
-    }
+    let mut out = headline(report);
     let _ = writeln!(out, "Recommendations:");
     for (pair, n) in PAIRS.iter().zip(c.pairs.0) {
         let share = n as f64 / c.scenarios.max(1) as f64 * 100.0;
@@ -93,4 +66,39 @@ pub(super) fn render(report: &CoverageReport<'_>) -> String {
         }
     }
     out
+}
+
+/// The first line: how many scenarios were counted, and how, or why only a sample was.
+fn headline(report: &CoverageReport<'_>) -> String {
+    let c = report.coverage;
+    let Some(s) = &c.sampled else {
+        return format!(
+            "{} scenarios ({} questions, {} rules), counted exactly with {} states\n\n",
+            format_number(c.scenarios as f64),
+            COUNT,
+            report.rules,
+            format_number(c.states as f64)
+        );
+    };
+    // Past 18 quintillion the exact count is not tried: its tallies would not fit.
+    let (of, why) = match s.of {
+        Some(n) => (
+            format_number(n as f64),
+            format!(
+                "counting them all needs more than {} states (--max-states)",
+                format_number(c.max_states as f64)
+            ),
+        ),
+        None => (
+            "more than 18 quintillion".to_owned(),
+            "too many to count exactly in 64 bits".to_owned(),
+        ),
+    };
+    format!(
+        "sampled {} of {of} scenarios ({} questions, {} rules): {why}; counts below are of the sample, drawn with seed {:#x}\n\n",
+        format_number(s.scenarios as f64),
+        COUNT,
+        report.rules,
+        s.seed
+    )
 }
