@@ -52,6 +52,58 @@ fn key_indent(text: &str, locations: &Locations, j: usize) -> Option<String> {
     Some(" ".repeat(key))
 }
 
+/// Where and what to insert to record rule `j`'s hand-set weights: a `hand_set:` line after
+/// its last weight, or, for a rule written as one flow mapping (`- { id: x, ... }`), a
+/// `hand_set:` entry before the mapping's closing brace.
+fn hand_set_edit(
+    text: &str,
+    locations: &Locations,
+    j: usize,
+    last_weight: usize,
+    rule: &Rule,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let start = locations.find(&format!("rules/{j}"))?.start;
+    if text.get(start..)?.starts_with('{') {
+        let close = closing_brace(text, start)?;
+        let at = text[..close].trim_end().len();
+        return Some((at..at, format!(", hand_set: {}", hand_set_text(rule))));
+    }
+    let at = text[last_weight..]
+        .find('\n')
+        .map_or(text.len(), |i| last_weight + i);
+    let indent = key_indent(text, locations, j)?;
+    Some((
+        at..at,
+        format!("\n{indent}hand_set: {}", hand_set_text(rule)),
+    ))
+}
+
+/// The byte offset of the `}` that closes the flow mapping opening at `open`, skipping
+/// quoted strings.
+fn closing_brace(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut chars = text.get(open..)?.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some('"'), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The text of each rule file with the rules' weights replaced by `weights` (in rule-base
 /// order), or the file's path and what could not be found.
 pub fn rewrite(
@@ -103,15 +155,10 @@ pub fn rewrite(
                 .zip(w)
                 .any(|(now, fitted)| (now - fitted).abs() > 1e-9);
             if rule.hand_set.is_none() && changed {
-                let at = text[last_weight..]
-                    .find('\n')
-                    .map_or(text.len(), |i| last_weight + i);
-                let indent = key_indent(text, &locations, j)
-                    .ok_or_else(|| format!("{name}: cannot find the id of rules/{j}"))?;
-                edits.push((
-                    at..at,
-                    format!("\n{indent}hand_set: {}", hand_set_text(rule)),
-                ));
+                edits.push(
+                    hand_set_edit(text, &locations, j, last_weight, rule)
+                        .ok_or_else(|| format!("{name}: cannot find the id of rules/{j}"))?,
+                );
             }
         }
         edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
@@ -253,5 +300,36 @@ mod tests {
             text.contains("strategy: { C: 4 }\n    hand_set: { strategy: { C: 3 } }\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_rule_written_as_one_flow_mapping_gets_its_hand_set_inside_it() {
+        let rules = "rules:\n  - { id: prior, summary: \"s {x}\", source: dida-strategies, \
+                     strategy: { A: 1, C: -0.5 }, explanation: e }\n";
+        let file = |path: &str, bytes: &[u8]| RuleFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        };
+        let mut files = vec![
+            file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
+            file(
+                "strategies.yaml",
+                include_bytes!("../../rules/strategies.yaml"),
+            ),
+            file("r.yaml", rules.as_bytes()),
+        ];
+        let base = crate::rules::from_files(&files).unwrap();
+        let mut weights = super::super::prior(&base);
+        weights[0][0] = 2.25;
+        let text = rewrite(&base, &files, &weights).unwrap()[2].1.clone();
+        assert!(
+            text.ends_with(
+                "strategy: { A: 2.25, C: -0.5 }, explanation: e, hand_set: { strategy: { A: 1, C: -0.5 } } }\n"
+            ),
+            "{text}"
+        );
+        files[2].bytes = text.into_bytes();
+        let fitted = crate::rules::from_files(&files).unwrap_or_else(|e| panic!("{e:#}"));
+        assert!((super::super::prior(&fitted)[0][0] - 1.0).abs() < 1e-12);
     }
 }

@@ -64,7 +64,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
     let mut report = report::assess_with(&base, &answers, explain);
     report
         .warnings
-        .extend(base.stale_pricing(crate::cost::staleness::today()));
+        .extend(base.stale_pricing(crate::cost::staleness::today()?));
     let look = render::Look {
         full: args.full || explain,
         ..out.look(context)

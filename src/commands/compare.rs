@@ -74,7 +74,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|f| input::shown(f).display().to_string())
         .collect();
-    let stale = base.stale_pricing(crate::cost::staleness::today());
+    let stale = base.stale_pricing(crate::cost::staleness::today()?);
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
     }

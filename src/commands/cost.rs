@@ -47,7 +47,7 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
         cost: &estimate,
         pricing: &base.pricing,
         warnings: base
-            .stale_pricing(cost::staleness::today())
+            .stale_pricing(cost::staleness::today()?)
             .into_iter()
             .collect(),
     };

@@ -25,16 +25,21 @@ pub fn days(date: &str) -> Option<i64> {
 
 /// Today, as days since 1970-01-01: `LLM_STRATEGY_TODAY` (`YYYY-MM-DD`) when set, so that
 /// output can be reproduced, else the system clock.
-pub fn today() -> i64 {
-    std::env::var("LLM_STRATEGY_TODAY")
-        .ok()
-        .and_then(|d| days(&d))
-        .unwrap_or_else(|| {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            i64::try_from(secs / 86_400).unwrap_or(i64::MAX)
-        })
+///
+/// A set value that is not such a date is refused (exit status 2) rather than ignored.
+pub fn today() -> Result<i64, crate::diagnostic::Invalid> {
+    if let Some(value) = std::env::var_os("LLM_STRATEGY_TODAY") {
+        return value.to_str().and_then(days).ok_or_else(|| {
+            crate::diagnostic::Invalid(format!(
+                "LLM_STRATEGY_TODAY: found {value:?}, which is not a date; allowed: a date \
+                 YYYY-MM-DD (year 0 to 9999), or unset to use the system clock"
+            ))
+        });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Ok(i64::try_from(secs / 86_400).unwrap_or(i64::MAX))
 }
 
 /// A warning when the newest date in the pricing file `file` is more than

@@ -321,7 +321,7 @@ pub fn load(selection: &Selection, pricing: Option<&Path>) -> anyhow::Result<Rul
             let text = input::read(path, input::Kind::Catalogue)?;
             // The catalogue carries no dates: the day it is imported stands for the day its
             // prices were observed, so import a freshly downloaded copy.
-            let date = pricing::catalogue::civil(crate::cost::staleness::today());
+            let date = pricing::catalogue::civil(crate::cost::staleness::today()?);
             base.pricing = pricing::catalogue::import(base.pricing, path, &text, &date)?;
             let under = base.identity.pricing.to_string();
             base.identity.pricing = Digest::of([under.as_bytes(), text.as_bytes()]);
