@@ -7,27 +7,17 @@
 
 #![no_main]
 
+// Each target uses part of what the targets share.
+#[allow(dead_code)]
+#[path = "shared.rs"]
+mod shared;
+
 use std::path::Path;
-use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use llm_strategy::render::{Format, Look};
-use llm_strategy::rules::RuleBase;
 use llm_strategy::{answers, engine, report};
-
-/// The built-in rule base, loaded once for the whole run.
-fn base() -> &'static RuleBase {
-    static BASE: OnceLock<RuleBase> = OnceLock::new();
-    BASE.get_or_init(|| llm_strategy::rules::built_in().expect("the built-in rule base loads"))
-}
-
-/// The terminal the table is laid out for: a fixed width, no color, the whole report.
-const LOOK: Look = Look {
-    width: 80,
-    color: false,
-    heading_level: 2,
-    full: true,
-};
+use shared::{LOOK, base};
 
 fuzz_target!(|data: &[u8]| {
     let answers = match answers::parse(Path::new("fuzz.toml"), data) {

@@ -9,42 +9,35 @@
 
 #![no_main]
 
+// Each target uses part of what the targets share.
+#[allow(dead_code)]
+#[path = "shared.rs"]
+mod shared;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use llm_strategy::answers::{self, Answers};
+use llm_strategy::answers::Answers;
 use llm_strategy::cost::{self, CostReport, pricing, staleness};
 use llm_strategy::diagnostic::input::{self, Kind};
-use llm_strategy::render::{Format, Look};
-use llm_strategy::rules::RuleBase;
+use llm_strategy::render::Format;
 use llm_strategy::{engine, report};
+use shared::{LOOK, base};
 
 /// The scenario priced, parsed once: self-hosted, so owned hardware is priced too.
 fn scenario() -> &'static Answers {
     static SCENARIO: OnceLock<Answers> = OnceLock::new();
     SCENARIO.get_or_init(|| {
-        let bytes = include_bytes!("../../examples/high-volume-classifier-self-hosted.toml");
-        answers::parse(Path::new("high-volume-classifier-self-hosted.toml"), bytes)
-            .expect("the bundled example is valid")
+        shared::example(
+            "high-volume-classifier-self-hosted.toml",
+            include_bytes!("../../examples/high-volume-classifier-self-hosted.toml"),
+        )
     })
-}
-
-/// The built-in rule base, loaded once; each accepted pricing replaces its pricing.
-fn base() -> &'static RuleBase {
-    static BASE: OnceLock<RuleBase> = OnceLock::new();
-    BASE.get_or_init(|| llm_strategy::rules::built_in().expect("the built-in rule base loads"))
 }
 
 /// 2026-12-01, in days since 1970-01-01: a fixed day, so the staleness warning is repeatable.
 const TODAY: i64 = 20_788;
-
-const LOOK: Look = Look {
-    width: 80,
-    color: false,
-    heading_level: 2,
-    full: true,
-};
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz-pricing.yaml");

@@ -7,31 +7,31 @@
 
 #![no_main]
 
-use std::path::{Path, PathBuf};
+// Each target uses part of what the targets share.
+#[allow(dead_code)]
+#[path = "shared.rs"]
+mod shared;
+
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use llm_strategy::answers::{self, Answers};
-use llm_strategy::render::{Format, Look};
+use llm_strategy::answers::Answers;
+use llm_strategy::render::Format;
 use llm_strategy::rules::{self, RuleFile};
 use llm_strategy::{engine, inspect, report};
+use shared::LOOK;
 
 /// The scenario every accepted rule base is asked about, parsed once.
 fn scenario() -> &'static Answers {
     static SCENARIO: OnceLock<Answers> = OnceLock::new();
     SCENARIO.get_or_init(|| {
-        let bytes = include_bytes!("../../examples/regional-bank-advisor.toml");
-        answers::parse(Path::new("regional-bank-advisor.toml"), bytes)
-            .expect("the bundled example is valid")
+        shared::example(
+            "regional-bank-advisor.toml",
+            include_bytes!("../../examples/regional-bank-advisor.toml"),
+        )
     })
 }
-
-const LOOK: Look = Look {
-    width: 80,
-    color: false,
-    heading_level: 2,
-    full: true,
-};
 
 fuzz_target!(|data: &[u8]| {
     let file = RuleFile {

@@ -207,22 +207,27 @@ mod tests {
         assert_eq!(super::super::prior(&again), super::super::prior(&base));
     }
 
-    #[test]
-    fn a_changed_rule_keeps_its_hand_set_weights_once() {
-        let rules = "rules:\n  - id: prior\n    summary: s\n    source: dida-strategies\n    \
-                     strategy: { A: 1, C: -0.5 }\n    explanation: e\n";
+    /// The built-in sources and strategies, and `rules` as `r.yaml`: the smallest rule set.
+    fn with_rule_file(rules: &str) -> Vec<RuleFile> {
         let file = |path: &str, bytes: &[u8]| RuleFile {
             path: path.into(),
             bytes: bytes.to_vec(),
         };
-        let mut files = vec![
+        vec![
             file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
             file(
                 "strategies.yaml",
                 include_bytes!("../../rules/strategies.yaml"),
             ),
             file("r.yaml", rules.as_bytes()),
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_changed_rule_keeps_its_hand_set_weights_once() {
+        let rules = "rules:\n  - id: prior\n    summary: s\n    source: dida-strategies\n    \
+                     strategy: { A: 1, C: -0.5 }\n    explanation: e\n";
+        let mut files = with_rule_file(rules);
         let base = crate::rules::from_files(&files).unwrap();
         let mut weights = super::super::prior(&base);
         weights[0][0] = 2.25;
@@ -306,18 +311,7 @@ mod tests {
     fn a_rule_written_as_one_flow_mapping_gets_its_hand_set_inside_it() {
         let rules = "rules:\n  - { id: prior, summary: \"s {x}\", source: dida-strategies, \
                      strategy: { A: 1, C: -0.5 }, explanation: e }\n";
-        let file = |path: &str, bytes: &[u8]| RuleFile {
-            path: path.into(),
-            bytes: bytes.to_vec(),
-        };
-        let mut files = vec![
-            file("sources.yaml", include_bytes!("../../rules/sources.yaml")),
-            file(
-                "strategies.yaml",
-                include_bytes!("../../rules/strategies.yaml"),
-            ),
-            file("r.yaml", rules.as_bytes()),
-        ];
+        let mut files = with_rule_file(rules);
         let base = crate::rules::from_files(&files).unwrap();
         let mut weights = super::super::prior(&base);
         weights[0][0] = 2.25;
