@@ -19,7 +19,7 @@ pub use literal::check_literal;
 pub use overrides::CostOverrides;
 pub use plausible::implausible;
 
-use crate::diagnostic::{Invalid, file_error, input};
+use crate::diagnostic::{Invalid, Problems, file_error, input};
 use crate::questions::{COUNT, QUESTIONS, QuestionId};
 
 /// One checked answer.
@@ -153,5 +153,21 @@ pub fn parse_text(path: &Path, source: &str) -> Result<Answers, Invalid> {
     if !errors.is_empty() {
         return Err(syntax::invalid(path, source, errors));
     }
-    validate::validate(path, source, document.get_ref(), input::stem(path))
+    let problems = Problems::new(path, source);
+    validate::validate(problems, document.get_ref(), input::stem(path))
+}
+
+/// Validates the text of an answers file like [`parse_text`], without describing its
+/// problems: the answers, or `None` where [`parse_text`] fails (call it then for the
+/// message). For callers that show the problems of only some of many answers.
+pub fn parse_quietly(path: &Path, source: &str) -> Option<Answers> {
+    if source.trim().is_empty() {
+        return None;
+    }
+    let (document, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        return None;
+    }
+    let problems = Problems::counting(path, source);
+    validate::validate(problems, document.get_ref(), input::stem(path)).ok()
 }

@@ -2,7 +2,6 @@
 //! into checked [`Answers`], collecting every problem in one pass.
 
 use std::num::IntErrorKind;
-use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -15,13 +14,13 @@ use crate::questions::{
     COST_KEYS, COUNT, Kind, PLACEHOLDER, QUESTIONS, QuestionId, SCENARIO_KEYS, SECTIONS, quote_list,
 };
 
+/// Validates the parsed tables, recording problems in `problems` (a [`Problems::counting`]
+/// one builds none of them).
 pub(super) fn validate(
-    path: &Path,
-    source: &str,
+    mut problems: Problems<'_>,
     document: &DeTable<'_>,
     stem: String,
 ) -> Result<Answers, Invalid> {
-    let mut problems = Problems::new(path, source);
     let mut answers = Answers {
         name: stem,
         description: None,
@@ -56,11 +55,11 @@ pub(super) fn validate(
     for id in QuestionId::all() {
         let q = id.question();
         if q.required && answers.get(id).is_none() {
-            problems.push(
+            problems.push_with(None, || {
                 Diagnostic::nowhere(format!("{id}: missing required answer"))
                     .note(format!("allowed: {}", q.allowed()))
-                    .note(format!("add `{} = ...` under [{}]", q.key, q.section)),
-            );
+                    .note(format!("add `{} = ...` under [{}]", q.key, q.section))
+            });
         }
     }
     problems.finish()?;

@@ -1,11 +1,11 @@
 //! Reading test-case files: the raw YAML shape, and checking it into [`Case`]s with every
 //! problem reported.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::{Case, CaseSource, Record};
@@ -67,7 +67,7 @@ struct RawPair {
 pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, Invalid> {
     let mut out = Vec::new();
     let mut errors = String::new();
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names: FxHashSet<String> = FxHashSet::default();
     for file in files {
         let text = match input::utf8(&file.path, &file.bytes, input::Kind::Cases) {
             Ok(text) => text,
@@ -76,8 +76,8 @@ pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, In
                 continue;
             }
         };
-        let raw: RawCaseFile = match yaml::from_str(&file.path, text) {
-            Ok(raw) => raw,
+        let (raw, locations): (RawCaseFile, _) = match yaml::from_str_located(&file.path, text) {
+            Ok(read) => read,
             Err(e) => {
                 let _ = writeln!(errors, "{e}");
                 continue;
@@ -86,14 +86,14 @@ pub(super) fn parse(base: &RuleBase, files: &[RuleFile]) -> Result<Vec<Case>, In
         let mut place = Place {
             path: &file.path,
             text,
-            locations: Locations::of(text),
+            locations,
             lines: LineIndex::new(text),
         };
         let mut problems = Problems::new(&file.path, text);
         for (i, raw_case) in raw.cases.into_iter().enumerate() {
             let at = format!("cases/{i}");
-            let location = place.location(&format!("{at}/name"));
             let name_span = place.span(&format!("{at}/name"));
+            let location = place.location(name_span.as_ref());
             let fresh = names.insert(raw_case.name.clone());
             if !fresh {
                 problems.push_with(name_span.as_ref().map(|s| s.start), || {
@@ -133,11 +133,9 @@ impl Place<'_> {
         self.locations.find(at)
     }
 
-    /// `FILE:LINE` of the node at `at`, as test reports name a case.
-    fn location(&mut self, at: &str) -> String {
-        let line = self
-            .span(at)
-            .map_or(1, |span| self.lines.line_col(self.text, span.start).0);
+    /// `FILE:LINE` of a node's span, as test reports name a case.
+    fn location(&mut self, span: Option<&Range<usize>>) -> String {
+        let line = span.map_or(1, |span| self.lines.line_col(self.text, span.start).0);
         format!("{}:{line}", self.path.display())
     }
 }
@@ -158,18 +156,22 @@ fn check(
     problems: &mut Problems<'_>,
 ) -> Option<Case> {
     let case = &raw.name;
-    let answers = answers::parse(
-        Path::new(&format!("answers of case {case}")),
-        raw.answers.as_bytes(),
-    );
-    if let Err(Invalid(nested)) = &answers {
+    let nested = format!("answers of case {case}");
+    // Only whether they are valid: their problems are described when shown.
+    let answers = answers::parse_quietly(Path::new(&nested), &raw.answers);
+    if answers.is_none() {
         let span = place.span(&format!("{at}/answers"));
         problems.push_with(span.as_ref().map(|s| s.start), || {
+            // `parse_quietly` refuses exactly what `parse_text` refuses: the same checks.
+            let message = answers::parse_text(Path::new(&nested), &raw.answers)
+                .err()
+                .map(|Invalid(message)| message)
+                .unwrap_or_default();
             located(
                 span.clone(),
                 format!("case {case}: its answers are not valid"),
             )
-            .note(indent(nested))
+            .note(indent(&message))
         });
     }
     let mut report = |path: &str, message: &dyn Fn() -> String| {
@@ -218,7 +220,7 @@ fn check(
             }
         }
     }
-    let (Ok(mut answers), Some(expected), true) = (answers, expect, clean) else {
+    let (Some(mut answers), Some(expected), true) = (answers, expect, clean) else {
         return None;
     };
     answers.name.clone_from(&raw.name);

@@ -117,7 +117,9 @@ pub const SHOWN: usize = 50;
 pub struct Problems<'a> {
     path: &'a Path,
     source: &'a str,
-    /// At most [`SHOWN`] problems, each with the order it was recorded in.
+    /// How many problems are kept: [`SHOWN`], or none when only counting.
+    shown: usize,
+    /// At most `shown` problems, each with the order it was recorded in.
     kept: Vec<(usize, Diagnostic)>,
     /// How many problems were recorded, kept or not.
     found: usize,
@@ -137,8 +139,18 @@ impl<'a> Problems<'a> {
         Problems {
             path,
             source,
+            shown: SHOWN,
             kept: Vec::new(),
             found: 0,
+        }
+    }
+
+    /// Counts problems for `path` without keeping or building any, for a caller that only
+    /// needs to know whether there are some: [`Problems::push_with`] then builds nothing.
+    pub fn counting(path: &'a Path, source: &'a str) -> Self {
+        Problems {
+            shown: 0,
+            ..Problems::new(path, source)
         }
     }
 
@@ -155,7 +167,7 @@ impl<'a> Problems<'a> {
         let seq = self.found;
         self.found += 1;
         let key = (start.is_none(), start.unwrap_or(usize::MAX), seq);
-        if self.kept.len() < SHOWN {
+        if self.kept.len() < self.shown {
             self.kept.push((seq, make()));
             return;
         }
@@ -266,5 +278,14 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn counting_builds_no_problem() {
+        let mut problems = Problems::counting(Path::new("a.toml"), "x\n");
+        problems.push_with(Some(0), || unreachable!("a counted problem is not built"));
+        problems.push_with(None, || unreachable!("a counted problem is not built"));
+        assert!(!problems.is_empty());
+        assert!(problems.finish().is_err());
     }
 }

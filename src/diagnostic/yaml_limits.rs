@@ -27,6 +27,25 @@ struct Open {
 /// The first limit `text` goes over, as a problem at the place it does; `None` when it keeps
 /// within both, or when the event parser rejects it (serde then says why, in its words).
 pub(super) fn check(text: &str) -> Option<Diagnostic> {
+    match pass(text, |_, _| {}) {
+        Pass::Over(problem) => Some(problem),
+        Pass::Within | Pass::Unparsed => None,
+    }
+}
+
+/// What one pass over the events of a YAML input found.
+pub(super) enum Pass {
+    /// Every event was read, within both limits.
+    Within,
+    /// The first limit the input goes over, as a problem at the place it does.
+    Over(Diagnostic),
+    /// The event parser rejected the input (serde then says why, in its words).
+    Unparsed,
+}
+
+/// Reads the events of `text`, handing each to `visit` after checking it against the limits,
+/// and stops at the first limit it goes over.
+pub(super) fn pass(text: &str, mut visit: impl FnMut(Event, Marker)) -> Pass {
     let mut parser = Parser::new_from_str(text);
     let mut open: Vec<Open> = Vec::new();
     // Nodes under each finished anchor, with aliases expanded; u64::MAX while still open.
@@ -36,50 +55,53 @@ pub(super) fn check(text: &str) -> Option<Diagnostic> {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(e) if e.info().contains("recursion limit") => {
-                return Some(too_deep(text, *e.marker()));
+                return Pass::Over(too_deep(text, *e.marker()));
             }
-            Err(_) => return None,
+            Err(_) => return Pass::Unparsed,
         };
         count(1);
-        let nodes = match event {
-            Event::StreamEnd => return None,
+        let nodes = match &event {
+            Event::StreamEnd => return Pass::Within,
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if open.len() >= MOST_DEPTH {
-                    return Some(too_deep(text, mark));
+                    return Pass::Over(too_deep(text, mark));
                 }
-                if anchor > 0 {
-                    anchors.insert(anchor, u64::MAX);
+                if *anchor > 0 {
+                    anchors.insert(*anchor, u64::MAX);
                 }
-                open.push(Open { anchor, nodes: 1 });
-                continue;
+                open.push(Open {
+                    anchor: *anchor,
+                    nodes: 1,
+                });
+                None
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let Some(done) = open.pop() else { continue };
+            Event::SequenceEnd | Event::MappingEnd => open.pop().map(|done| {
                 if done.anchor > 0 {
                     anchors.insert(done.anchor, done.nodes);
                 }
                 done.nodes
-            }
+            }),
             Event::Scalar(_, _, anchor, _) => {
-                if anchor > 0 {
-                    anchors.insert(anchor, 1);
+                if *anchor > 0 {
+                    anchors.insert(*anchor, 1);
                 }
-                1
+                Some(1)
             }
             Event::Alias(anchor) => {
                 // An alias of an unknown anchor is serde's to report.
-                let nodes = anchors.get(&anchor).copied().unwrap_or(0);
+                let nodes = anchors.get(anchor).copied().unwrap_or(0);
                 repeated = repeated.saturating_add(nodes);
                 if repeated > MOST_REPEATED {
-                    return Some(too_many_repeated(text, mark, nodes));
+                    return Pass::Over(too_many_repeated(text, mark, nodes));
                 }
-                nodes
+                Some(nodes)
             }
-            _ => continue,
+            _ => None,
         };
-        if let Some(parent) = open.last_mut() {
+        if let (Some(nodes), Some(parent)) = (nodes, open.last_mut()) {
             parent.nodes = parent.nodes.saturating_add(nodes);
         }
+        visit(event, mark);
     }
 }
 

@@ -153,3 +153,27 @@ fn test_cases() {
     });
     assert!(message.ends_with("many.yaml: 2,000 problems"), "{message}");
 }
+
+#[test]
+fn test_cases_with_invalid_answers() {
+    let base = rules::built_in().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let message = linear(200, &|n| {
+        let cases = lines(n, |i| {
+            format!(
+                "  - {{name: c{i}, answers: \"[data]\\nsensitivty = 1\\n\", expect: {{strategy: C, approach: rag}}}}\n"
+            )
+        });
+        std::fs::write(dir.path().join("many.yaml"), format!("cases:\n{cases}")).unwrap();
+        cases::load_dirs(&base, &[dir.path().to_path_buf()])
+            .expect_err("the cases are refused")
+            .to_string()
+    });
+    // Only the answers of the cases shown are described.
+    assert_eq!(message.matches("its answers are not valid").count(), 50);
+    assert!(
+        message.contains("did you mean \"sensitivity\"?"),
+        "{message}"
+    );
+    assert!(message.ends_with("many.yaml: 2,000 problems"), "{message}");
+}
