@@ -91,7 +91,11 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
     let owned = owns_hardware(answers).then_some(&p.owned);
     let labeled = number(answers, "data.labeled_examples").unwrap_or(0.0);
     let corpus = number(answers, "data.corpus_tokens");
-    let (lines, parts) = lines(&load, &sizing, labeled, corpus, owned, p);
+    let owners = Owners {
+        serving: owned,
+        training: owned.filter(|_| sizing::level(answers, "data.sensitivity") == Some("secret")),
+    };
+    let (lines, parts) = lines(&load, &sizing, labeled, corpus, owners, p);
     let staff = p.staff_yearly();
     let budget = number(answers, "budget.annual_usd");
     let first: [f64; 4] =
@@ -104,6 +108,8 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
         first_year_usd: PerStrategy(first.map(Some)),
         first_year_with_staff_usd: PerStrategy(std::array::from_fn(|i| first[i] + staff.0[i])),
         budget_share: PerStrategy(first.map(|f| share(f, budget))),
+        training_usd: parts.training_usd,
+        training_budget_share: share(parts.training_usd, budget),
         break_even_requests_per_day: self_hosting_break_even(&load, &sizing, owned, p, &staff),
         managed_open_weight_usd: parts.managed,
         tuning: parts.tuning,
@@ -142,8 +148,19 @@ fn hosted(load: &Load, p: &Pricing) -> Traffic {
 }
 
 /// The pieces the report shows beside the lines.
+/// Which GPUs are bought rather than rented: serving on premises (or secret data) buys the
+/// serving fleet; a training run buys its cluster only when the data may not leave the
+/// network (secret), since public, internal and even regulated text can be trained on
+/// rented GPUs in a chosen region and only the trained model has to come home.
+#[derive(Clone, Copy)]
+struct Owners<'a> {
+    serving: Option<&'a Owned>,
+    training: Option<&'a Owned>,
+}
+
 struct Parts {
     managed: f64,
+    training_usd: f64,
     tuning: String,
     train: training::Train,
     fleet: serving::Fleet,
@@ -155,9 +172,13 @@ fn lines(
     sizing: &Sizing,
     labeled: f64,
     corpus: Option<f64>,
-    owned: Option<&Owned>,
+    owned: Owners<'_>,
     p: &Pricing,
 ) -> (Lines, Parts) {
+    let Owners {
+        serving: owned,
+        training: train_owned,
+    } = owned;
     let traffic = hosted(load, p);
     let tier = p.tier(&sizing.tier);
     let offer = p.tuning_offer(&sizing.tier);
@@ -182,7 +203,7 @@ fn lines(
     } else {
         sizing.class.as_str()
     };
-    let train = training::run(corpus, p.class(dense).params, p, owned);
+    let train = training::run(corpus, p.class(dense).params, p, train_owned);
     let own_class = p.class_near(train.params);
     let own_gpu = p.gpu(&own_class.gpu);
     let own_cost = hardware::per_gpu(own_gpu, owned);
@@ -190,7 +211,7 @@ fn lines(
     let tuning_compute = tuning_compute(labeled, class.active_params, p, owned);
     let rollout = p.rollout_usd();
     let train_gpu = p.gpu(&p.training.gpu);
-    let cluster = train.cluster_gpus * hardware::per_gpu(train_gpu, owned).once;
+    let cluster = train.cluster_gpus * hardware::per_gpu(train_gpu, train_owned).once;
     let endpoint = p.endpoint(&sizing.class);
     let lines = Lines {
         usage: [
@@ -220,6 +241,7 @@ fn lines(
             endpoint.output_per_million,
         ),
         tuning: offer.name.clone(),
+        training_usd: train.compute_usd + cluster,
         train,
         fleet,
         own_fleet,

@@ -60,6 +60,12 @@ pub struct Estimate {
     pub first_year_with_staff_usd: PerStrategy<f64>,
     /// First-year cost over the annual budget; above 1 means the budget cannot carry it.
     pub budget_share: PerStrategy<Option<f64>>,
+    /// The training run from scratch alone (D): its compute, and the cluster when one is
+    /// bought for it. Serving the result is in D's other figures, as C's fleet is in C's.
+    pub training_usd: f64,
+    /// The training run over the annual budget: above 1, one run costs more than a year's
+    /// budget, whatever serving costs.
+    pub training_budget_share: Option<f64>,
     /// Requests per day above which self-hosting (C) costs less per month than the API (A),
     /// staff included; `null` when it never does.
     pub break_even_requests_per_day: Option<f64>,

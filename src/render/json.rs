@@ -53,8 +53,9 @@ const COUNTS: [&str; 9] = [
 ];
 
 /// Keys whose values are rates or shares estimated by the cost model.
-const RATES: [&str; 5] = [
+const RATES: [&str; 6] = [
     "budget_share",
+    "training_budget_share",
     "concurrency",
     "peak_tokens_per_second",
     "gpu_hours",

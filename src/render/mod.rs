@@ -17,6 +17,7 @@ mod markdown;
 pub mod output;
 mod plot;
 mod questionnaire;
+mod roadmap;
 mod rows;
 pub mod safe_write;
 pub mod schema;

@@ -53,6 +53,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let exclusions = exclusions(base, eval, answers);
     let analysis = whatif::analyse(base, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
+    let roadmap = super::roadmap::roadmap(base, answers, pick, &next_steps);
     let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {
         warnings.push(
@@ -99,6 +100,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
         cons: info.cons.clone(),
         cost,
         next_steps,
+        roadmap,
         answers: QuestionId::all()
             .map(|id| AnswerRow {
                 question: id.name(),
@@ -136,7 +138,7 @@ fn exclusions(base: &RuleBase, eval: &Evaluation, answers: &Answers) -> Vec<Excl
 }
 
 /// The next steps that apply to a pair and to the answers, ordered by topic, then as written.
-fn next_steps(base: &RuleBase, pick: Pair, scenario: (&Answers, &Facts)) -> Vec<Step> {
+pub(super) fn next_steps(base: &RuleBase, pick: Pair, scenario: (&Answers, &Facts)) -> Vec<Step> {
     let (answers, facts) = scenario;
     let mut steps: Vec<Step> = base
         .next_steps

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 mod build;
 mod fill;
+mod roadmap;
 mod stamp;
 
 use crate::answers::AnswerRow;
@@ -15,6 +16,7 @@ use crate::rules::Point;
 use crate::whatif::WhatIf;
 pub use build::{assess, assess_with, build, evaluate_and_report};
 pub use fill::fill;
+pub use roadmap::{Roadmap, Stage};
 pub use stamp::Stamp;
 
 /// Version of the JSON report's shape.
@@ -47,6 +49,9 @@ pub struct Report {
     pub cost: Estimate,
     /// Recommended next steps for the chosen strategy and approach, grouped by topic.
     pub next_steps: Vec<Step>,
+    /// Where the advice changes as the organization grows, and what to prepare for each
+    /// change.
+    pub roadmap: Roadmap,
     /// Every question with its answer (`null` when unanswered).
     pub answers: Vec<AnswerRow>,
     /// Optional questions left unanswered (`section.key`).

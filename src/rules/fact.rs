@@ -14,10 +14,12 @@ pub enum Fact {
     BudgetShare(Strategy),
     /// The API's monthly cost (A) over self-hosting's (C), staff included.
     ApiOverSelfHosting,
+    /// The training run from scratch (D) alone over the annual budget.
+    TrainingShare,
 }
 
 /// Number of facts.
-pub const FACTS: usize = 9;
+pub const FACTS: usize = 10;
 
 impl Fact {
     /// Every fact, in index order.
@@ -33,6 +35,7 @@ impl Fact {
             Fact::BudgetShare(c),
             Fact::BudgetShare(d),
             Fact::ApiOverSelfHosting,
+            Fact::TrainingShare,
         ]
     }
 
@@ -42,6 +45,7 @@ impl Fact {
             Fact::FirstYear(s) => s as usize,
             Fact::BudgetShare(s) => 4 + s as usize,
             Fact::ApiOverSelfHosting => 8,
+            Fact::TrainingShare => 9,
         }
     }
 
@@ -51,6 +55,7 @@ impl Fact {
             Fact::FirstYear(s) => format!("cost.first_year.{s}"),
             Fact::BudgetShare(s) => format!("cost.budget_share.{s}"),
             Fact::ApiOverSelfHosting => "cost.api_over_self_hosting".to_owned(),
+            Fact::TrainingShare => "cost.training_share".to_owned(),
         }
     }
 
@@ -66,8 +71,10 @@ impl Fact {
     pub fn format(self, value: f64) -> String {
         match self {
             Fact::FirstYear(_) => money(value),
-            Fact::BudgetShare(_) if value.is_infinite() => percent(value),
-            Fact::BudgetShare(_) => format!("{} of the budget", percent(value)),
+            Fact::BudgetShare(_) | Fact::TrainingShare if value.is_infinite() => percent(value),
+            Fact::BudgetShare(_) | Fact::TrainingShare => {
+                format!("{} of the budget", percent(value))
+            }
             Fact::ApiOverSelfHosting => format!("{value:.1}x"),
         }
     }
@@ -87,6 +94,7 @@ impl Facts {
         }
         let c = e.monthly_usd[Strategy::C];
         out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| e.monthly_usd[Strategy::A] / c);
+        out[Fact::TrainingShare.index()] = e.training_budget_share;
         Facts(out)
     }
 

@@ -15,6 +15,7 @@ use regions::{just_below, region};
 
 mod label;
 mod regions;
+pub mod roadmap;
 
 /// An answer that would change the recommendation.
 #[derive(Debug, Clone, Serialize)]
@@ -63,7 +64,9 @@ impl Probe<'_> {
 /// The values of `question` at which a cost fact crosses a threshold some rule compares it
 /// with, for this scenario: found by bisection, since each fact moves one way as one answer
 /// grows (more traffic or corpus costs more; more budget lowers its share).
-fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<f64> {
+///
+/// Each limit comes with what becomes true there, in words.
+fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<(f64, String)> {
     if !base.reads_facts || !crate::rules::Fact::QUESTIONS.contains(&question.name()) {
         return Vec::new();
     }
@@ -112,9 +115,9 @@ fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<
                 b = mid;
             }
         }
-        out.push(b);
+        out.push((b, roadmap::limit_words(fact, t)));
     }
-    out.retain(|v| v.is_finite() && *v > 0.0);
+    out.retain(|(v, _)| v.is_finite() && *v > 0.0);
     out
 }
 
@@ -166,7 +169,11 @@ fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> (Vec<
     let limits = fact_limits(base, answers, id);
     if !limits.is_empty() {
         let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
-        thresholds.extend(limits.iter().map(|v| if whole { v.ceil() } else { *v }));
+        thresholds.extend(
+            limits
+                .iter()
+                .map(|(v, _)| if whole { v.ceil() } else { *v }),
+        );
         thresholds.sort_by(f64::total_cmp);
         thresholds.dedup();
         let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));

@@ -335,6 +335,8 @@ impl Render for Markdown {
         self.cost(&mut out, r);
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
+        self.heading(&mut out, 1, super::roadmap::TITLE);
+        Self::lines(&mut out, super::roadmap::lines(r));
         self.explanation(&mut out, r);
         Some(stamp::stamped(out, &r.stamp))
     }

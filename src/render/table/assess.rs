@@ -24,6 +24,8 @@ impl Table {
         self.cost_section(&mut out, r);
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
+        self.heading(&mut out, super::super::roadmap::TITLE);
+        self.lines(&mut out, super::super::roadmap::lines(r));
         self.explanation(&mut out, r);
         out
     }

@@ -205,7 +205,7 @@ fn trained(out: &mut String, e: &Estimate, p: &Pricing) {
         tflops(g.peak_bf16_flops),
         e.assumptions.training_utilization * 100.0,
         round3(t.gpu_hours),
-        if e.owned_hardware {
+        if t.cluster_gpus > 0.0 {
             format!(
                 " on {} bought GPUs ({} days)",
                 format_number(t.cluster_gpus),
