@@ -12,22 +12,24 @@ use crate::render::{self, output, svg};
 /// What `portfolio --help` shows after the options: the rules it follows, and examples.
 const EXAMPLES: &str = "\
 How it adds up:
-  Each use case is assessed as `assess` does and costed under its recommended strategy.
-  Shared, when two or more use cases need it:
-  - one retrieval platform for the rag use cases (the cost model prices none, so no
-    figure changes);
-  - one provider contract for the A and B use cases, its usage the sum of theirs (no
-    volume discount is assumed);
-  - one self-hosted fleet for the C use cases that need the same model size on the same
-    kind of GPUs (bought or rented), sized by the serving model for their peaks added, with
-    one rollout; D use cases each serve a model of their own, so nothing is pooled;
+  Each use case is assessed as `assess` does and costed under its recommended
+  strategy. Shared, when two or more use cases need it:
+  - one retrieval platform for the rag use cases (the cost model prices none,
+    so no figure changes);
+  - one provider contract for the A and B use cases, its usage the sum of
+    theirs (no volume discount is assumed);
+  - one self-hosted fleet for the C use cases that need the same model size on
+    the same kind of GPUs (bought or rented), sized by the serving model for
+    their peaks added, with one rollout; D use cases each serve a model of
+    their own, so nothing is pooled;
   - each strategy's staff, counted once however many use cases use it.
-  The combined cost is the sum of the separate costs minus these savings: never more than
-  the sum, and equal to it when nothing is shared. The budget is the sum of the use cases'
-  budgets (each answers file says what its use case may spend).
-  The use case to start with: among those whose recommendation no rule excludes, the ones
-  whose first year fits their budget first, then the lowest complexity on the matrix, then
-  the lowest first-year cost with staff, then the name.
+  The combined cost is the sum of the separate costs minus these savings: never
+  more than the sum, and equal to it when nothing is shared. The budget is the
+  sum of the use cases' budgets (each file says what its use case may spend).
+  The use case to start with: among those whose recommendation no rule
+  excludes, those whose first year fits their budget first, then the lowest
+  complexity on the matrix, then the lowest first-year cost with staff, then
+  the name.
 
 Examples:
   # Every bundled example as one organization's use cases

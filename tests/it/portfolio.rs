@@ -155,7 +155,8 @@ fn the_chart_has_a_mark_and_a_legend_line_per_use_case() {
     let legend: Vec<&str> = doc
         .descendants()
         .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("legend"))
-        .flat_map(|g| g.children().filter_map(|t| t.text()))
+        .flat_map(|g| g.children().filter(|t| t.has_tag_name("text")))
+        .filter_map(|t| t.text())
         .collect();
     let count = crate::common::examples().len();
     assert_eq!(legend.len(), count, "{legend:?}");
