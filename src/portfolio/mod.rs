@@ -125,7 +125,7 @@ fn use_case(answers: &Answers, report: Report, file: Option<&String>) -> UseCase
         .and_then(|q| answers.get(q))
         .and_then(|a| match a {
             Answer::Number(n) => Some(n),
-            _ => None,
+            Answer::Level(_) => None,
         });
     UseCase {
         file: file.cloned().unwrap_or_default(),

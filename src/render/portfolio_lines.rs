@@ -189,6 +189,7 @@ fn fleet_line(g: &FleetGroup) -> String {
 }
 
 /// A count of GPUs, as `1 GPU` or `4 GPUs`.
+#[allow(clippy::float_cmp)] // GPU counts are whole numbers
 fn gpus(n: f64) -> String {
     let plural = if n == 1.0 { "" } else { "s" };
     format!("{} GPU{plural}", format_number(n))
