@@ -13,6 +13,7 @@ const EXAMPLES: &str = "\
 Examples:
   llm-strategy assess examples/regional-bank-advisor.toml
   llm-strategy compare examples/
+  llm-strategy portfolio examples/
   llm-strategy cost examples/saas-support-docs.toml --format markdown -o cost.md
   llm-strategy rules list
 
@@ -50,6 +51,9 @@ pub enum Command {
     Compare(commands::compare::Args),
     /// Estimate what each strategy would cost, with every assumption used.
     Cost(commands::cost::Args),
+    /// Several use cases of one organization: each one's advice, what they can share, the
+    /// combined cost, and the one to start with.
+    Portfolio(commands::portfolio::Args),
     /// List every question, what it accepts and what each answer means.
     Questions(commands::questions::Args),
     /// Write a commented answers file to fill in, and its JSON Schema.
@@ -84,6 +88,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Assess(args) => commands::assess::run(args, &context),
         Command::Compare(args) => commands::compare::run(args, &context),
         Command::Cost(args) => commands::cost::run(args, &context),
+        Command::Portfolio(args) => commands::portfolio::run(args, &context),
         Command::Questions(args) => commands::questions::run(args, &context),
         Command::Init(args) => commands::init::run(args, &context),
         Command::Schema(args) => commands::schema::run(args, &context),

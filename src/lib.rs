@@ -7,8 +7,8 @@
 //! validates a scenario (raw TOML with spans in, checked [`answers::Answers`] out, every
 //! problem collected); [`rules`] loads and checks the rule base and its pricing (the built-in
 //! one, your files layered over it, or a directory alone); [`engine`]
-//! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`],
-//! [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
+//! evaluates, pure and without I/O; [`report`], [`compare`], [`portfolio`], [`inspect`],
+//! [`cases`], [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `number`, `diagnostic`, `options`, `matrix`, `questions`, `answers`,
@@ -31,7 +31,11 @@
 //!   `cost/` file of its concept: `sizing.rs` (tier and size class from the use case),
 //!   `api.rs` (hosted bills), `serving.rs` (fleet from memory and throughput),
 //!   `hardware.rs` (rented or owned GPUs), `training.rs` (D's run); `estimate.rs` puts the
-//!   lines together, and `render/cost_lines.rs` shows them.
+//!   lines together, and `render/cost_lines.rs` shows them. A fleet several use cases share
+//!   is sized in `shared_fleet.rs`.
+//! - **What a portfolio's use cases share** (a platform, a contract, a fleet, staff):
+//!   `portfolio/sharing.rs`, each saving a [`portfolio::Money`] of zero or more; the use case
+//!   to start with in `portfolio/start.rs`; the words in `render/portfolio_lines.rs`.
 //! - **An output format:** a file (or folder) under `render/` implementing [`render::Render`],
 //!   and a variant of [`render::Format`].
 //! - **Rule layering** (`--rules DIR` over the built-in rules): which rule base and where a
@@ -94,6 +98,7 @@ pub mod interview;
 pub mod matrix;
 pub mod number;
 pub mod options;
+pub mod portfolio;
 pub mod promises;
 pub mod questions;
 pub mod render;

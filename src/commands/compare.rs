@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Context, ReportArgs};
-use crate::diagnostic::{Invalid, input};
+use super::{Context, ReportArgs, scenario_files};
+use crate::compare;
+use crate::diagnostic::Invalid;
 use crate::render::{self, output, svg};
-use crate::{answers, compare};
 
 /// What `compare --help` shows after the options: the bundled examples, compared.
 const EXAMPLES: &str = "\
@@ -47,7 +47,7 @@ pub struct Args {
 
 /// Assesses every scenario and prints (or embeds) the comparison.
 pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
-    let (files, baseline) = scenario_files(&args.inputs, args.baseline.as_deref())?;
+    let (files, baseline) = with_baseline(&args.inputs, args.baseline.as_deref())?;
     let out = &args.report.output;
     out.refuse_inputs(
         files
@@ -56,24 +56,10 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
             .chain(args.chart.as_deref().map(|c| ("--chart file", c))),
     )?;
     let base = context.rule_base(&args.report.rules.selection())?;
-    let mut scenarios = Vec::with_capacity(files.len());
-    let mut invalid = Vec::new();
-    for file in &files {
-        match answers::load(file) {
-            Ok(a) => scenarios.push(a),
-            Err(e) if e.downcast_ref::<Invalid>().is_some() => invalid.push(e.to_string()),
-            Err(e) => return Err(e),
-        }
-    }
-    if !invalid.is_empty() {
-        return Err(Invalid(invalid.join("\n")).into());
-    }
+    let scenarios = scenario_files::load_all(&files)?;
     let mut comparison = compare::compare(&base, &scenarios, baseline);
     comparison.baseline_chosen = args.baseline.is_some();
-    comparison.files = files
-        .iter()
-        .map(|f| input::shown(f).display().to_string())
-        .collect();
+    comparison.files = scenario_files::shown(&files);
     let stale = base.stale_pricing(crate::cost::staleness::today()?);
     for report in &mut comparison.scenarios {
         report.warnings.extend(stale.clone());
@@ -101,58 +87,15 @@ pub fn run(args: &Args, context: &Context) -> anyhow::Result<ExitCode> {
 /// The answers files `compare` was given (files as they are, directories expanded to their
 /// `*.toml` files in name order) and the index of the baseline among them. The same file
 /// twice, however it is named, is an error, and so is `-` (standard input) twice.
-fn scenario_files(
+fn with_baseline(
     inputs: &[PathBuf],
     baseline: Option<&Path>,
 ) -> anyhow::Result<(Vec<PathBuf>, usize)> {
-    let from_stdin = inputs.iter().filter(|i| input::is_stdin(i)).count();
-    if from_stdin > 1 {
-        return Err(Invalid(format!(
-            "`-` is given {from_stdin} times, but standard input can be read only once; at \
-             most one scenario may come from it"
-        ))
-        .into());
-    }
-    let mut files = Vec::new();
-    for input in inputs {
-        if !input::is_stdin(input) && input.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| anyhow::anyhow!("cannot read directory {}: {e}", input.display()))?
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(input.clone());
-        }
-    }
-    // A file that cannot be resolved keeps its own name; reading it reports why later.
-    // `-` is standard input, even beside a file of that name.
-    let identity = |p: &Path| {
-        if input::is_stdin(p) {
-            return p.to_path_buf();
-        }
-        std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
-    };
-    let ids: Vec<PathBuf> = files.iter().map(|f| identity(f)).collect();
-    let mut twice = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        if let Some(j) = ids[..i].iter().position(|other| other == id) {
-            twice.push(format!(
-                "{}: the same file as {}; each scenario may be given once",
-                files[i].display(),
-                files[j].display()
-            ));
-        }
-    }
-    if !twice.is_empty() {
-        return Err(Invalid(twice.join("\n")).into());
-    }
+    let mut files = scenario_files::expand(inputs)?.files;
+    let ids: Vec<PathBuf> = files.iter().map(|f| scenario_files::identity(f)).collect();
     let mut index = 0;
     if let Some(b) = baseline {
-        if let Some(i) = ids.iter().position(|id| *id == identity(b)) {
+        if let Some(i) = ids.iter().position(|id| *id == scenario_files::identity(b)) {
             index = i;
         } else {
             files.insert(0, b.to_path_buf());

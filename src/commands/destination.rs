@@ -34,7 +34,8 @@ pub struct ReportArgs {
     /// Write the Markdown into this document, between its region markers, instead of stdout.
     #[arg(long, value_name = "DOC", conflicts_with = "output")]
     pub embed: Option<PathBuf>,
-    /// The region of the document to write [default: the answers file's stem; `compare` for compare].
+    /// The region of the document to write [default: the answers file's stem; `compare` for
+    /// compare, `portfolio` for portfolio].
     #[arg(long, value_name = "NAME", requires = "embed")]
     pub region: Option<String>,
     /// Write nothing; exit with 1 (printing a diff) when the region is out of date.

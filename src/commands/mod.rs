@@ -10,9 +10,11 @@ pub mod cost;
 mod destination;
 pub mod init;
 pub mod man;
+pub mod portfolio;
 pub mod questions;
 mod rule_set;
 pub mod rules;
+mod scenario_files;
 pub mod schema;
 
 pub use context::{ColorChoice, Context, GlobalArgs};

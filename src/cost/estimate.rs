@@ -81,13 +81,7 @@ pub fn estimate_with_ranges(answers: &Answers, p: &Pricing) -> Estimate {
 pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
     let sizing = sizing::size(answers, p);
     let given = number(answers, "traffic.tokens_per_request");
-    let base_tokens = given.unwrap_or(p.api.default_tokens_per_request.value);
-    let load = Load {
-        requests_per_day: number(answers, "traffic.requests_per_day").unwrap_or(0.0),
-        tokens_per_request: base_tokens * sizing.token_factor,
-        input_per_output: sizing.input_per_output,
-        batch: sizing.batch,
-    };
+    let load = load(answers, &sizing, p);
     let owned = owns_hardware(answers).then_some(&p.owned);
     let labeled = number(answers, "data.labeled_examples").unwrap_or(0.0);
     let corpus = number(answers, "data.corpus_tokens");
@@ -133,6 +127,18 @@ pub fn estimate(answers: &Answers, p: &Pricing) -> Estimate {
             first_year_usd: PerStrategy(first.map(|v| [v, v])),
         },
         sizing,
+    }
+}
+
+/// The request stream a scenario sends to its model, sized as `sizing` says.
+pub(super) fn load(answers: &Answers, sizing: &Sizing, p: &Pricing) -> Load {
+    let given = number(answers, "traffic.tokens_per_request");
+    let base_tokens = given.unwrap_or(p.api.default_tokens_per_request.value);
+    Load {
+        requests_per_day: number(answers, "traffic.requests_per_day").unwrap_or(0.0),
+        tokens_per_request: base_tokens * sizing.token_factor,
+        input_per_output: sizing.input_per_output,
+        batch: sizing.batch,
     }
 }
 

@@ -6,6 +6,7 @@ mod estimate;
 mod hardware;
 pub mod pricing;
 mod serving;
+mod shared_fleet;
 mod sizing;
 pub mod staleness;
 mod training;
@@ -13,6 +14,7 @@ mod training;
 pub use api::api_monthly;
 pub use estimate::{estimate, estimate_with_ranges, owns_hardware};
 pub use serving::{Fleet, output_tokens_per_second};
+pub use shared_fleet::{SharedFleet, shared_fleet};
 pub use sizing::Sizing;
 pub use training::{Train, training_gpu_hours};
 

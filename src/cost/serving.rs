@@ -115,17 +115,28 @@ pub(super) fn replica_capacity(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Se
 
 /// Sizes the fleet for a load.
 pub(super) fn fleet(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> Fleet {
+    pooled(std::slice::from_ref(load), class, gpu, s)
+}
+
+/// Sizes one fleet of `class` on `gpu` for several loads served together: the GPU time and
+/// the KV-cache memory of every load at its own peak, added, so the fleet holds the peaks
+/// even when they coincide. One load gives the fleet [`fleet`] sizes.
+pub(super) fn pooled(loads: &[Load], class: &SizeClass, gpu: &Gpu, s: &Serving) -> Fleet {
     let n = gpus_per_replica(class, gpu, s);
-    let peak = peak(load, s);
-    let tokens_per_second = load.requests_per_day * load.tokens_per_request / 86_400.0 * peak;
-    let concurrency = if load.batch {
-        0.0
-    } else {
-        load.requests_per_day / 86_400.0 * peak * s.request_seconds.value
-    };
-    let gpu_load = load.requests_per_day / 86_400.0 * peak * gpu_seconds(load, class, gpu, s);
+    let (mut tokens_per_second, mut concurrency, mut gpu_load, mut kv) = (0.0, 0.0, 0.0, 0.0);
+    for load in loads {
+        let peak = peak(load, s);
+        tokens_per_second += load.requests_per_day * load.tokens_per_request / 86_400.0 * peak;
+        let in_flight = if load.batch {
+            0.0
+        } else {
+            load.requests_per_day / 86_400.0 * peak * s.request_seconds.value
+        };
+        concurrency += in_flight;
+        gpu_load += load.requests_per_day / 86_400.0 * peak * gpu_seconds(load, class, gpu, s);
+        kv += in_flight * load.tokens_per_request * class.kv_bytes_per_token / 1e9;
+    }
     let by_throughput = (gpu_load / n).ceil();
-    let kv = concurrency * load.tokens_per_request * class.kv_bytes_per_token / 1e9;
     let by_memory = (kv / kv_room(class, gpu, s, n)).ceil();
     let (replicas, bound) = if by_throughput <= 1.0 && by_memory <= 1.0 {
         (1.0, "minimum")

@@ -10,6 +10,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::inspect::RuleList;
+use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
 
@@ -120,6 +121,10 @@ impl Render for Json {
 
     fn compare(&self, comparison: &Comparison) -> Option<String> {
         to_json(comparison)
+    }
+
+    fn portfolio(&self, portfolio: &Portfolio) -> Option<String> {
+        to_json(portfolio)
     }
 
     fn cost(&self, cost: &CostReport<'_>) -> Option<String> {

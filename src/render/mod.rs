@@ -2,8 +2,9 @@
 //! [`Render`] trait, chosen by [`Format`], and [`output`], which writes it: on stdout and
 //! stderr, or into files through [`safe_write`] (locked, atomic, permissions and owner kept).
 //!
-//! A command builds a model (a report, a comparison, a cost breakdown, a rule list, ...) and
-//! hands it to [`emit`]; the format decides the layout. JSON is always the model serialized.
+//! A command builds a model (a report, a comparison, a portfolio, a cost breakdown, a rule
+//! list, ...) and hands it to [`emit`]; the format decides the layout. JSON is always the
+//! model serialized.
 
 mod chart;
 mod cost_lines;
@@ -16,6 +17,7 @@ pub mod manual;
 mod markdown;
 pub mod output;
 mod plot;
+mod portfolio_lines;
 mod questionnaire;
 mod roadmap;
 mod rows;
@@ -39,6 +41,7 @@ use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::diagnostic::Invalid;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
 pub use markdown::{chart_link, escape as escape_markdown};
@@ -100,6 +103,15 @@ pub trait Render {
     /// [`Render::assess_with_chart`].
     fn compare_with_chart(&self, comparison: &Comparison, _chart: Option<&str>) -> Option<String> {
         self.compare(comparison)
+    }
+    /// Several use cases of one organization together (`portfolio`).
+    fn portfolio(&self, _portfolio: &Portfolio) -> Option<String> {
+        None
+    }
+    /// A portfolio whose matrix is also drawn in the `--chart` picture, as
+    /// [`Render::assess_with_chart`].
+    fn portfolio_with_chart(&self, portfolio: &Portfolio, _chart: Option<&str>) -> Option<String> {
+        self.portfolio(portfolio)
     }
     /// What each strategy would cost, line by line (`cost`).
     fn cost(&self, _cost: &CostReport<'_>) -> Option<String> {

@@ -14,6 +14,7 @@ use crate::compare::Comparison;
 use crate::matrix::{self, MATRIX_MAX, Point};
 use crate::number::one_decimal as num;
 use crate::options::Strategy;
+use crate::portfolio::Portfolio;
 use crate::report::Report;
 
 /// Pixels per unit of the matrix.
@@ -42,6 +43,12 @@ pub fn assess(report: &Report) -> String {
 /// The picture with every scenario of a comparison (`compare --chart`).
 pub fn compare(comparison: &Comparison) -> String {
     let reports: Vec<&Report> = comparison.scenarios.iter().collect();
+    chart(&reports)
+}
+
+/// The picture with every use case of a portfolio (`portfolio --chart`).
+pub fn portfolio(portfolio: &Portfolio) -> String {
+    let reports: Vec<&Report> = portfolio.use_cases.iter().map(|u| &u.report).collect();
     chart(&reports)
 }
 

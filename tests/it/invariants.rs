@@ -15,7 +15,7 @@ use proptest::prelude::{
 };
 use proptest::strategy::Strategy as _;
 
-fn base() -> &'static RuleBase {
+pub(crate) fn base() -> &'static RuleBase {
     static BASE: OnceLock<RuleBase> = OnceLock::new();
     BASE.get_or_init(|| rules::built_in().expect("the built-in rules load"))
 }
@@ -56,7 +56,7 @@ fn answer(id: QuestionId) -> BoxedStrategy<Option<Answer>> {
 }
 
 /// A scenario: an answer (or none, for optional questions) to every question.
-fn scenario() -> impl proptest::strategy::Strategy<Value = Answers> {
+pub(crate) fn scenario() -> impl proptest::strategy::Strategy<Value = Answers> {
     let parts: Vec<_> = QuestionId::all().map(answer).collect();
     parts.prop_map(|values| {
         let mut answers = Answers::new("random", [None; COUNT]);

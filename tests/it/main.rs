@@ -21,6 +21,7 @@ mod interactive;
 mod invariants;
 mod layering;
 mod markdown;
+mod portfolio;
 mod questions;
 mod readme;
 mod readme_console;

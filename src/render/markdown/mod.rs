@@ -7,6 +7,7 @@ mod cost;
 mod escape;
 mod explain;
 mod mermaid;
+mod portfolio;
 mod questions;
 mod stamp;
 
@@ -18,6 +19,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
+use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
 
@@ -351,6 +353,14 @@ impl Render for Markdown {
 
     fn compare_with_chart(&self, c: &Comparison, chart: Option<&str>) -> Option<String> {
         self.with_chart(chart).compare(c)
+    }
+
+    fn portfolio(&self, p: &Portfolio) -> Option<String> {
+        Some(stamp::stamped(self.portfolio_section(p), &p.stamp))
+    }
+
+    fn portfolio_with_chart(&self, p: &Portfolio, chart: Option<&str>) -> Option<String> {
+        self.with_chart(chart).portfolio(p)
     }
 
     fn cost(&self, c: &CostReport<'_>) -> Option<String> {

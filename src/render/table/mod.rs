@@ -1,6 +1,7 @@
 //! Terminal output: headings, tables sized to the terminal, wrapped text, optional color.
 //!
-//! One file per output: [`assess`], [`compare`], [`cost`], [`rules`] and [`coverage`].
+//! One file per output: [`assess`], [`compare`], [`portfolio`], [`cost`], [`rules`] and
+//! [`coverage`].
 
 use std::fmt::Write as _;
 
@@ -14,6 +15,7 @@ mod compare;
 mod cost;
 mod coverage;
 mod explain;
+mod portfolio;
 mod questions;
 mod rules;
 mod summary;
@@ -25,6 +27,7 @@ use crate::compare::Comparison;
 use crate::cost::CostReport;
 use crate::coverage::CoverageReport;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
+use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
 
@@ -81,6 +84,10 @@ impl Render for Table {
 
     fn compare(&self, comparison: &Comparison) -> Option<String> {
         Some(self.comparison(comparison))
+    }
+
+    fn portfolio(&self, portfolio: &Portfolio) -> Option<String> {
+        Some(self.portfolio(portfolio))
     }
 
     fn cost(&self, cost: &CostReport<'_>) -> Option<String> {
