@@ -8,7 +8,8 @@
 //! problem collected); [`rules`] loads and checks the rule base and its pricing (the built-in
 //! one, your files layered over it, or a directory alone); [`engine`]
 //! evaluates, pure and without I/O; [`report`], [`compare`], [`inspect`], [`cases`],
-//! [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
+//! [`calibrate`] and [`coverage`] build the models that commands show, and [`review`]
+//! compares a report with an earlier one; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `number`, `diagnostic`, `options`, `matrix`, `questions`, `answers`,
@@ -98,6 +99,7 @@ pub mod promises;
 pub mod questions;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod whatif;
 

@@ -17,6 +17,7 @@ mod markdown;
 pub mod output;
 mod plot;
 mod questionnaire;
+mod review;
 mod rows;
 pub mod safe_write;
 pub mod schema;
@@ -40,6 +41,7 @@ use crate::diagnostic::Invalid;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 pub use markdown::{chart_link, escape as escape_markdown};
 
 /// How text output wraps: at spaces only, never inside a word, so ids, numbers and paths
@@ -90,6 +92,20 @@ pub trait Render {
     /// formats render [`Render::assess`].
     fn assess_with_chart(&self, report: &Report, _chart: Option<&str>) -> Option<String> {
         self.assess(report)
+    }
+    /// One scenario's report and its review against an earlier one (`assess --since`),
+    /// with the `--chart` link as [`Render::assess_with_chart`].
+    fn assess_since(
+        &self,
+        _report: &Report,
+        _review: &Review,
+        _chart: Option<&str>,
+    ) -> Option<String> {
+        None
+    }
+    /// The review against an earlier report alone (what `--check` prints on stderr).
+    fn review(&self, _review: &Review) -> Option<String> {
+        None
     }
     /// Several scenarios side by side (`compare`).
     fn compare(&self, _comparison: &Comparison) -> Option<String> {
@@ -163,6 +179,17 @@ impl Format {
         PossibleValuesParser::new(offered.iter().filter_map(ValueEnum::to_possible_value))
             .try_map(|name: String| Format::from_str(&name, false))
     }
+}
+
+/// The record an embedded region carries so that `--check` can review what changed: an
+/// HTML comment (hidden by Markdown renderers) holding the report's advice, scores, rule
+/// contributions, costs, answers and stamp as one line of JSON.
+pub fn embedded_record(report: &Report) -> String {
+    format!(
+        "<!-- {} {} -->",
+        crate::review::read::RECORD,
+        json::record(report)
+    )
 }
 
 /// Renders a model in `format` and prints it on stdout.

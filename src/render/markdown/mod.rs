@@ -8,6 +8,7 @@ mod escape;
 mod explain;
 mod mermaid;
 mod questions;
+mod review;
 mod stamp;
 
 pub use escape::escape;
@@ -20,6 +21,7 @@ use crate::number::one_decimal as num;
 use crate::options::{Approach, Strategy};
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 
 /// The Markdown renderer; `look.heading_level` is the level of the top heading (1 to 6).
 pub(super) struct Markdown {
@@ -322,8 +324,9 @@ fn topic_title(topic: &str) -> String {
         .unwrap_or_default()
 }
 
-impl Render for Markdown {
-    fn assess(&self, r: &Report) -> Option<String> {
+impl Markdown {
+    /// The report's sections, without the stamp.
+    fn assessment(&self, r: &Report) -> String {
         let mut out = String::new();
         self.summary(&mut out, r);
         self.answers(&mut out, r);
@@ -336,7 +339,24 @@ impl Render for Markdown {
         self.what_if(&mut out, r);
         self.next_steps(&mut out, r);
         self.explanation(&mut out, r);
+        out
+    }
+}
+
+impl Render for Markdown {
+    fn assess(&self, r: &Report) -> Option<String> {
+        Some(stamp::stamped(self.assessment(r), &r.stamp))
+    }
+
+    fn assess_since(&self, r: &Report, review: &Review, chart: Option<&str>) -> Option<String> {
+        let with = self.with_chart(chart);
+        let mut out = with.assessment(r);
+        out.push_str(&with.review(review));
         Some(stamp::stamped(out, &r.stamp))
+    }
+
+    fn review(&self, review: &Review) -> Option<String> {
+        Some(Markdown::review(self, review))
     }
 
     fn assess_with_chart(&self, r: &Report, chart: Option<&str>) -> Option<String> {

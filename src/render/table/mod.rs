@@ -15,6 +15,7 @@ mod cost;
 mod coverage;
 mod explain;
 mod questions;
+mod review;
 mod rules;
 mod summary;
 
@@ -27,6 +28,7 @@ use crate::coverage::CoverageReport;
 use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 
 /// The terminal renderer.
 pub(super) struct Table {
@@ -77,6 +79,16 @@ impl Render for Table {
         } else {
             self.summary(report)
         })
+    }
+
+    fn assess_since(&self, report: &Report, review: &Review, _: Option<&str>) -> Option<String> {
+        let mut out = self.assess(report)?;
+        out.push_str(&self.review(review));
+        Some(out)
+    }
+
+    fn review(&self, review: &Review) -> Option<String> {
+        Some(Table::review(self, review))
     }
 
     fn compare(&self, comparison: &Comparison) -> Option<String> {
