@@ -51,6 +51,10 @@
 //!   permissions and owner, the refusals `--force` overrides, symbolic links); stdout and
 //!   stderr through `render/output.rs`, which never panics. Region markers: what a line means
 //!   in `embed/marker.rs`, the regions of a document in `embed/scan.rs`.
+//! - **A review** (`assess --since`, `--check` of an embedded region): what a report records
+//!   for it in `review/snapshot.rs` (read back from JSON or a region's record in
+//!   `review/read.rs`, the record written by `render/json.rs`), what changed and why in
+//!   `review/mod.rs` and `review/delta.rs`, its lines in `render/review.rs`.
 //! - **A subcommand:** a file under `commands/` with its `Args` and `run`, its output in
 //!   `render/`, and one variant in `cli.rs`.
 //!

@@ -22,8 +22,9 @@ Examples:
   llm-strategy assess examples/saas-support-docs.toml -f markdown -o advice.md
   # Answers from standard input, the report as JSON
   llm-strategy assess - --format json < examples/saas-support-docs.toml
-  # What changed since a report saved earlier, and why
-  llm-strategy assess examples/saas-support-docs.toml --since last-quarter.json";
+  # Save the report as JSON, then later say what changed since, and why
+  llm-strategy assess examples/saas-support-docs.toml -f json -o before.json
+  llm-strategy assess examples/saas-support-docs.toml --since before.json";
 
 /// Arguments of `assess`.
 #[derive(Debug, clap::Args)]

@@ -24,6 +24,7 @@ mod markdown;
 mod questions;
 mod readme;
 mod readme_console;
+mod review;
 mod rules_cli;
 mod schema;
 mod snapshots;
