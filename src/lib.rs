@@ -8,7 +8,8 @@
 //! problem collected); [`rules`] loads and checks the rule base and its pricing (the built-in
 //! one, your files layered over it, or a directory alone); [`engine`]
 //! evaluates, pure and without I/O; [`report`], [`compare`], [`portfolio`], [`inspect`],
-//! [`cases`], [`calibrate`] and [`coverage`] build the models that commands show; [`render`] is the only place that lays
+//! [`cases`], [`calibrate`] and [`coverage`] build the models that commands show, and [`review`]
+//! compares a report with an earlier one; [`render`] is the only place that lays
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `number`, `diagnostic`, `options`, `matrix`, `questions`, `answers`,
@@ -54,6 +55,10 @@
 //!   permissions and owner, the refusals `--force` overrides, symbolic links); stdout and
 //!   stderr through `render/output.rs`, which never panics. Region markers: what a line means
 //!   in `embed/marker.rs`, the regions of a document in `embed/scan.rs`.
+//! - **A review** (`assess --since`, `--check` of an embedded region): what a report records
+//!   for it in `review/snapshot.rs` (read back from JSON or a region's record in
+//!   `review/read.rs`, the record written by `render/json.rs`), what changed and why in
+//!   `review/mod.rs` and `review/delta.rs`, its lines in `render/review.rs`.
 //! - **A subcommand:** a file under `commands/` with its `Args` and `run`, its output in
 //!   `render/`, and one variant in `cli.rs`.
 //!
@@ -103,6 +108,7 @@ pub mod promises;
 pub mod questions;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod whatif;
 

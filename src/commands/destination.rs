@@ -159,6 +159,16 @@ impl Destination<'_> {
         self.explain
     }
 
+    /// The region's document, its name and the lines between its markers, with `--embed`.
+    pub fn embedded(&self) -> Option<(&Path, &str, &str)> {
+        self.region.as_ref().map(|t| (t.path(), t.name(), t.body()))
+    }
+
+    /// Whether the report goes into a document's region.
+    pub fn is_embedded(&self) -> bool {
+        self.region.is_some()
+    }
+
     /// Prints the rendered model, or writes it into the document's region under a begin
     /// marker recording the options and `identity`; with `--check`, prints the diff of a
     /// stale region and fails with [`embed::Stale`].
@@ -166,6 +176,18 @@ impl Destination<'_> {
         &self,
         look: Look,
         identity: Identity,
+        render: impl Fn(&dyn Render) -> Option<String>,
+    ) -> anyhow::Result<()> {
+        self.deliver_recorded(look, identity, None, render)
+    }
+
+    /// [`Destination::deliver`], with `record` (see [`render::embedded_record`]) closing an
+    /// embedded region's Markdown, so a later `--check` can review what changed.
+    pub fn deliver_recorded(
+        &self,
+        look: Look,
+        identity: Identity,
+        record: Option<&str>,
         render: impl Fn(&dyn Render) -> Option<String>,
     ) -> anyhow::Result<()> {
         let look = Look {
@@ -178,12 +200,15 @@ impl Destination<'_> {
             let file = output.file().map(|f| (f, output.force));
             return render::emit_to(format, look, self.command, file, render);
         };
-        let markdown = render(Format::Markdown.renderer(look).as_ref()).ok_or_else(|| {
+        let mut markdown = render(Format::Markdown.renderer(look).as_ref()).ok_or_else(|| {
             Invalid(format!(
                 "{} does not offer Markdown, so it cannot be embedded",
                 self.command
             ))
         })?;
+        if let Some(record) = record {
+            markdown = format!("{}\n\n{record}\n", markdown.trim_end());
+        }
         let options = embed::Options {
             format: Some(embed::Format::Markdown),
             heading_level: Some(self.heading_level),

@@ -56,6 +56,8 @@ pub enum Kind {
     Cases,
     /// A Markdown document that reports are embedded into.
     Document,
+    /// A JSON report saved earlier, which `assess --since` compares with.
+    Report,
 }
 
 impl Kind {
@@ -68,6 +70,7 @@ impl Kind {
             Kind::Catalogue => "price catalogue",
             Kind::Cases => "test file",
             Kind::Document => "document",
+            Kind::Report => "report",
         }
     }
 
@@ -77,7 +80,7 @@ impl Kind {
         match self {
             Kind::Answers | Kind::Pricing => MIB,
             Kind::Rules => 4 * MIB,
-            Kind::Document => 8 * MIB,
+            Kind::Document | Kind::Report => 8 * MIB,
             Kind::Cases | Kind::Catalogue => 16 * MIB,
         }
     }

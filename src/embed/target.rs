@@ -82,6 +82,11 @@ impl Target {
         &self.name
     }
 
+    /// The lines between the region's markers, as the document holds them.
+    pub fn body(&self) -> &str {
+        &self.doc[self.body.clone()]
+    }
+
     /// The options the region's begin marker records.
     pub fn recorded(&self) -> &Options {
         &self.recorded

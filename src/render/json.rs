@@ -13,6 +13,7 @@ use crate::inspect::RuleList;
 use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::{Review, Reviewed};
 
 /// Pretty-printed JSON, one object per run.
 pub(super) struct Json;
@@ -119,6 +120,10 @@ impl Render for Json {
         to_json(report)
     }
 
+    fn assess_since(&self, report: &Report, review: &Review, _: Option<&str>) -> Option<String> {
+        to_json(&Reviewed { report, review })
+    }
+
     fn compare(&self, comparison: &Comparison) -> Option<String> {
         to_json(comparison)
     }
@@ -150,4 +155,37 @@ impl Render for Json {
     fn questions(&self, questionnaire: &Questionnaire) -> Option<String> {
         to_json(questionnaire)
     }
+}
+
+/// The record an embedded region carries, one line of compact JSON: the keys of the JSON
+/// report a review reads (see [`crate::review::read`]), rounded as the report rounds them,
+/// with `>` written as `\u003e` so the line cannot close the HTML comment around it.
+pub(super) fn record(report: &Report) -> String {
+    let rec = &report.recommendation;
+    let answers: Vec<_> = report
+        .answers
+        .iter()
+        .filter(|a| a.value.is_some())
+        .collect();
+    let value = serde_json::json!({
+        "schema_version": report.schema_version,
+        "recommendation": { "strategy": rec.strategy, "approach": rec.approach, "score": rec.score },
+        "runner_up": report.runner_up.as_ref().map(|r| {
+            serde_json::json!({ "strategy": r.strategy, "approach": r.approach, "score": r.score })
+        }),
+        "scores": { "strategy": report.scores.strategy, "approach": report.scores.approach },
+        "contributions": report.contributions,
+        "cost": {
+            "monthly_usd": report.cost.monthly_usd,
+            "first_year_usd": report.cost.first_year_usd,
+            "budget_share": report.cost.budget_share,
+            "training_budget_share": report.cost.training_budget_share,
+        },
+        "answers": answers,
+        "cost_choices": report.cost_choices,
+        "stamp": report.stamp,
+    });
+    let mut tree = value;
+    tidy(&mut tree, Precision::Exact);
+    tree.to_string().replace('>', "\\u003e")
 }

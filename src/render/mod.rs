@@ -19,6 +19,7 @@ pub mod output;
 mod plot;
 mod portfolio_lines;
 mod questionnaire;
+mod review;
 mod roadmap;
 mod rows;
 pub mod safe_write;
@@ -44,6 +45,7 @@ use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 pub use markdown::{chart_link, escape as escape_markdown};
 
 /// How text output wraps: at spaces only, never inside a word, so ids, numbers and paths
@@ -94,6 +96,20 @@ pub trait Render {
     /// formats render [`Render::assess`].
     fn assess_with_chart(&self, report: &Report, _chart: Option<&str>) -> Option<String> {
         self.assess(report)
+    }
+    /// One scenario's report and its review against an earlier one (`assess --since`),
+    /// with the `--chart` link as [`Render::assess_with_chart`].
+    fn assess_since(
+        &self,
+        _report: &Report,
+        _review: &Review,
+        _chart: Option<&str>,
+    ) -> Option<String> {
+        None
+    }
+    /// The review against an earlier report alone (what `--check` prints on stderr).
+    fn review(&self, _review: &Review) -> Option<String> {
+        None
     }
     /// Several scenarios side by side (`compare`).
     fn compare(&self, _comparison: &Comparison) -> Option<String> {
@@ -176,6 +192,17 @@ impl Format {
         PossibleValuesParser::new(offered.iter().filter_map(ValueEnum::to_possible_value))
             .try_map(|name: String| Format::from_str(&name, false))
     }
+}
+
+/// The record an embedded region carries so that `--check` can review what changed: an
+/// HTML comment (hidden by Markdown renderers) holding the report's advice, scores, rule
+/// contributions, costs, answers and stamp as one line of JSON.
+pub fn embedded_record(report: &Report) -> String {
+    format!(
+        "<!-- {} {} -->",
+        crate::review::read::RECORD,
+        json::record(report)
+    )
 }
 
 /// Renders a model in `format` and prints it on stdout.

@@ -95,6 +95,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
             regions: PerStrategy(base.strategies.0.each_ref().map(|s| s.region)),
         },
         reasons,
+        contributions: super::contributions(base, eval),
         exclusions,
         pros: info.pros.clone(),
         cons: info.cons.clone(),
@@ -111,6 +112,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
             .filter(|id| answers.get(*id).is_none())
             .map(QuestionId::name)
             .collect(),
+        cost_choices: super::CostChoices::of(answers),
         what_if: analysis.what_if,
         stability: round(analysis.stability),
         stability_neighbours: analysis.neighbours,

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 mod build;
+mod contributions;
 mod fill;
 mod roadmap;
 mod stamp;
@@ -15,6 +16,7 @@ use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
 use crate::rules::Point;
 use crate::whatif::WhatIf;
 pub use build::{assess, assess_with, build, evaluate_and_report};
+pub use contributions::{Contribution, CostChoices, Moves, contributions};
 pub use fill::fill;
 pub use roadmap::{Roadmap, Stage};
 pub use stamp::Stamp;
@@ -39,6 +41,9 @@ pub struct Report {
     pub matrix: Matrix,
     /// Fired rules that separate the recommendation from the runner-up, strongest first.
     pub reasons: Vec<Reason>,
+    /// Every fired rule with what it added to each score and what it ruled out, in rule-base
+    /// order: what `assess --since` compares to name the rules that moved the scores.
+    pub contributions: Vec<Contribution>,
     /// Options ruled out, and why.
     pub exclusions: Vec<Excluded>,
     /// Arguments for the recommended strategy.
@@ -56,6 +61,9 @@ pub struct Report {
     pub answers: Vec<AnswerRow>,
     /// Optional questions left unanswered (`section.key`).
     pub unanswered: Vec<&'static str>,
+    /// The `[cost]` choices of the answers file (tier, size class), `null` where the cost
+    /// model chooses.
+    pub cost_choices: CostChoices,
     /// For each question, the nearest answers that would change the recommendation: for an
     /// answered question one per direction, for an unanswered one every such answer.
     pub what_if: Vec<WhatIf>,

@@ -25,6 +25,7 @@ mod portfolio;
 mod questions;
 mod readme;
 mod readme_console;
+mod review;
 mod roadmap;
 mod rules_cli;
 mod schema;

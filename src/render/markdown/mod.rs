@@ -9,6 +9,7 @@ mod explain;
 mod mermaid;
 mod portfolio;
 mod questions;
+mod review;
 mod stamp;
 
 pub use escape::escape;
@@ -22,6 +23,7 @@ use crate::options::{Approach, Strategy};
 use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 
 /// The Markdown renderer; `look.heading_level` is the level of the top heading (1 to 6).
 pub(super) struct Markdown {
@@ -324,8 +326,9 @@ fn topic_title(topic: &str) -> String {
         .unwrap_or_default()
 }
 
-impl Render for Markdown {
-    fn assess(&self, r: &Report) -> Option<String> {
+impl Markdown {
+    /// The report's sections, without the stamp.
+    fn assessment(&self, r: &Report) -> String {
         let mut out = String::new();
         self.summary(&mut out, r);
         self.answers(&mut out, r);
@@ -340,7 +343,24 @@ impl Render for Markdown {
         self.heading(&mut out, 1, super::roadmap::TITLE);
         Self::lines(&mut out, super::roadmap::lines(r));
         self.explanation(&mut out, r);
+        out
+    }
+}
+
+impl Render for Markdown {
+    fn assess(&self, r: &Report) -> Option<String> {
+        Some(stamp::stamped(self.assessment(r), &r.stamp))
+    }
+
+    fn assess_since(&self, r: &Report, review: &Review, chart: Option<&str>) -> Option<String> {
+        let with = self.with_chart(chart);
+        let mut out = with.assessment(r);
+        out.push_str(&with.review(review));
         Some(stamp::stamped(out, &r.stamp))
+    }
+
+    fn review(&self, review: &Review) -> Option<String> {
+        Some(Markdown::review(self, review))
     }
 
     fn assess_with_chart(&self, r: &Report, chart: Option<&str>) -> Option<String> {

@@ -17,6 +17,7 @@ mod coverage;
 mod explain;
 mod portfolio;
 mod questions;
+mod review;
 mod rules;
 mod summary;
 
@@ -30,6 +31,7 @@ use crate::inspect::{CheckSummary, RuleDetail, RuleList};
 use crate::portfolio::Portfolio;
 use crate::questions::Questionnaire;
 use crate::report::Report;
+use crate::review::Review;
 
 /// The terminal renderer.
 pub(super) struct Table {
@@ -80,6 +82,16 @@ impl Render for Table {
         } else {
             self.summary(report)
         })
+    }
+
+    fn assess_since(&self, report: &Report, review: &Review, _: Option<&str>) -> Option<String> {
+        let mut out = self.assess(report)?;
+        out.push_str(&self.review(review));
+        Some(out)
+    }
+
+    fn review(&self, review: &Review) -> Option<String> {
+        Some(Table::review(self, review))
     }
 
     fn compare(&self, comparison: &Comparison) -> Option<String> {

@@ -259,12 +259,16 @@ fn changed_rules_make_the_region_stale_and_say_so() {
         "{message}"
     );
     assert!(!message.contains("other pricing"), "{message}");
-    // Only the marker line and the stamp (its comment and footer line) differ.
+    // The review on stderr names the rule base that changed, and the same advice.
+    assert!(message.contains("Same advice (A/rag)"), "{message}");
+    assert!(message.contains("  Rules: "), "{message}");
+    // Only the marker line, the stamp (its comment and footer line) and the record differ.
     let diff = stdout(&check);
     let changed = changed_lines(&diff);
-    assert_eq!(changed.len(), 6, "{diff}");
+    assert_eq!(changed.len(), 8, "{diff}");
     assert!(
         changed.iter().all(|l| l.contains("llm-strategy:begin")
+            || l.contains("llm-strategy:record ")
             || l.contains("llm-strategy stamp: ")
             || l.contains("Computed by llm-strategy")),
         "{diff}"
