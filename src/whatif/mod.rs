@@ -133,7 +133,7 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
     for id in QuestionId::all() {
-        let (thresholds, candidates) = question_regions(base, answers, id);
+        let (thresholds, candidates, _) = question_regions(base, answers, id);
         let Some(now) = answers.get(id) else {
             unanswered.extend(unanswered_changes(&mut probe, id, &thresholds, &candidates));
             continue;
@@ -161,9 +161,12 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     }
 }
 
+/// A question's thresholds, one candidate answer per region, and its cost-fact limits.
+type Regions = (Vec<f64>, Vec<Answer>, Vec<(f64, String)>);
+
 /// A question's thresholds and one candidate answer per region, with the cost-fact limits
-/// for the questions cost facts are computed from.
-fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> (Vec<f64>, Vec<Answer>) {
+/// for the questions cost facts are computed from (also returned, with their words).
+fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> Regions {
     let mut thresholds = thresholds(base, id);
     let mut candidates = candidates(base, id);
     let limits = fact_limits(base, answers, id);
@@ -182,7 +185,7 @@ fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> (Vec<
             .map(Answer::Number)
             .collect();
     }
-    (thresholds, candidates)
+    (thresholds, candidates, limits)
 }
 
 /// For an answered question, the nearest answer in each direction that changes the advice

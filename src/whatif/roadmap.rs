@@ -76,8 +76,7 @@ fn along(
     now: Answer,
     direction: &'static str,
 ) -> Vec<Trigger> {
-    let (thresholds, candidates) = question_regions(probe.base, &probe.scenario, id);
-    let limits = super::fact_limits(probe.base, &probe.scenario, id);
+    let (thresholds, candidates, limits) = question_regions(probe.base, &probe.scenario, id);
     let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
     let here = region(&thresholds, now);
     let mut before = probe.current;
