@@ -79,6 +79,9 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                     reads.push(AnswerRow {
                         question: q.name(),
                         value: answers.value(q),
+                        spread: answers
+                            .spread(q)
+                            .map(|s| crate::answers::SpreadValue::of(q, s)),
                     });
                 }
             }

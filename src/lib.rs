@@ -13,7 +13,7 @@
 //! out and writes what users read. Every input file is read through [`diagnostic::input`],
 //! and every problem is reported through [`diagnostic`]. Modules only import modules listed
 //! before them here: `number`, `diagnostic`, `options`, `matrix`, `questions`, `answers`,
-//! `cost`, `rules`, `engine`, `explain`, `whatif`, `report`, then the models, `embed`,
+//! `cost`, `rules`, `engine`, `explain`, `whatif`, `uncertainty`, `report`, then the models, `embed`,
 //! `render`, `interview`, `commands` and `cli`.
 //!
 //! # Where a change goes
@@ -110,6 +110,7 @@ pub mod render;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod uncertainty;
 pub mod whatif;
 
 pub use cli::{Cli, run};

@@ -11,6 +11,7 @@ use toml::de::DeTable;
 mod literal;
 mod overrides;
 mod plausible;
+mod spread;
 mod syntax;
 mod validate;
 
@@ -18,6 +19,7 @@ pub use crate::questions::{COST_KEYS, SIZE_CLASSES, TIERS};
 pub use literal::check_literal;
 pub use overrides::CostOverrides;
 pub use plausible::implausible;
+pub use spread::{RANGE_KEYS, Spread, SpreadValue};
 
 use crate::diagnostic::{Invalid, Problems, file_error, input};
 use crate::questions::{COUNT, QUESTIONS, QuestionId};
@@ -39,6 +41,7 @@ pub struct Answers {
     /// `[scenario] description`, when given.
     pub description: Option<String>,
     values: [Option<Answer>; COUNT],
+    spreads: [Option<Spread>; COUNT],
     /// `[cost]`: the tier and size class to price at, when the file chooses them.
     pub cost: CostOverrides,
 }
@@ -50,6 +53,7 @@ impl Answers {
             name: name.into(),
             description: None,
             values,
+            spreads: [None; COUNT],
             cost: CostOverrides::default(),
         }
     }
@@ -62,6 +66,21 @@ impl Answers {
     /// Sets or clears one answer.
     pub fn set(&mut self, id: QuestionId, answer: Option<Answer>) {
         self.values[usize::from(id.0)] = answer;
+    }
+
+    /// How unsure the answer to a question is, `None` when it is one value (or unanswered).
+    pub fn spread(&self, id: QuestionId) -> Option<Spread> {
+        self.spreads[usize::from(id.0)]
+    }
+
+    /// Sets or clears how unsure an answer is; the answer itself stays the point value.
+    pub fn set_spread(&mut self, id: QuestionId, spread: Option<Spread>) {
+        self.spreads[usize::from(id.0)] = spread;
+    }
+
+    /// The questions answered with a range or a list of candidates, in questionnaire order.
+    pub fn uncertain(&self) -> impl Iterator<Item = (QuestionId, Spread)> + '_ {
+        QuestionId::all().filter_map(|id| self.spread(id).map(|s| (id, s)))
     }
 
     /// All answers, indexed by question.
@@ -80,8 +99,12 @@ impl Answers {
 pub struct AnswerRow {
     /// `section.key`.
     pub question: &'static str,
-    /// The answer, `null` when unanswered.
+    /// The answer, `null` when unanswered; for an uncertain answer, the value the
+    /// recommendation is computed from.
     pub value: Option<AnswerValue>,
+    /// The range or candidates of an uncertain answer; absent when the answer is one value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<SpreadValue>,
 }
 
 /// An answer as JSON: a level's name or a number.

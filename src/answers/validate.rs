@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::overrides::check_cost_key;
+use super::spread;
 use super::{Answer, Answers, CostOverrides};
 use crate::diagnostic::{Diagnostic, Invalid, Problems, closest};
 use crate::number::format_number;
@@ -25,6 +26,7 @@ pub(super) fn validate(
         name: stem,
         description: None,
         values: [None; COUNT],
+        spreads: [None; COUNT],
         cost: CostOverrides::default(),
     };
     for (section, value) in document {
@@ -201,10 +203,31 @@ fn check_answer(
         problems.push_with(Some(key.span().start), || unknown_key(section, key));
         return;
     };
-    match filled_in(id, value).and_then(|()| check_value(id, value)) {
-        Ok(answer) => answers.values[usize::from(id.0)] = Some(answer),
-        Err(diagnostic) => {
-            problems.push(diagnostic);
+    let uncertain = match value.get_ref() {
+        DeValue::Table(table) => spread::check_range(id, value.span(), table),
+        DeValue::Array(list) => spread::check_candidates(id, value.span(), list),
+        _ => None,
+    };
+    let checked = uncertain.unwrap_or_else(|| {
+        spread::shape_help(id, value).map_or_else(
+            || {
+                filled_in(id, value)
+                    .and_then(|()| check_value(id, "", value))
+                    .map(|answer| (None, answer))
+                    .map_err(|d| vec![d])
+            },
+            |d| Err(vec![d]),
+        )
+    });
+    match checked {
+        Ok((spread, answer)) => {
+            answers.values[usize::from(id.0)] = Some(answer);
+            answers.spreads[usize::from(id.0)] = spread;
+        }
+        Err(diagnostics) => {
+            for diagnostic in diagnostics {
+                problems.push(diagnostic);
+            }
             // A placeholder so the question is not also reported as missing; the
             // problems make validation fail, so it never reaches the engine.
             answers.values[usize::from(id.0)] = Some(Answer::Number(0.0));
@@ -232,11 +255,17 @@ fn filled_in(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<(), Diagnos
     Err(Diagnostic::at(value.span(), format!("{id}: fill me in: {}", q.allowed())).note(help))
 }
 
-fn check_value(id: QuestionId, value: &Spanned<DeValue<'_>>) -> Result<Answer, Diagnostic> {
+/// Checks one value as the answer to `id`; `part` (`.low`, or empty) follows the question's
+/// name in messages.
+pub(super) fn check_value(
+    id: QuestionId,
+    part: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Result<Answer, Diagnostic> {
     let q = id.question();
     let span = value.span();
     let wrong = |found: String| {
-        Diagnostic::at(span.clone(), format!("{id}: found {found}"))
+        Diagnostic::at(span.clone(), format!("{id}{part}: found {found}"))
             .note(format!("allowed: {}", q.allowed()))
     };
     match (q.kind, value.get_ref()) {

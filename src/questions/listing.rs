@@ -46,6 +46,10 @@ pub struct Entry {
     pub description: &'static str,
     /// What it accepts, in words, as validation messages say it.
     pub allowed: String,
+    /// How an uncertain answer is written, for questions: a range for numbers, a list of
+    /// candidates for levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertain: Option<&'static str>,
     /// A typical answer as TOML writes it (in JSON, as a JSON value).
     #[serde(serialize_with = "example_as_json")]
     pub example: &'static str,
@@ -165,11 +169,18 @@ pub fn questionnaire() -> Questionnaire {
                 positive,
             },
         };
+        let uncertain = match q.kind {
+            Kind::Level { .. } => "a list of candidate levels, each equally plausible",
+            Kind::Number { .. } => {
+                "a range: { low = ..., likely = ..., high = ... }, likely optional"
+            }
+        };
         let entry = Entry {
             key: q.key,
             name: format!("{}.{}", q.section, q.key),
             required: q.required,
             question: true,
+            uncertain: Some(uncertain),
             description: q.description,
             allowed: q.allowed(),
             example: q.example,
@@ -193,6 +204,7 @@ pub fn questionnaire() -> Questionnaire {
             name: format!("{}.{}", s.section, s.key),
             required: false,
             question: false,
+            uncertain: None,
             description: s.description,
             allowed,
             example: s.example,

@@ -30,6 +30,7 @@ mod table;
 pub mod template;
 mod trace;
 mod transposed;
+mod uncertainty;
 mod verdict;
 
 use clap::ValueEnum;

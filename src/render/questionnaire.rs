@@ -9,7 +9,10 @@ pub(super) const TITLE: &str = "The questionnaire";
 pub(super) const INTRO: &str = "One answers file (TOML) describes one scenario: one organization \
     and one use case. Sections and keys are exactly these; an unknown section or key is an error, \
     never ignored. An unanswered optional question is unknown, not a default: no rule reads it. \
-    Numbers may be TOML integers or floats (5e8, 700_000_000_000).";
+    Numbers may be TOML integers or floats (5e8, 700_000_000_000). Unsure of an answer? A number \
+    may be a range, { low = 5_000, likely = 20_000, high = 80_000 } (likely optional), and a level \
+    a list of candidates, [\"basic\", \"experienced\"]: the report then says how often each \
+    strategy wins across them, where along each range it changes, and what it costs at the ends.";
 
 /// The column headings of a section's table.
 pub(super) const HEADINGS: [&str; 4] = ["Key", "Required", "Answer", "What it means"];

@@ -99,5 +99,43 @@ fn key(entry: &Entry) -> Value {
         }),
     };
     schema["examples"] = json!([entry.example_value()]);
+    if entry.uncertain.is_some() {
+        schema = uncertain(schema);
+    }
     schema
+}
+
+/// A question's schema that also accepts its uncertain form: a list of candidate levels, or a
+/// range `{ low, likely, high }` of numbers. The description and examples stay on top, where
+/// editors show them.
+fn uncertain(single: Value) -> Value {
+    let mut one = single;
+    let Some(fields) = one.as_object_mut() else {
+        return one;
+    };
+    let description = fields.remove("description").unwrap_or(Value::Null);
+    let examples = fields.remove("examples").unwrap_or(Value::Null);
+    let many = if fields.contains_key("enum") {
+        json!({
+            "description": "Candidate levels, each equally plausible; the first is the one assumed.",
+            "type": "array",
+            "items": { "type": "string", "enum": fields["enum"].clone() },
+            "minItems": 1,
+            "uniqueItems": true,
+        })
+    } else {
+        let number = one.clone();
+        json!({
+            "description": "A range of plausible values; without likely, the middle is assumed.",
+            "type": "object",
+            "properties": { "low": number, "likely": number, "high": number },
+            "required": ["low", "high"],
+            "additionalProperties": false,
+        })
+    };
+    json!({
+        "description": description,
+        "anyOf": [one, many],
+        "examples": examples,
+    })
 }

@@ -45,6 +45,14 @@ pub fn answers(
         "`llm-strategy questions` explains every question. Numbers may be TOML integers or \
          floats (5e8, 700_000_000_000).",
     );
+    out.push_str("#\n");
+    comment(
+        &mut out,
+        "Unsure of an answer? Give a range for a number, as in `requests_per_day = { low = \
+         5_000, likely = 20_000, high = 80_000 }` (likely optional), or the candidates for a \
+         level, as in `ml_talent = [\"basic\", \"experienced\"]` (the first is the one \
+         assumed): the report then says how often each strategy wins across them.",
+    );
     for section in &q.sections {
         let _ = writeln!(out, "\n[{}]", section.section);
         comment(&mut out, section.description);

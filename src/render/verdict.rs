@@ -1,7 +1,7 @@
 //! The parts of a verdict every text format states alike: the reasons for and against the
 //! recommendation, how pair scores combine, and the answers the report assumed.
 
-use crate::answers::AnswerValue;
+use crate::answers::{AnswerRow, AnswerValue, SpreadValue};
 use crate::number::{format_number, money};
 use crate::questions::QuestionId;
 use crate::report::{PairScore, Reason, Report};
@@ -54,9 +54,29 @@ pub(super) fn shown(question: &str, value: AnswerValue) -> String {
 
 /// A report's answer to the `i`th question as reports show it, `-` when unanswered.
 pub(super) fn answer_cell(r: &Report, i: usize) -> String {
-    let row = &r.answers[i];
-    row.value
-        .map_or_else(|| "-".to_owned(), |v| shown(row.question, v))
+    answer_text(&r.answers[i]).unwrap_or_else(|| "-".to_owned())
+}
+
+/// An answer as reports show it, `None` when unanswered; an uncertain one with its range or
+/// candidates and the value assumed: `5,000 to 80,000 (assumed 20,000)`.
+pub(super) fn answer_text(row: &AnswerRow) -> Option<String> {
+    let point = shown(row.question, row.value?);
+    Some(match spread_text(row) {
+        Some(spread) => format!("{spread} (assumed {point})"),
+        None => point,
+    })
+}
+
+/// An uncertain answer's range (`5,000 to 80,000`) or candidates (`basic or expert`).
+pub(super) fn spread_text(row: &AnswerRow) -> Option<String> {
+    Some(match row.spread.as_ref()? {
+        SpreadValue::Range { low, high, .. } => format!(
+            "{} to {}",
+            shown(row.question, AnswerValue::Number(*low)),
+            shown(row.question, AnswerValue::Number(*high))
+        ),
+        SpreadValue::Levels(levels) => levels.join(" or "),
+    })
 }
 
 /// The answers the report assumed, `Label: value`, and the labels of the questions left
@@ -65,12 +85,8 @@ pub(super) fn answers(r: &Report) -> (Vec<String>, Vec<&'static str>) {
     let mut answered = Vec::new();
     let mut open = Vec::new();
     for row in &r.answers {
-        match row.value {
-            Some(v) => answered.push(format!(
-                "{}: {}",
-                label(row.question),
-                shown(row.question, v)
-            )),
+        match answer_text(row) {
+            Some(text) => answered.push(format!("{}: {text}", label(row.question))),
             None => open.push(label(row.question)),
         }
     }

@@ -54,6 +54,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let analysis = whatif::analyse(base, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
     let roadmap = super::roadmap::roadmap(base, answers, pick, &next_steps);
+    let uncertainty = crate::uncertainty::analyse(base, answers, &cost);
     let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {
         warnings.push(
@@ -102,10 +103,14 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
         cost,
         next_steps,
         roadmap,
+        uncertainty,
         answers: QuestionId::all()
             .map(|id| AnswerRow {
                 question: id.name(),
                 value: answers.value(id),
+                spread: answers
+                    .spread(id)
+                    .map(|s| crate::answers::SpreadValue::of(id, s)),
             })
             .collect(),
         unanswered: QuestionId::all()

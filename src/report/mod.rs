@@ -57,6 +57,11 @@ pub struct Report {
     /// Where the advice changes as the organization grows, and what to prepare for each
     /// change.
     pub roadmap: Roadmap,
+    /// How the advice depends on the answers given as a range or a list of candidates:
+    /// the share of plausible answers under which each pair wins, where along each one it
+    /// wins, and costs as low–likely–high bands. Absent when every answer is one value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::uncertainty::Uncertainty>,
     /// Every question with its answer (`null` when unanswered).
     pub answers: Vec<AnswerRow>,
     /// Optional questions left unanswered (`section.key`).

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, Spread};
 use crate::questions::QuestionId;
 use crate::rules::{Digest, RuleBase};
 
@@ -82,6 +82,21 @@ fn answers_digest(answers: &Answers) -> Digest {
             Some(Answer::Number(n)) => {
                 part.push(2);
                 part.extend(n.to_bits().to_le_bytes());
+            }
+        }
+        // An uncertain answer adds its range or candidates; a single value adds nothing, so
+        // the digest of a file without uncertain answers is what it always was.
+        match answers.spread(id) {
+            None => {}
+            Some(Spread::Levels(mask)) => {
+                part.push(3);
+                part.extend(mask.to_le_bytes());
+            }
+            Some(Spread::Range { low, likely, high }) => {
+                part.push(4);
+                for v in [low, likely.unwrap_or(f64::NAN), high] {
+                    part.extend(v.to_bits().to_le_bytes());
+                }
             }
         }
         parts.push(part);

@@ -162,11 +162,12 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
 }
 
 /// A question's thresholds, one candidate answer per region, and its cost-fact limits.
-type Regions = (Vec<f64>, Vec<Answer>, Vec<(f64, String)>);
+pub type Regions = (Vec<f64>, Vec<Answer>, Vec<(f64, String)>);
 
 /// A question's thresholds and one candidate answer per region, with the cost-fact limits
-/// for the questions cost facts are computed from (also returned, with their words).
-fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> Regions {
+/// for the questions cost facts are computed from (also returned, with their words): the
+/// values of `id` at which the advice can change for this scenario, ascending.
+pub fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> Regions {
     let mut thresholds = thresholds(base, id);
     let mut candidates = candidates(base, id);
     let limits = fact_limits(base, answers, id);

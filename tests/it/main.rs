@@ -32,3 +32,4 @@ mod schema;
 mod snapshots;
 #[cfg(unix)]
 mod streams;
+mod uncertainty;

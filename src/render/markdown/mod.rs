@@ -134,10 +134,8 @@ impl Markdown {
         self.heading(out, 1, "Answers assumed");
         let _ = writeln!(out, "| Question | Answer |\n|---|---|");
         for row in &r.answers {
-            let answer = row.value.map_or_else(
-                || "*unanswered*".to_owned(),
-                |v| escape(&verdict::shown(row.question, v)),
-            );
+            let answer = verdict::answer_text(row)
+                .map_or_else(|| "*unanswered*".to_owned(), |text| escape(&text));
             let _ = writeln!(
                 out,
                 "| {} | {answer} |",
@@ -331,6 +329,10 @@ impl Markdown {
     fn assessment(&self, r: &Report) -> String {
         let mut out = String::new();
         self.summary(&mut out, r);
+        if r.uncertainty.is_some() {
+            self.heading(&mut out, 1, super::uncertainty::TITLE);
+            Self::lines(&mut out, super::uncertainty::lines(r));
+        }
         self.answers(&mut out, r);
         self.scores(&mut out, r);
         self.matrix(&mut out, r);

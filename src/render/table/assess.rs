@@ -15,6 +15,7 @@ impl Table {
     pub(super) fn assessment(&self, r: &Report) -> String {
         let mut out = String::new();
         self.header(&mut out, r);
+        self.uncertainty(&mut out, r);
         self.answers(&mut out, r);
         self.scores(&mut out, r);
         self.matrix(&mut out, r);
@@ -260,7 +261,15 @@ impl Table {
         }
     }
 
-    fn lines(&self, out: &mut String, lines: Vec<sentences::Line>) {
+    /// How the advice depends on uncertain answers, when there are any.
+    pub(super) fn uncertainty(&self, out: &mut String, r: &Report) {
+        if r.uncertainty.is_some() {
+            self.heading(out, super::super::uncertainty::TITLE);
+            self.lines(out, super::super::uncertainty::lines(r));
+        }
+    }
+
+    pub(super) fn lines(&self, out: &mut String, lines: Vec<sentences::Line>) {
         for line in lines {
             let text = match &line.subject {
                 Some(subject) => format!("{subject}{}", line.text),

@@ -22,6 +22,7 @@ impl Table {
     pub(super) fn summary(&self, r: &Report) -> String {
         let mut out = String::new();
         self.header(&mut out, r);
+        self.uncertainty(&mut out, r);
         self.key_answers(&mut out, r);
         self.for_and_against(&mut out, r);
         self.cost_lines(&mut out, r);
