@@ -81,5 +81,46 @@ fn coverage_throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, evaluation, coverage_throughput);
+/// The analysis of uncertain answers: exact (a range and two candidates: 16 regions) and
+/// sampled (two ranges the cost model reads: 20,000 draws).
+fn uncertain_answers(c: &mut Criterion) {
+    let base = rules::built_in().expect("built-in rules load");
+    let bank = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional-bank-advisor.toml"),
+    )
+    .expect("example exists");
+    let uncertain = |edits: &[(&str, &str)]| {
+        let mut text = bank.replace(
+            "ml_talent = \"basic\"",
+            "ml_talent = [\"basic\", \"experienced\"]",
+        );
+        for (from, to) in edits {
+            text = text.replace(from, to);
+        }
+        answers::parse_text(Path::new("uncertain.toml"), &text).expect("valid")
+    };
+    let traffic = (
+        "requests_per_day = 20_000",
+        "requests_per_day = { low = 5_000, likely = 20_000, high = 2_000_000 }",
+    );
+    let budget = (
+        "annual_usd = 400_000",
+        "annual_usd = { low = 100_000, high = 2_000_000 }",
+    );
+    let exact = uncertain(&[traffic]);
+    let sampled = uncertain(&[traffic, budget]);
+    let cost = |a: &answers::Answers| llm_strategy::cost::estimate(a, &base.pricing);
+    let (exact_cost, sampled_cost) = (cost(&exact), cost(&sampled));
+    let mut group = c.benchmark_group("uncertainty");
+    group.sample_size(20);
+    group.bench_function("exact", |b| {
+        b.iter(|| llm_strategy::uncertainty::analyse(&base, black_box(&exact), &exact_cost));
+    });
+    group.bench_function("sampled", |b| {
+        b.iter(|| llm_strategy::uncertainty::analyse(&base, black_box(&sampled), &sampled_cost));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, evaluation, coverage_throughput, uncertain_answers);
 criterion_main!(benches);
