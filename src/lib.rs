@@ -43,6 +43,11 @@
 //!   rule comes from in `rules/layer.rs`; what a second definition of an id means (a
 //!   replacement, or a duplicate) in `rules/check/ids.rs`, applied per section in
 //!   `rules/check/sections.rs`; the options every command shares in `commands/rule_set.rs`.
+//! - **Uncertain answers** (a range for a number, candidates for a level): their syntax and
+//!   checks in `answers/spread.rs`; how plausible each value is in
+//!   `uncertainty/distribution.rs`; the shares (exact regions, or the fixed-seed sample) in
+//!   `uncertainty/space.rs`, where along each answer each pair wins in `uncertainty/sweep.rs`,
+//!   the cost band in `uncertainty/band.rs`; the words in `render/uncertainty.rs`.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

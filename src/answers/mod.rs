@@ -19,7 +19,7 @@ pub use crate::questions::{COST_KEYS, SIZE_CLASSES, TIERS};
 pub use literal::check_literal;
 pub use overrides::CostOverrides;
 pub use plausible::implausible;
-pub use spread::{RANGE_KEYS, Spread, SpreadValue};
+pub use spread::{Spread, SpreadValue};
 
 use crate::diagnostic::{Invalid, Problems, file_error, input};
 use crate::questions::{COUNT, QUESTIONS, QuestionId};

@@ -17,8 +17,8 @@ use crate::diagnostic::Diagnostic;
 use crate::number::format_number;
 use crate::questions::{Kind, QuestionId};
 
-/// The keys of a range.
-pub const RANGE_KEYS: [&str; 3] = ["low", "likely", "high"];
+/// The keys of a range, as messages name them.
+const RANGE_KEYS: [&str; 3] = ["low", "likely", "high"];
 
 /// How an answer is uncertain.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,27 +37,6 @@ pub enum Spread {
 }
 
 impl Spread {
-    /// The single answer the main recommendation uses: `likely`, else the middle of the range
-    /// (geometric when it starts above zero, rounded for whole numbers); for candidates, the
-    /// first one listed, which `first` gives.
-    pub fn point(&self, whole: bool, first: u8) -> Answer {
-        match *self {
-            Spread::Levels(_) => Answer::Level(first),
-            Spread::Range {
-                likely: Some(v), ..
-            } => Answer::Number(v),
-            Spread::Range { low, high, .. } => {
-                let middle = if low > 0.0 {
-                    (low * high).sqrt()
-                } else {
-                    f64::midpoint(low, high)
-                };
-                let middle = if whole { middle.round() } else { middle };
-                Answer::Number(middle.clamp(low, high))
-            }
-        }
-    }
-
     /// The candidate levels, ascending.
     pub fn levels(&self) -> Vec<u8> {
         match *self {
@@ -133,12 +112,27 @@ pub(super) fn check_range(
     if high <= low {
         return Some(Ok((None, Answer::Number(low))));
     }
-    let spread = Spread::Range {
-        low,
-        likely: likely.map(|(v, _)| v),
-        high,
+    let likely = likely.map(|(v, _)| v);
+    let spread = Spread::Range { low, likely, high };
+    Some(Ok((
+        Some(spread),
+        Answer::Number(point(low, likely, high, whole)),
+    )))
+}
+
+/// The value the main recommendation uses for a range: `likely`, else its middle (geometric
+/// when it starts above zero), rounded for whole numbers.
+fn point(low: f64, likely: Option<f64>, high: f64, whole: bool) -> f64 {
+    if let Some(v) = likely {
+        return v;
+    }
+    let middle = if low > 0.0 {
+        (low * high).sqrt()
+    } else {
+        f64::midpoint(low, high)
     };
-    Some(Ok((Some(spread), spread.point(whole, 0))))
+    let middle = if whole { middle.round() } else { middle };
+    middle.clamp(low, high)
 }
 
 fn order(id: QuestionId, span: Range<usize>, key: &str, v: f64, other: &str, o: f64) -> Diagnostic {

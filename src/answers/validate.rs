@@ -208,17 +208,16 @@ fn check_answer(
         DeValue::Array(list) => spread::check_candidates(id, value.span(), list),
         _ => None,
     };
-    let checked = uncertain.unwrap_or_else(|| {
-        spread::shape_help(id, value).map_or_else(
-            || {
-                filled_in(id, value)
-                    .and_then(|()| check_value(id, "", value))
-                    .map(|answer| (None, answer))
-                    .map_err(|d| vec![d])
-            },
-            |d| Err(vec![d]),
-        )
-    });
+    let checked = if let Some(checked) = uncertain {
+        checked
+    } else if let Some(wrong_shape) = spread::shape_help(id, value) {
+        Err(vec![wrong_shape])
+    } else {
+        filled_in(id, value)
+            .and_then(|()| check_value(id, "", value))
+            .map(|answer| (None, answer))
+            .map_err(|d| vec![d])
+    };
     match checked {
         Ok((spread, answer)) => {
             answers.values[usize::from(id.0)] = Some(answer);

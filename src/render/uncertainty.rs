@@ -86,53 +86,42 @@ pub(super) fn lines(r: &Report) -> Vec<Line> {
     out
 }
 
-/// Where each pair wins along one answer: candidates with one winner grouped.
+/// Where each pair wins along one answer: stretches of a range with their shares, or the
+/// candidates grouped by the pair they give.
 fn segments(segments: &[Segment]) -> String {
-    if let [only] = segments {
-        if only.level.is_none() {
+    let levels = segments.first().is_some_and(|s| s.level.is_some());
+    if !levels {
+        if let [only] = segments {
             return format!(
                 "{} anywhere in the range",
                 pair(only.strategy, only.approach)
             );
         }
+        let parts: Vec<String> = segments
+            .iter()
+            .map(|s| {
+                let name = pair(s.strategy, s.approach);
+                format!("{name} {} ({})", s.when, percent(s.share))
+            })
+            .collect();
+        return parts.join("; ");
     }
-    if let Some(first) = segments.first() {
-        if first.level.is_some()
-            && segments
-                .iter()
-                .all(|s| (s.strategy, s.approach) == (first.strategy, first.approach))
-        {
-            return format!("{} whichever it is", pair(first.strategy, first.approach));
-        }
-    }
-    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+    let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
     for s in segments {
         let name = pair(s.strategy, s.approach);
-        let when = match s.level {
-            Some(_) => s.when.clone(),
-            None => format!("{} ({})", s.when, percent(s.share)),
-        };
-        match parts
-            .iter_mut()
-            .find(|(p, _)| *p == name)
-            .filter(|_| s.level.is_some())
-        {
-            Some((_, whens)) => whens.push(when),
-            None => parts.push((name, vec![when])),
+        match parts.iter_mut().find(|(p, _)| *p == name) {
+            Some((_, whens)) => whens.push(&s.when),
+            None => parts.push((name, vec![&s.when])),
         }
     }
-    parts
+    if let [(name, _)] = parts.as_slice() {
+        return format!("{name} whichever it is");
+    }
+    let parts: Vec<String> = parts
         .iter()
-        .map(|(name, whens)| {
-            let joiner = if segments.first().is_some_and(|s| s.level.is_some()) {
-                "when "
-            } else {
-                ""
-            };
-            format!("{name} {joiner}{}", whens.join(" or "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|(name, whens)| format!("{name} when {}", whens.join(" or ")))
+        .collect();
+    parts.join("; ")
 }
 
 /// The cost band of the advice now and, when it differs, of whichever pair wins.

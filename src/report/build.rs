@@ -54,7 +54,7 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let analysis = whatif::analyse(base, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
     let roadmap = super::roadmap::roadmap(base, answers, pick, &next_steps);
-    let uncertainty = crate::uncertainty::analyse(base, answers, &cost);
+    let uncertainty = crate::uncertainty::analyse(base, answers, pick, &cost);
     let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {
         warnings.push(

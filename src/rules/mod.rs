@@ -188,6 +188,15 @@ impl RuleBase {
         }
     }
 
+    /// The cost facts of an estimate already made, as [`RuleBase::facts`] gives them.
+    pub fn facts_of(&self, estimate: &crate::cost::Estimate) -> Facts {
+        if self.reads_facts {
+            Facts::of(estimate)
+        } else {
+            Facts::default()
+        }
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)

@@ -5,7 +5,7 @@
 use super::{Band, Outcome, advance, outcome};
 use crate::answers::{Answer, Answers, Spread};
 use crate::cost::Estimate;
-use crate::options::{PerStrategy, Strategy};
+use crate::options::{Pair, PerStrategy, Strategy};
 use crate::questions::QuestionId;
 use crate::rules::RuleBase;
 
@@ -53,12 +53,13 @@ fn ends(spread: Spread) -> Vec<Answer> {
 }
 
 /// The band, from the costs `seen` for the shares, every combination of ends and candidates
-/// of the answers the cost model reads, and the point estimate `cost`.
+/// of the answers the cost model reads, and the recommendation `pair` at the point values
+/// with its estimate `cost`.
 pub(super) fn band(
     base: &RuleBase,
     answers: &Answers,
     uncertain: &[(QuestionId, Spread)],
-    cost: &Estimate,
+    (pair, cost): (Pair, &Estimate),
     seen: &Seen,
 ) -> Band {
     let mut seen = *seen;
@@ -78,7 +79,7 @@ pub(super) fn band(
             break;
         }
     }
-    let point = outcome(base, answers);
+    let point = Outcome::of(pair, cost);
     seen.record(&point);
     let three = |range: [f64; 2], likely: f64| [range[0], likely, range[1]];
     Band {

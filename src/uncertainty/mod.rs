@@ -16,7 +16,7 @@ use crate::cost::Estimate;
 use crate::engine::evaluate_with_facts;
 use crate::options::{Approach, PAIRS, Pair, PerStrategy, Strategy};
 use crate::questions::{Kind, QuestionId};
-use crate::rules::{Facts, RuleBase};
+use crate::rules::RuleBase;
 pub use distribution::Distribution;
 
 mod band;
@@ -137,16 +137,19 @@ struct Outcome {
 
 /// Evaluates a scenario with one cost estimate for both the facts and the costs.
 fn outcome(base: &RuleBase, scenario: &Answers) -> Outcome {
-    let estimate: Estimate = crate::cost::estimate(scenario, &base.pricing);
-    let facts = if base.reads_facts {
-        Facts::of(&estimate)
-    } else {
-        Facts::default()
-    };
-    Outcome {
-        pair: evaluate_with_facts(base, scenario, facts).recommendation(),
-        first_year: estimate.first_year_with_staff_usd,
-        monthly: estimate.monthly_usd,
+    let estimate = crate::cost::estimate(scenario, &base.pricing);
+    let pair = evaluate_with_facts(base, scenario, base.facts_of(&estimate)).recommendation();
+    Outcome::of(pair, &estimate)
+}
+
+impl Outcome {
+    /// The outcome of a scenario whose recommendation is `pair` and estimate `estimate`.
+    fn of(pair: Pair, estimate: &Estimate) -> Outcome {
+        Outcome {
+            pair,
+            first_year: estimate.first_year_with_staff_usd,
+            monthly: estimate.monthly_usd,
+        }
     }
 }
 
@@ -189,7 +192,12 @@ fn add(shares: &mut [f64; PAIRS.len()], pair: Pair, weight: f64) {
 
 /// How the advice for `answers` depends on its uncertain answers; `None` when every answer
 /// is one value. `point` is the recommendation at the point values and `cost` its estimate.
-pub fn analyse(base: &RuleBase, answers: &Answers, cost: &Estimate) -> Option<Uncertainty> {
+pub fn analyse(
+    base: &RuleBase,
+    answers: &Answers,
+    point: Pair,
+    cost: &Estimate,
+) -> Option<Uncertainty> {
     let uncertain: Vec<(QuestionId, Spread)> = answers.uncertain().collect();
     if uncertain.is_empty() {
         return None;
@@ -211,7 +219,7 @@ pub fn analyse(base: &RuleBase, answers: &Answers, cost: &Estimate) -> Option<Un
         .iter()
         .flat_map(|(id, spread)| sweep::regions(base, answers, *id, *spread, &uncertain))
         .collect();
-    let cost = band::band(base, answers, &uncertain, cost, &shares.seen);
+    let cost = band::band(base, answers, &uncertain, (point, cost), &shares.seen);
     Some(Uncertainty {
         questions: uncertain.iter().map(|(id, _)| id.name()).collect(),
         method: shares.method,

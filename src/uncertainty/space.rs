@@ -33,6 +33,20 @@ pub(super) struct Shares {
     pub(super) seen: Seen,
 }
 
+impl Shares {
+    /// No shares yet, found by `method`.
+    fn new(method: Method) -> Shares {
+        Shares {
+            weights: [0.0; PAIRS.len()],
+            method,
+            evaluations: 0,
+            seed: None,
+            margin: None,
+            seen: Seen::default(),
+        }
+    }
+}
+
 /// Whether the cost facts the rules read move with this question.
 fn moves_cost_facts(base: &RuleBase, id: QuestionId) -> bool {
     base.reads_facts && crate::cost::QUESTIONS.contains(&id.name())
@@ -44,10 +58,10 @@ pub(super) fn shares(
     answers: &Answers,
     uncertain: &[(QuestionId, Spread)],
 ) -> Shares {
-    let moving: Vec<QuestionId> = uncertain
+    let moving: Vec<(QuestionId, Spread)> = uncertain
         .iter()
         .filter(|(id, s)| matches!(s, Spread::Range { .. }) && moves_cost_facts(base, *id))
-        .map(|(id, _)| *id)
+        .copied()
         .collect();
     if moving.len() <= 1 {
         if let Some(exact) = exact(base, answers, uncertain, moving.first().copied()) {
@@ -103,15 +117,15 @@ fn exact(
     base: &RuleBase,
     answers: &Answers,
     uncertain: &[(QuestionId, Spread)],
-    moving: Option<QuestionId>,
+    moving: Option<(QuestionId, Spread)>,
 ) -> Option<Shares> {
     let fixed: Vec<(QuestionId, Vec<(Answer, f64)>)> = uncertain
         .iter()
-        .filter(|(id, _)| Some(*id) != moving)
+        .filter(|(id, _)| moving.is_none_or(|(m, _)| m != *id))
         .map(|(id, s)| (*id, axis(base, *id, *s)))
         .collect();
     let mut most = fixed.iter().map(|(_, a)| a.len()).product::<usize>();
-    if let Some(id) = moving {
+    if let Some((id, _)) = moving {
         let facts = base
             .rules
             .iter()
@@ -122,14 +136,7 @@ fn exact(
     if most > MOST_REGIONS {
         return None;
     }
-    let mut out = Shares {
-        weights: [0.0; PAIRS.len()],
-        method: Method::Exact,
-        evaluations: 0,
-        seed: None,
-        margin: None,
-        seen: Seen::default(),
-    };
+    let mut out = Shares::new(Method::Exact);
     let mut scenario = answers.clone();
     let mut limits: HashMap<Vec<usize>, Vec<f64>> = HashMap::new();
     let mut at = vec![0usize; fixed.len()];
@@ -139,9 +146,9 @@ fn exact(
             scenario.set(*id, Some(choices[*i].0));
             weight *= choices[*i].1;
         }
-        let ranges: Vec<(f64, f64)> = match moving {
-            None => vec![(f64::NAN, 1.0)],
-            Some(id) => {
+        let ranges: Vec<(Option<Answer>, f64)> = match moving {
+            None => vec![(None, 1.0)],
+            Some((id, spread)) => {
                 // The cost limits depend only on the answers the cost model reads.
                 let key: Vec<usize> = fixed
                     .iter()
@@ -152,15 +159,15 @@ fn exact(
                 let breakpoints = limits
                     .entry(key)
                     .or_insert_with(|| question_regions(base, &scenario, id).0);
-                cells(answers.spread(id)?, breakpoints)
+                cells(spread, breakpoints)
+                    .into_iter()
+                    .map(|(v, share)| (Some(Answer::Number(v)), share))
+                    .collect()
             }
         };
         for (value, share) in ranges {
-            if let Some(id) = moving {
-                let Spread::Range { low, high, .. } = answers.spread(id)? else {
-                    return None;
-                };
-                scenario.set(id, Some(value_in(id, value, low, high)));
+            if let (Some((id, _)), Some(value)) = (moving, value) {
+                scenario.set(id, Some(value));
             }
             let o = outcome(base, &scenario);
             out.evaluations += 1;
@@ -182,14 +189,9 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
 /// [`DRAWS`] scenarios drawn with [`SEED`].
 fn sampled(base: &RuleBase, answers: &Answers, uncertain: &[(QuestionId, Spread)]) -> Shares {
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
-    let mut out = Shares {
-        weights: [0.0; PAIRS.len()],
-        method: Method::Sampled,
-        evaluations: DRAWS,
-        seed: Some(SEED),
-        margin: None,
-        seen: Seen::default(),
-    };
+    let mut out = Shares::new(Method::Sampled);
+    out.evaluations = DRAWS;
+    out.seed = Some(SEED);
     let mut scenario = answers.clone();
     let each = 1.0 / DRAWS as f64;
     for _ in 0..DRAWS {

@@ -3,7 +3,7 @@
 //! cost facts' limits, neighbours with one winner merged.
 
 use super::space::cells;
-use super::{Given, Regions, Segment, advance, outcome, value_in};
+use super::{Given, Regions, Segment, advance, outcome};
 use crate::answers::{Answer, Answers, Spread};
 use crate::number::format_number;
 use crate::questions::QuestionId;
@@ -99,11 +99,11 @@ fn along(base: &RuleBase, answers: &Answers, id: QuestionId, spread: Spread) -> 
                 })
                 .collect()
         }
-        Spread::Range { low, high, .. } => {
+        Spread::Range { high, .. } => {
             let breakpoints = question_regions(base, answers, id).0;
             let mut segments: Vec<Segment> = Vec::new();
             for (start, share) in cells(spread, &breakpoints) {
-                scenario.set(id, Some(value_in(id, start, low, high)));
+                scenario.set(id, Some(Answer::Number(start)));
                 let pair = outcome(base, &scenario).pair;
                 match segments.last_mut() {
                     Some(last)

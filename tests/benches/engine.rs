@@ -111,13 +111,24 @@ fn uncertain_answers(c: &mut Criterion) {
     let sampled = uncertain(&[traffic, budget]);
     let cost = |a: &answers::Answers| llm_strategy::cost::estimate(a, &base.pricing);
     let (exact_cost, sampled_cost) = (cost(&exact), cost(&sampled));
+    let pick = |a: &answers::Answers| engine::evaluate(&base, a).recommendation();
+    let (exact_pick, sampled_pick) = (pick(&exact), pick(&sampled));
     let mut group = c.benchmark_group("uncertainty");
     group.sample_size(20);
     group.bench_function("exact", |b| {
-        b.iter(|| llm_strategy::uncertainty::analyse(&base, black_box(&exact), &exact_cost));
+        b.iter(|| {
+            llm_strategy::uncertainty::analyse(&base, black_box(&exact), exact_pick, &exact_cost)
+        });
     });
     group.bench_function("sampled", |b| {
-        b.iter(|| llm_strategy::uncertainty::analyse(&base, black_box(&sampled), &sampled_cost));
+        b.iter(|| {
+            llm_strategy::uncertainty::analyse(
+                &base,
+                black_box(&sampled),
+                sampled_pick,
+                &sampled_cost,
+            )
+        });
     });
     group.finish();
 }

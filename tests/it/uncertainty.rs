@@ -397,3 +397,38 @@ fn an_embedded_plan_shows_the_shares_and_check_flags_a_changed_range() {
         crate::common::stderr_of(&check)
     );
 }
+
+#[test]
+fn questions_json_says_how_each_question_takes_an_uncertain_answer() {
+    let out = crate::common::run(["questions", "--format", "json"]);
+    let value = crate::common::json(&crate::common::stdout(&out));
+    let entries: Vec<&serde_json::Value> = value["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["keys"].as_array().expect("keys"))
+        .collect();
+    for entry in entries {
+        let uncertain = entry.get("uncertain").and_then(serde_json::Value::as_str);
+        match (entry["question"].as_bool(), entry["type"].as_str()) {
+            (Some(true), Some("number")) => assert!(uncertain.is_some_and(|u| u.contains("range"))),
+            (Some(true), _) => assert!(uncertain.is_some_and(|u| u.contains("list"))),
+            _ => assert!(uncertain.is_none(), "{entry}"),
+        }
+    }
+}
+
+#[test]
+fn the_full_terminal_report_has_the_section_too() {
+    let file = crate::common::root().join("tests/cmd/assess-uncertain-markdown.in/next-year.toml");
+    let out = crate::common::run([
+        "assess".to_owned(),
+        file.display().to_string(),
+        "--full".to_owned(),
+        "--width".to_owned(),
+        "100".to_owned(),
+    ]);
+    let text = crate::common::stdout(&out);
+    assert!(text.contains("If your uncertain answers vary"), "{text}");
+    assert!(text.contains("A + rag 84%, C + rag 16%"), "{text}");
+}
