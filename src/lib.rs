@@ -48,6 +48,12 @@
 //!   `uncertainty/distribution.rs`; the shares (exact regions, or the fixed-seed sample) in
 //!   `uncertainty/space.rs`, where along each answer each pair wins in `uncertainty/sweep.rs`,
 //!   the cost band in `uncertainty/band.rs`; the words in `render/uncertainty.rs`.
+//! - **The built-in rule base in the binary:** `build.rs` compiles `rules/` and the modules it
+//!   reads into the build script, checks `rules/*.yaml` and the pricing as `rules check` does
+//!   (a broken built-in rule fails the build with that diagnostic) and archives the checked
+//!   [`rules::RuleBase`] with rkyv; [`rules::built_in`] loads the archive and
+//!   [`rules::built_in_parsed`] parses the YAML. A new field of the rule base needs rkyv's
+//!   derives beside its others.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps
@@ -119,6 +125,10 @@ pub mod uncertainty;
 pub mod whatif;
 
 pub use cli::{Cli, run};
+
+/// The built-in rule base and pricing, checked and archived by `build.rs` (as
+/// [`rules::ARCHIVE_FILE`]); [`rules::built_in`] loads it.
+static ARCHIVED_RULE_BASE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rule-base.rkyv"));
 pub use diagnostic::Invalid;
 
 /// Exit status for an error: 2 when the input was wrong, 1 when the work could not be done.

@@ -6,7 +6,20 @@ use std::ops::{Index, IndexMut};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Who owns and hosts the model, and whether its weights are customized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Strategy {
     /// Closed-source pre-trained model through an API, weights not customized.
     A,
@@ -19,7 +32,20 @@ pub enum Strategy {
 }
 
 /// The technique used to make the model do the job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Approach {
     /// Instructions and examples in the prompt.
@@ -120,11 +146,15 @@ pub const PAIRS: [Pair; 7] = [
 ];
 
 /// One value per strategy; serializes as `{ "A": .., "B": .., "C": .., "D": .. }`.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct PerStrategy<T>(pub [T; 4]);
 
 /// One value per approach; serializes as `{ "prompting": .., "rag": .., "fine-tune": .., "train": .. }`.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct PerApproach<T>(pub [T; 4]);
 
 impl<T> Index<Strategy> for PerStrategy<T> {

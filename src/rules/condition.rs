@@ -11,7 +11,17 @@ use crate::questions::QuestionId;
 use crate::rules::fact::{Fact, Facts};
 
 /// A condition compiled for evaluation: question indices, level bit masks and numbers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+// A condition holds conditions: the archive's bounds stop at the boxes (rkyv's recursive form).
+#[rkyv(serialize_bounds(
+    __S: rkyv::ser::Writer + rkyv::ser::Allocator,
+    __S::Error: rkyv::rancor::Source,
+))]
+#[rkyv(deserialize_bounds(__D::Error: rkyv::rancor::Source))]
+#[rkyv(bytecheck(bounds(
+    __C: rkyv::validation::ArchiveContext,
+    __C::Error: rkyv::rancor::Source,
+)))]
 pub enum Condition {
     /// Always true (a rule without `when`).
     Always,
@@ -46,16 +56,18 @@ pub enum Condition {
         value: f64,
     },
     /// Every part holds.
-    All(Box<[Condition]>),
+    All(#[rkyv(omit_bounds)] Box<[Condition]>),
     /// At least one part holds.
-    Any(Box<[Condition]>),
+    Any(#[rkyv(omit_bounds)] Box<[Condition]>),
     /// The part does not hold.
-    Not(Box<Condition>),
+    Not(#[rkyv(omit_bounds)] Box<Condition>),
     /// A default with an exception: `base` holds and `except` is not known to hold. An
     /// unanswered exception leaves the default standing.
     Unless {
+        #[rkyv(omit_bounds)]
         /// The rule's own condition.
         base: Box<Condition>,
+        #[rkyv(omit_bounds)]
         /// The answers that set the rule aside.
         except: Box<Condition>,
     },

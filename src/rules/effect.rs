@@ -5,7 +5,7 @@
 use crate::options::{Approach, PAIRS, Pair, PerApproach, PerStrategy, Strategy};
 
 /// A hard exclusion: options a rule rules out, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Exclusion {
     /// Strategies ruled out.
     pub strategies: Vec<Strategy>,
@@ -24,7 +24,7 @@ impl Exclusion {
 
 /// A rule's effect. Weights are kept in exact hundredths, so that the order in which they are
 /// added never changes a ranking or a tie.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Effect {
     /// Added to each strategy's score, in hundredths.
     pub strategy: PerStrategy<i64>,

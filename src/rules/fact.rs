@@ -6,7 +6,19 @@ use crate::number::{money, percent};
 use crate::options::Strategy;
 
 /// Facts derived from the cost estimates, which rule conditions can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Fact {
     /// A strategy's first-year cost in USD (usage plus one-time, no staff).
     FirstYear(Strategy),

@@ -9,7 +9,9 @@ use super::RuleFile;
 
 /// The first 12 hex digits (6 bytes) of a SHA-256: short enough for a marker line, long
 /// enough that two different rule bases sharing one is out of the question in practice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Digest([u8; 6]);
 
 impl Digest {
@@ -75,7 +77,7 @@ impl fmt::Display for Digest {
 }
 
 /// The digests of the rule files and the pricing a rule base was built from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Identity {
     /// The rule files' names and bytes.
     pub rules: Digest,

@@ -38,7 +38,7 @@ impl Selection {
 }
 
 /// Where a rule of the rule base comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Origin {
     /// The built-in rule base.
     BuiltIn,
@@ -66,7 +66,9 @@ impl Origin {
 }
 
 /// What layered files took away from the rule base underneath them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Removed {
     /// Ids of the removed rules.
     pub rules: Vec<String>,

@@ -3,7 +3,7 @@
 //! checked before use.
 
 mod check;
-pub mod condition;
+mod condition;
 pub mod effect;
 pub mod fact;
 mod identity;
@@ -29,7 +29,7 @@ pub use promise::{Direction, Promise, Quantity, Subject};
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
 /// An article or body of practice that rules cite.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
     /// Stable id used by rules, e.g. `dida-strategies`.
     pub id: String,
@@ -46,7 +46,7 @@ pub struct Source {
 }
 
 /// A pro or con, with the source it comes from.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Point {
     /// The argument, in the rule base's words.
     pub text: String,
@@ -55,7 +55,7 @@ pub struct Point {
 }
 
 /// What the rule base says about one strategy.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct StrategyInfo {
     /// A short name, e.g. "Closed model through an API, used as is".
     pub name: String,
@@ -75,7 +75,7 @@ pub struct StrategyInfo {
 }
 
 /// What the rule base says about one approach.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ApproachInfo {
     /// A short name, e.g. "Retrieval-augmented generation".
     pub name: String,
@@ -88,7 +88,7 @@ pub struct ApproachInfo {
 }
 
 /// One weighted rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Rule {
     /// Stable kebab-case id.
     pub id: String,
@@ -114,7 +114,7 @@ pub struct Rule {
 }
 
 /// A recommended step, for some strategies and approaches.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct NextStep {
     /// Stable kebab-case id.
     pub id: String,
@@ -136,7 +136,7 @@ pub struct NextStep {
 }
 
 /// The whole checked rule base.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct RuleBase {
     /// Cited sources.
     pub sources: Vec<Source>,
@@ -225,8 +225,22 @@ pub fn from_files(files: &[RuleFile]) -> Result<RuleBase, Invalid> {
     check::compile(&check::Layers::alone(files, false), pricing, digest)
 }
 
-/// The rule base compiled into the binary.
-pub fn built_in() -> Result<RuleBase, Invalid> {
+/// The name under which `build.rs` writes the archived built-in rule base.
+pub const ARCHIVE_FILE: &str = "rule-base.rkyv";
+
+/// The rule base compiled into the binary: checked when the binary was built and stored as an
+/// archive, so loading it parses nothing. It is the rule base [`built_in_parsed`] gives.
+pub fn built_in() -> anyhow::Result<RuleBase> {
+    // The archive's reader needs its bytes aligned; `include_bytes!` does not align them.
+    let mut bytes = rkyv::util::AlignedVec::<16>::with_capacity(crate::ARCHIVED_RULE_BASE.len());
+    bytes.extend_from_slice(crate::ARCHIVED_RULE_BASE);
+    rkyv::from_bytes::<RuleBase, rkyv::rancor::Error>(&bytes)
+        .map_err(|e| anyhow::anyhow!("the rule base built into this binary is damaged: {e}"))
+}
+
+/// The rule base compiled into the binary, parsed and checked from its YAML files as
+/// `rules check` does: what `build.rs` archives, and what tests compare [`built_in`] with.
+pub fn built_in_parsed() -> Result<RuleBase, Invalid> {
     let (pricing, digest) = built_in_pricing()?;
     check::compile(
         &check::Layers::alone(&built_in_files(), true),
@@ -358,6 +372,14 @@ mod tests {
 
     use super::*;
     use crate::questions::QuestionId;
+
+    #[test]
+    fn the_archived_rule_base_is_the_parsed_one() {
+        let archived = built_in().unwrap_or_else(|e| panic!("{e:#}"));
+        let parsed = built_in_parsed().unwrap_or_else(|e| panic!("{e}"));
+        // Every field, every rule's condition and effect, every price and digest.
+        assert_eq!(format!("{archived:#?}"), format!("{parsed:#?}"));
+    }
 
     #[test]
     fn built_in_rules_load() {

@@ -11,7 +11,7 @@ use crate::options::{Approach, Strategy};
 use crate::questions::QuestionId;
 
 /// A strategy or an approach: what a promise's quantity is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Subject {
     /// One of A, B, C, D.
     Strategy(Strategy),
@@ -42,7 +42,7 @@ impl fmt::Display for Subject {
 }
 
 /// What a promise watches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Quantity {
     /// The subject's score: the sum of the weights of the fired rules.
     Score(Subject),
@@ -81,7 +81,7 @@ impl fmt::Display for Quantity {
 }
 
 /// Which way the quantity may not move as the question's answer rises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Direction {
     /// It never goes up (a score never rises, false never turns true).
     NeverRises,
@@ -107,9 +107,10 @@ impl Direction {
 }
 
 /// Where a promise is written, so that a broken one can be pointed at.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Place {
     /// The file, as given to the loader.
+    #[rkyv(with = rkyv::with::AsString)]
     pub file: PathBuf,
     /// The file's text.
     pub text: Arc<str>,
@@ -118,7 +119,7 @@ pub struct Place {
 }
 
 /// One promise of the rule base.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Promise {
     /// Stable kebab-case id.
     pub id: String,

@@ -1,6 +1,7 @@
 //! The integration tests: one crate, one module per area, shared helpers in [`common`], and
 //! the command-line cases under `tests/cmd/` run by [`cmd`].
 
+mod built_in;
 mod calibration_set;
 mod catalogue;
 mod chart;

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A figure with the date it was observed and where it comes from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Dated {
     /// The figure.
@@ -22,7 +24,9 @@ pub struct Dated {
 }
 
 /// One hosted-model price tier, in USD per million tokens.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Id: `small`, `mid` or `frontier`.
@@ -50,7 +54,9 @@ pub struct Tier {
 }
 
 /// Hosted-model prices and the shape of the traffic they are applied to.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Api {
     /// Prompt tokens per completion token.
@@ -75,7 +81,9 @@ pub struct Api {
 }
 
 /// Provider-run fine-tuning of one tier (strategy B).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Tuning {
     /// The tier whose models are tuned.
@@ -104,7 +112,9 @@ pub struct Tuning {
 }
 
 /// Provider fine-tuning: the jobs per tier and how a job is sized.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct FineTuning {
     /// Passes over the examples.
@@ -116,7 +126,9 @@ pub struct FineTuning {
 }
 
 /// An open-weight model served per token by an inference provider or a cloud's model garden.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Endpoint {
     /// The size class it stands for.
@@ -137,7 +149,9 @@ pub struct Endpoint {
 }
 
 /// A GPU type, rented or bought.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Gpu {
     /// Id, e.g. `h100`.
@@ -167,7 +181,9 @@ pub struct Gpu {
 }
 
 /// One open-model size class as served on GPUs.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct SizeClass {
     /// Id: `small`, `medium`, `large` or `moe`.
@@ -194,7 +210,9 @@ pub struct SizeClass {
 }
 
 /// Self-hosted serving (strategies C and D).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Serving {
     /// Peak traffic over mean traffic: the fleet is sized for the peak.
@@ -212,7 +230,9 @@ pub struct Serving {
 }
 
 /// Owning GPUs instead of renting them.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Owned {
     /// Years over which the purchase is written off.
@@ -228,7 +248,9 @@ pub struct Owned {
 }
 
 /// Training from scratch (strategy D).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     /// Achieved FLOP/s over peak.
@@ -244,7 +266,9 @@ pub struct Training {
 }
 
 /// One role's yearly cost.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Id, e.g. `ml_engineer`.
@@ -260,7 +284,9 @@ pub struct Role {
 }
 
 /// Staff: roles, overhead, and the people each strategy needs beyond the product team.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Staff {
     /// Employer cost over pay: benefits, payroll taxes, equipment.
@@ -275,7 +301,9 @@ pub struct Staff {
 }
 
 /// The pricing file, checked.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Pricing {
     /// Always `USD`.
