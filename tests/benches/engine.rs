@@ -46,6 +46,16 @@ fn evaluation(c: &mut Criterion) {
         heading_level: 2,
         full: false,
     };
+    let bank_report = report::assess(&base, &bank);
+    c.bench_function("render/table-80-columns", |b| {
+        b.iter(|| {
+            black_box(
+                render::Format::Table
+                    .renderer(look)
+                    .assess(black_box(&bank_report)),
+            )
+        });
+    });
     c.bench_function("assess/load-rules-parse-evaluate-render", |b| {
         let path =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional-bank-advisor.toml");
