@@ -24,6 +24,10 @@ fn evaluation(c: &mut Criterion) {
     c.bench_function("evaluate/regional-bank-advisor", |b| {
         b.iter(|| engine::evaluate(black_box(&base), black_box(&bank)));
     });
+    let compiled = engine::Evaluator::new(&base);
+    c.bench_function("evaluate-compiled/regional-bank-advisor", |b| {
+        b.iter(|| compiled.outcome(black_box(&bank)));
+    });
     let all: Vec<answers::Answers> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
             .expect("examples/")
@@ -36,6 +40,16 @@ fn evaluation(c: &mut Criterion) {
         b.iter(|| {
             for a in &all {
                 black_box(engine::evaluate(&base, a));
+            }
+        });
+    });
+    group.finish();
+    let mut group = c.benchmark_group("evaluate-compiled");
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function("every-example", |b| {
+        b.iter(|| {
+            for a in &all {
+                black_box(compiled.outcome(a));
             }
         });
     });
