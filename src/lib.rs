@@ -48,6 +48,12 @@
 //!   `uncertainty/distribution.rs`; the shares (exact regions, or the fixed-seed sample) in
 //!   `uncertainty/space.rs`, where along each answer each pair wins in `uncertainty/sweep.rs`,
 //!   the cost band in `uncertainty/band.rs`; the words in `render/uncertainty.rs`.
+//! - **Evaluation speed:** the compiled evaluator in `engine/compiled/` (tables per answer
+//!   region, truth tables for rules over several questions, cost facts from the compiled cost
+//!   model in `cost/fact_model.rs`), used through [`engine::Evaluator`], which falls back to the
+//!   reference evaluator (`engine/mod.rs`) for rule bases it cannot compile. The reference is
+//!   the truth: a change to conditions, effects, ranking or cost facts goes there first, and
+//!   the agreement tests (`tests/it/compiled_engine.rs`) hold the compiled one to it.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

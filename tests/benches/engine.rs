@@ -73,6 +73,21 @@ fn evaluation(c: &mut Criterion) {
     });
 }
 
+/// The what-if analysis and the roadmap of one scenario: the nearest answers that change the
+/// advice, and the cost limits found by bisection along each growth direction.
+fn what_if(c: &mut Criterion) {
+    let base = rules::built_in().expect("built-in rules load");
+    let bank = example("regional-bank-advisor.toml");
+    let pick = engine::evaluate(&base, &bank).recommendation();
+    c.bench_function("whatif/regional-bank-advisor", |b| {
+        b.iter(|| {
+            let analysis = llm_strategy::whatif::analyse(black_box(&base), black_box(&bank), pick);
+            let roadmap = llm_strategy::whatif::roadmap::triggers(&base, &bank, pick);
+            black_box((analysis, roadmap))
+        });
+    });
+}
+
 fn coverage_throughput(c: &mut Criterion) {
     let base = rules::built_in().expect("built-in rules load");
     let scenarios = coverage::size(&coverage::dims(&base));
@@ -147,5 +162,11 @@ fn uncertain_answers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, evaluation, coverage_throughput, uncertain_answers);
+criterion_group!(
+    benches,
+    evaluation,
+    what_if,
+    coverage_throughput,
+    uncertain_answers
+);
 criterion_main!(benches);
