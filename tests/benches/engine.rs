@@ -86,6 +86,16 @@ fn what_if(c: &mut Criterion) {
             black_box((analysis, roadmap))
         });
     });
+    // The same analysis the way it ran before the compiled evaluator: every probe through
+    // the reference evaluator and a full cost estimate, every bisection step a full estimate.
+    let reference = engine::Evaluator::Reference(&base);
+    c.bench_function("whatif-reference/regional-bank-advisor", |b| {
+        b.iter(|| {
+            let analysis = llm_strategy::whatif::analyse_with(&reference, black_box(&bank), pick);
+            let roadmap = llm_strategy::whatif::roadmap::triggers_with(&reference, &bank, pick);
+            black_box((analysis, roadmap))
+        });
+    });
 }
 
 fn coverage_throughput(c: &mut Criterion) {
