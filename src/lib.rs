@@ -54,6 +54,12 @@
 //!   [`rules::RuleBase`] with rkyv; [`rules::built_in`] loads the archive and
 //!   [`rules::built_in_parsed`] parses the YAML. A new field of the rule base needs rkyv's
 //!   derives beside its others.
+//! - **Evaluation speed:** the compiled evaluator in `engine/compiled/` (tables per answer
+//!   region, truth tables for rules over several questions, cost facts from the compiled cost
+//!   model in `cost/fact_model.rs`), used through [`engine::Evaluator`], which falls back to the
+//!   reference evaluator (`engine/mod.rs`) for rule bases it cannot compile. The reference is
+//!   the truth: a change to conditions, effects, ranking or cost facts goes there first, and
+//!   the agreement tests (`tests/it/compiled_engine.rs`) hold the compiled one to it.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

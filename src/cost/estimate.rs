@@ -3,7 +3,7 @@
 
 use super::api::{self, Traffic};
 use super::hardware::{self, GpuCost};
-use super::pricing::{Owned, Pricing};
+use super::pricing::{FineTuning, Gpu, Owned, Pricing, Tuning};
 use super::serving::{self, Load};
 use super::sizing::{self, Sizing};
 use super::training;
@@ -31,12 +31,12 @@ pub fn owns_hardware(answers: &Answers) -> bool {
 
 /// First-year spend: twelve months of running costs and the one-time costs, counting a
 /// purchase once rather than its write-off.
-fn first_year(monthly: f64, writeoff: f64, once: f64) -> f64 {
+pub(super) fn first_year(monthly: f64, writeoff: f64, once: f64) -> f64 {
     12.0 * (monthly - writeoff) + once
 }
 
 /// First-year cost over the budget; unknown when the budget is.
-fn share(cost: f64, budget: Option<f64>) -> Option<f64> {
+pub(super) fn share(cost: f64, budget: Option<f64>) -> Option<f64> {
     let budget = budget?;
     Some(if budget > 0.0 {
         cost / budget
@@ -144,7 +144,7 @@ pub(super) fn load(answers: &Answers, sizing: &Sizing, p: &Pricing) -> Load {
 
 /// A load as hosted models bill it: a month of its tokens, the stable share of each prompt
 /// read from the cache.
-fn hosted(load: &Load, p: &Pricing) -> Traffic {
+pub(super) fn hosted(load: &Load, p: &Pricing) -> Traffic {
     Traffic {
         tokens: serving::tokens_per_month(load),
         input_per_output: load.input_per_output,
@@ -188,16 +188,7 @@ fn lines(
     let traffic = hosted(load, p);
     let tier = p.tier(&sizing.tier);
     let offer = p.tuning_offer(&sizing.tier);
-    let ft = &p.fine_tuning;
-    let tuning_job = match (offer.training_per_million, offer.training_per_hour) {
-        (Some(per_million), _) => {
-            labeled * ft.tokens_per_example.value * ft.epochs.value / 1e6 * per_million
-        }
-        (None, Some(per_hour)) => {
-            labeled / 1000.0 * offer.hours_per_thousand_examples.unwrap_or(0.0) * per_hour
-        }
-        (None, None) => 0.0,
-    };
+    let tuning_job = tuning_job(labeled, offer, &p.fine_tuning);
     let class = p.class(&sizing.class);
     let gpu = p.gpu(&class.gpu);
     let per_gpu: GpuCost = hardware::per_gpu(gpu, owned);
@@ -214,9 +205,9 @@ fn lines(
     let own_gpu = p.gpu(&own_class.gpu);
     let own_cost = hardware::per_gpu(own_gpu, owned);
     let own_fleet = serving::fleet(load, own_class, own_gpu, &p.serving);
-    let tuning_compute = tuning_compute(labeled, class.active_params, p, owned);
-    let rollout = p.rollout_usd();
     let train_gpu = p.gpu(&p.training.gpu);
+    let tuning_compute = tuning_compute(labeled, class.active_params, p, train_gpu, owned);
+    let rollout = p.rollout_usd();
     let cluster = train.cluster_gpus * hardware::per_gpu(train_gpu, train_owned).once;
     let endpoint = p.endpoint(&sizing.class);
     let lines = Lines {
@@ -255,11 +246,30 @@ fn lines(
     (lines, parts)
 }
 
+/// What the provider charges to tune B's model on the labeled examples.
+pub(super) fn tuning_job(labeled: f64, offer: &Tuning, ft: &FineTuning) -> f64 {
+    match (offer.training_per_million, offer.training_per_hour) {
+        (Some(per_million), _) => {
+            labeled * ft.tokens_per_example.value * ft.epochs.value / 1e6 * per_million
+        }
+        (None, Some(per_hour)) => {
+            labeled / 1000.0 * offer.hours_per_thousand_examples.unwrap_or(0.0) * per_hour
+        }
+        (None, None) => 0.0,
+    }
+}
+
 /// Compute to fine-tune the served model on the labeled examples: full fine-tuning (6 x
-/// active parameters x tokens per pass), an upper bound for LoRA-style tuning.
-fn tuning_compute(labeled: f64, active_params: f64, p: &Pricing, owned: Option<&Owned>) -> f64 {
+/// active parameters x tokens per pass), an upper bound for LoRA-style tuning, on the
+/// training GPU `gpu`.
+pub(super) fn tuning_compute(
+    labeled: f64,
+    active_params: f64,
+    p: &Pricing,
+    gpu: &Gpu,
+    owned: Option<&Owned>,
+) -> f64 {
     let tokens = labeled * p.fine_tuning.tokens_per_example.value * p.serving.tuning_epochs.value;
-    let gpu = p.gpu(&p.training.gpu);
     let hours = training::training_gpu_hours(
         active_params,
         tokens,

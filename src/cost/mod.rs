@@ -3,6 +3,7 @@
 
 mod api;
 mod estimate;
+mod fact_model;
 mod hardware;
 pub mod pricing;
 mod serving;
@@ -13,6 +14,8 @@ mod training;
 
 pub use api::api_monthly;
 pub use estimate::{estimate, estimate_with_ranges, owns_hardware};
+pub use fact_model::{CostInputs, FactModel};
+
 pub use serving::{Fleet, output_tokens_per_second};
 pub use shared_fleet::{SharedFleet, shared_fleet};
 pub use sizing::Sizing;
@@ -92,6 +95,35 @@ pub struct Estimate {
     pub ranges: Ranges,
     /// The assumptions behind the figures.
     pub assumptions: Assumptions,
+}
+
+/// The figures of an estimate that cost facts read: what [`FactModel`] computes without the
+/// rest of the estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FactFigures {
+    /// First-year spend per strategy, without staff.
+    pub first_year_usd: [Option<f64>; 4],
+    /// First-year spend over the budget; `None` when the budget is unanswered.
+    pub budget_share: [Option<f64>; 4],
+    /// The API's (A) monthly running cost, staff included.
+    pub monthly_api_usd: f64,
+    /// Self-hosting's (C) monthly running cost, staff included.
+    pub monthly_self_hosting_usd: f64,
+    /// The training run over the budget.
+    pub training_budget_share: Option<f64>,
+}
+
+impl Estimate {
+    /// The figures cost facts read.
+    pub fn fact_figures(&self) -> FactFigures {
+        FactFigures {
+            first_year_usd: self.first_year_usd.0,
+            budget_share: self.budget_share.0,
+            monthly_api_usd: self.monthly_usd[crate::options::Strategy::A],
+            monthly_self_hosting_usd: self.monthly_usd[crate::options::Strategy::C],
+            training_budget_share: self.training_budget_share,
+        }
+    }
 }
 
 /// The low and high ends of an estimate, with every GPU at its lowest or highest reported

@@ -123,6 +123,40 @@ pub(super) fn fleet(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> F
 /// even when they coincide. One load gives the fleet [`fleet`] sizes.
 pub(super) fn pooled(loads: &[Load], class: &SizeClass, gpu: &Gpu, s: &Serving) -> Fleet {
     let n = gpus_per_replica(class, gpu, s);
+    let size = pooled_size(loads, class, gpu, s, n);
+    Fleet {
+        model: class.name.clone(),
+        gpu: gpu.name.clone(),
+        gpus: size.replicas * n,
+        gpus_per_replica: n,
+        concurrency: size.concurrency,
+        peak_tokens_per_second: size.tokens_per_second,
+        bound: size.bound.to_owned(),
+    }
+}
+
+/// A fleet's size in numbers, as [`pooled`] finds it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Size {
+    /// Replicas of `n` GPUs.
+    pub(super) replicas: f64,
+    /// What set the size: `throughput`, `memory` or `minimum`.
+    pub(super) bound: &'static str,
+    /// Requests in flight at the peak.
+    pub(super) concurrency: f64,
+    /// Tokens per second at the peak.
+    pub(super) tokens_per_second: f64,
+}
+
+/// The size of a fleet of replicas of `n` GPUs (see [`gpus_per_replica`]) for several loads:
+/// the arithmetic of [`pooled`], without names, for the compiled cost model.
+pub(super) fn pooled_size(
+    loads: &[Load],
+    class: &SizeClass,
+    gpu: &Gpu,
+    s: &Serving,
+    n: f64,
+) -> Size {
     let (mut tokens_per_second, mut concurrency, mut gpu_load, mut kv) = (0.0, 0.0, 0.0, 0.0);
     for load in loads {
         let peak = peak(load, s);
@@ -145,14 +179,11 @@ pub(super) fn pooled(loads: &[Load], class: &SizeClass, gpu: &Gpu, s: &Serving) 
     } else {
         (by_throughput, "throughput")
     };
-    Fleet {
-        model: class.name.clone(),
-        gpu: gpu.name.clone(),
-        gpus: replicas * n,
-        gpus_per_replica: n,
+    Size {
+        replicas,
+        bound,
         concurrency,
-        peak_tokens_per_second: tokens_per_second,
-        bound: bound.to_owned(),
+        tokens_per_second,
     }
 }
 

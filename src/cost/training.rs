@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::hardware;
-use super::pricing::{Owned, Pricing};
+use super::pricing::{Gpu, Owned, Pricing, Training};
 
 /// A training run from scratch.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,12 +43,50 @@ pub fn training_gpu_hours(params: f64, tokens: f64, peak_flops: f64, utilization
 /// published families do (Llama 3 trained its 8B model on 15 trillion tokens); a smaller
 /// corpus is topped up with public text.
 pub(super) fn run(corpus: Option<f64>, needed: f64, p: &Pricing, owned: Option<&Owned>) -> Train {
-    let t = &p.training;
+    let gpu = p.gpu(&p.training.gpu);
+    let r = size_run(corpus, needed, &p.training, gpu, owned);
+    Train {
+        params: r.params,
+        tokens: r.tokens,
+        own_tokens: r.own.min(r.tokens),
+        public_tokens: (r.tokens - r.own).max(0.0),
+        gpu_hours: r.gpu_hours,
+        gpu: gpu.name.clone(),
+        compute_usd: r.compute_usd,
+        cluster_gpus: r.cluster_gpus,
+    }
+}
+
+/// A training run in numbers, as [`run`] sizes it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Run {
+    /// Parameters.
+    pub(super) params: f64,
+    /// Training tokens in all.
+    pub(super) tokens: f64,
+    /// The organization's own tokens (zero when unanswered).
+    pub(super) own: f64,
+    /// GPU-hours.
+    pub(super) gpu_hours: f64,
+    /// Compute cost.
+    pub(super) compute_usd: f64,
+    /// GPUs bought to train on.
+    pub(super) cluster_gpus: f64,
+}
+
+/// The arithmetic of [`run`] on the training GPU `gpu`, without names, for the compiled cost
+/// model.
+pub(super) fn size_run(
+    corpus: Option<f64>,
+    needed: f64,
+    t: &Training,
+    gpu: &Gpu,
+    owned: Option<&Owned>,
+) -> Run {
     let per_param = t.tokens_per_parameter.value;
     let own = corpus.unwrap_or(0.0).max(0.0);
     let params = (own / per_param).min(needed).max(t.min_params.value);
     let tokens = (params * per_param).max(own);
-    let gpu = p.gpu(&t.gpu);
     let gpu_hours = training_gpu_hours(params, tokens, gpu.peak_bf16_flops, t.utilization.value);
     let (compute_usd, cluster_gpus) = match owned {
         None => (gpu_hours * gpu.hourly_usd, 0.0),
@@ -57,13 +95,11 @@ pub(super) fn run(corpus: Option<f64>, needed: f64, p: &Pricing, owned: Option<&
             (gpu_hours / (t.days.value * 24.0)).ceil(),
         ),
     };
-    Train {
+    Run {
         params,
         tokens,
-        own_tokens: own.min(tokens),
-        public_tokens: (tokens - own).max(0.0),
+        own,
         gpu_hours,
-        gpu: gpu.name.clone(),
         compute_usd,
         cluster_gpus,
     }

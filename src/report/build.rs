@@ -7,7 +7,7 @@ use super::{
 };
 use crate::answers::{AnswerRow, Answers};
 use crate::cost::Estimate;
-use crate::engine::{Evaluation, evaluate_with_facts};
+use crate::engine::{Evaluation, Evaluator, evaluate_with_facts};
 use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::questions::QuestionId;
 use crate::report::Stamp;
@@ -51,9 +51,10 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let info = &base.strategies[pick.strategy];
     let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
     let exclusions = exclusions(base, eval, answers);
-    let analysis = whatif::analyse(base, answers, pick);
+    let evaluator = Evaluator::new(base);
+    let analysis = whatif::analyse_with(&evaluator, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
-    let roadmap = super::roadmap::roadmap(base, answers, pick, &next_steps);
+    let roadmap = super::roadmap::roadmap(&evaluator, answers, pick, &next_steps);
     let uncertainty = crate::uncertainty::analyse(base, answers, pick, &cost);
     let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {

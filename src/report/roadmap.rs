@@ -6,10 +6,11 @@ use serde::Serialize;
 use super::Step;
 use super::build::next_steps;
 use crate::answers::{Answer, AnswerValue, Answers};
+use crate::engine::Evaluator;
 use crate::options::Pair;
 use crate::questions::{Kind, QuestionId};
-use crate::rules::{Facts, RuleBase};
-use crate::whatif::roadmap::{Trigger, triggers};
+use crate::rules::Facts;
+use crate::whatif::roadmap::{Trigger, triggers_with};
 
 /// A staged plan: the advice now, then each point where it changes as one answer grows.
 #[derive(Debug, Clone, Serialize)]
@@ -34,12 +35,13 @@ pub struct Stage {
 
 /// The roadmap of a scenario whose advice is `now` and whose next steps are `current_steps`.
 pub(super) fn roadmap(
-    base: &RuleBase,
+    evaluator: &Evaluator<'_>,
     answers: &Answers,
     now: Pair,
     current_steps: &[Step],
 ) -> Roadmap {
-    let stages = triggers(base, answers, now)
+    let base = evaluator.base();
+    let stages = triggers_with(evaluator, answers, now)
         .into_iter()
         .map(|trigger| {
             let grown = grown(answers, &trigger);

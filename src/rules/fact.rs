@@ -1,7 +1,7 @@
 //! Cost facts: figures derived from a scenario's cost estimate that rule conditions can read,
 //! such as a strategy's first-year cost as a share of the budget.
 
-use crate::cost::Estimate;
+use crate::cost::{Estimate, FactFigures};
 use crate::number::{money, percent};
 use crate::options::Strategy;
 
@@ -99,14 +99,19 @@ pub struct Facts(pub [Option<f64>; FACTS]);
 impl Facts {
     /// The facts of an estimate.
     pub fn of(e: &Estimate) -> Facts {
+        Facts::of_figures(&e.fact_figures())
+    }
+
+    /// The facts of the figures an estimate (or the compiled cost model) gives.
+    pub fn of_figures(f: &FactFigures) -> Facts {
         let mut out = [None; FACTS];
         for s in Strategy::ALL {
-            out[Fact::FirstYear(s).index()] = e.first_year_usd[s];
-            out[Fact::BudgetShare(s).index()] = e.budget_share[s];
+            out[Fact::FirstYear(s).index()] = f.first_year_usd[s as usize];
+            out[Fact::BudgetShare(s).index()] = f.budget_share[s as usize];
         }
-        let c = e.monthly_usd[Strategy::C];
-        out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| e.monthly_usd[Strategy::A] / c);
-        out[Fact::TrainingShare.index()] = e.training_budget_share;
+        let c = f.monthly_self_hosting_usd;
+        out[Fact::ApiOverSelfHosting.index()] = (c > 0.0).then(|| f.monthly_api_usd / c);
+        out[Fact::TrainingShare.index()] = f.training_budget_share;
         Facts(out)
     }
 

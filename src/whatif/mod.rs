@@ -5,15 +5,17 @@ use serde::Serialize;
 
 use crate::answers::AnswerValue;
 use crate::answers::{Answer, Answers};
-use crate::engine::evaluate;
+use crate::engine::Evaluator;
 use crate::options::{Approach, Pair, Strategy};
 use crate::questions::{Kind, QuestionId};
 use crate::rules::RuleBase;
 use label::{label, span, threshold_text};
+use limits::fact_limits;
 pub use regions::{candidates, thresholds};
 use regions::{just_below, region};
 
 mod label;
+mod limits;
 mod regions;
 pub mod roadmap;
 
@@ -45,87 +47,32 @@ pub struct Analysis {
     pub neighbours: usize,
 }
 
-struct Probe<'a> {
-    base: &'a RuleBase,
+struct Probe<'e, 'a> {
+    evaluator: &'e Evaluator<'a>,
     scenario: Answers,
     current: Pair,
 }
 
-impl Probe<'_> {
+impl Probe<'_, '_> {
     fn try_answer(&mut self, question: QuestionId, answer: Answer) -> Pair {
         let saved = self.scenario.get(question);
         self.scenario.set(question, Some(answer));
-        let pair = evaluate(self.base, &self.scenario).recommendation();
+        let pair = self.evaluator.outcome(&self.scenario).recommendation();
         self.scenario.set(question, saved);
         pair
     }
 }
 
-/// The values of `question` at which a cost fact crosses a threshold some rule compares it
-/// with, for this scenario: found by bisection, since each fact moves one way as one answer
-/// grows (more traffic or corpus costs more; more budget lowers its share).
-///
-/// Each limit comes with what becomes true there, in words.
-fn fact_limits(base: &RuleBase, answers: &Answers, question: QuestionId) -> Vec<(f64, String)> {
-    if !base.reads_facts || !crate::rules::Fact::QUESTIONS.contains(&question.name()) {
-        return Vec::new();
-    }
-    let mut checks: Vec<_> = base
-        .rules
-        .iter()
-        .flat_map(|r| r.when.fact_thresholds())
-        .collect();
-    checks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    checks.dedup();
-    let mut scenario = answers.clone();
-    let mut fact_at = |value: f64, fact: crate::rules::Fact| {
-        scenario.set(question, Some(Answer::Number(value)));
-        crate::rules::Facts::of(&crate::cost::estimate(&scenario, &base.pricing)).get(fact)
-    };
-    let mut out = Vec::new();
-    for (fact, t) in checks {
-        // Search on a log scale between 1 and 10^16.
-        let (mut lo, mut hi) = (0.0f64, 16.0f64);
-        let side = |v: Option<f64>| v.map(|v| v >= t);
-        let (Some(low), Some(high)) = (side(fact_at(1.0, fact)), side(fact_at(1e16, fact))) else {
-            continue;
-        };
-        if low == high {
-            continue;
-        }
-        for _ in 0..64 {
-            let mid = f64::midpoint(lo, hi);
-            if side(fact_at(10f64.powf(mid), fact)) == Some(low) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        // Then on a linear scale, down to neighbouring numbers, so that the limit is the first
-        // value on the far side of the crossing and anything below it is on the near side.
-        let (mut a, mut b) = (10f64.powf(lo), 10f64.powf(hi));
-        for _ in 0..128 {
-            let mid = f64::midpoint(a, b);
-            if mid <= a || mid >= b {
-                break;
-            }
-            if side(fact_at(mid, fact)) == Some(low) {
-                a = mid;
-            } else {
-                b = mid;
-            }
-        }
-        out.push((b, roadmap::limit_words(fact, t)));
-    }
-    out.retain(|(v, _)| v.is_finite() && *v > 0.0);
-    out
-}
-
 /// Finds, for each question, the nearest answers that change the recommendation `current`,
 /// and the share of one-step changes that keep it.
 pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
+    analyse_with(&Evaluator::new(base), answers, current)
+}
+
+/// [`analyse`] with an evaluator already built for the rule base.
+pub fn analyse_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair) -> Analysis {
     let mut probe = Probe {
-        base,
+        evaluator,
         scenario: answers.clone(),
         current,
     };
@@ -133,7 +80,7 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
     for id in QuestionId::all() {
-        let (thresholds, candidates, _) = question_regions(base, answers, id);
+        let (thresholds, candidates, _) = question_regions_with(evaluator, answers, id);
         let Some(now) = answers.get(id) else {
             unanswered.extend(unanswered_changes(&mut probe, id, &thresholds, &candidates));
             continue;
@@ -168,9 +115,20 @@ pub type Regions = (Vec<f64>, Vec<Answer>, Vec<(f64, String)>);
 /// for the questions cost facts are computed from (also returned, with their words): the
 /// values of `id` at which the advice can change for this scenario, ascending.
 pub fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> Regions {
+    question_regions_with(&Evaluator::Reference(base), answers, id)
+}
+
+/// [`question_regions`] with an evaluator already built for the rule base, whose compiled
+/// cost model (when it has one) finds the cost-fact limits.
+pub fn question_regions_with(
+    evaluator: &Evaluator<'_>,
+    answers: &Answers,
+    id: QuestionId,
+) -> Regions {
+    let base = evaluator.base();
     let mut thresholds = thresholds(base, id);
     let mut candidates = candidates(base, id);
-    let limits = fact_limits(base, answers, id);
+    let limits = fact_limits(evaluator, answers, id);
     if !limits.is_empty() {
         let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
         thresholds.extend(
@@ -192,7 +150,7 @@ pub fn question_regions(base: &RuleBase, answers: &Answers, id: QuestionId) -> R
 /// For an answered question, the nearest answer in each direction that changes the advice
 /// (pushed onto `what_if`); returns how many one-step neighbours were tried and kept the advice.
 fn nearest_changes(
-    probe: &mut Probe<'_>,
+    probe: &mut Probe<'_, '_>,
     id: QuestionId,
     now: Answer,
     (thresholds, candidates): (&[f64], &[Answer]),
@@ -246,7 +204,7 @@ fn nearest_changes(
 
 /// For an unanswered question, each answer (or range of numbers) that changes the advice.
 fn unanswered_changes(
-    probe: &mut Probe<'_>,
+    probe: &mut Probe<'_, '_>,
     id: QuestionId,
     thresholds: &[f64],
     candidates: &[Answer],
@@ -300,6 +258,7 @@ fn entry(
 #[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
+    use crate::engine::evaluate;
     use crate::questions::COUNT;
 
     fn q(name: &str) -> QuestionId {

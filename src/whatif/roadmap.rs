@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use super::label::{label, threshold_text};
-use super::{Probe, question_regions, regions::region};
+use super::{Probe, question_regions_with, regions::region};
 use crate::answers::{Answer, AnswerValue, Answers};
+use crate::engine::Evaluator;
 use crate::options::{Approach, Pair, Strategy};
 use crate::questions::{Kind, QuestionId};
 use crate::rules::RuleBase;
@@ -51,8 +52,13 @@ pub struct Trigger {
 /// [`DIRECTIONS`] order and ascending along each. Unanswered directions are skipped: there is
 /// no "more" of an unknown.
 pub fn triggers(base: &RuleBase, answers: &Answers, current: Pair) -> Vec<Trigger> {
+    triggers_with(&Evaluator::new(base), answers, current)
+}
+
+/// [`triggers`] with an evaluator already built for the rule base.
+pub fn triggers_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair) -> Vec<Trigger> {
     let mut probe = Probe {
-        base,
+        evaluator,
         scenario: answers.clone(),
         current,
     };
@@ -71,12 +77,13 @@ pub fn triggers(base: &RuleBase, answers: &Answers, current: Pair) -> Vec<Trigge
 
 /// The changes of advice as question `id` grows from `now`, up to [`STAGES_PER_DIRECTION`].
 fn along(
-    probe: &mut Probe<'_>,
+    probe: &mut Probe<'_, '_>,
     id: QuestionId,
     now: Answer,
     direction: &'static str,
 ) -> Vec<Trigger> {
-    let (thresholds, candidates, limits) = question_regions(probe.base, &probe.scenario, id);
+    let (thresholds, candidates, limits) =
+        question_regions_with(probe.evaluator, &probe.scenario, id);
     let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
     let here = region(&thresholds, now);
     let mut before = probe.current;

@@ -24,6 +24,10 @@ fn evaluation(c: &mut Criterion) {
     c.bench_function("evaluate/regional-bank-advisor", |b| {
         b.iter(|| engine::evaluate(black_box(&base), black_box(&bank)));
     });
+    let compiled = engine::Evaluator::new(&base);
+    c.bench_function("evaluate-compiled/regional-bank-advisor", |b| {
+        b.iter(|| compiled.outcome(black_box(&bank)));
+    });
     let all: Vec<answers::Answers> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
             .expect("examples/")
@@ -36,6 +40,16 @@ fn evaluation(c: &mut Criterion) {
         b.iter(|| {
             for a in &all {
                 black_box(engine::evaluate(&base, a));
+            }
+        });
+    });
+    group.finish();
+    let mut group = c.benchmark_group("evaluate-compiled");
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function("every-example", |b| {
+        b.iter(|| {
+            for a in &all {
+                black_box(compiled.outcome(a));
             }
         });
     });
@@ -65,6 +79,31 @@ fn evaluation(c: &mut Criterion) {
             let answers = answers::parse(&path, &bytes).expect("valid");
             let r = report::assess(&base, &answers);
             black_box(render::Format::Table.renderer(look).assess(&r))
+        });
+    });
+}
+
+/// The what-if analysis and the roadmap of one scenario: the nearest answers that change the
+/// advice, and the cost limits found by bisection along each growth direction.
+fn what_if(c: &mut Criterion) {
+    let base = rules::built_in().expect("built-in rules load");
+    let bank = example("regional-bank-advisor.toml");
+    let pick = engine::evaluate(&base, &bank).recommendation();
+    c.bench_function("whatif/regional-bank-advisor", |b| {
+        b.iter(|| {
+            let analysis = llm_strategy::whatif::analyse(black_box(&base), black_box(&bank), pick);
+            let roadmap = llm_strategy::whatif::roadmap::triggers(&base, &bank, pick);
+            black_box((analysis, roadmap))
+        });
+    });
+    // The same analysis the way it ran before the compiled evaluator: every probe through
+    // the reference evaluator and a full cost estimate, every bisection step a full estimate.
+    let reference = engine::Evaluator::Reference(&base);
+    c.bench_function("whatif-reference/regional-bank-advisor", |b| {
+        b.iter(|| {
+            let analysis = llm_strategy::whatif::analyse_with(&reference, black_box(&bank), pick);
+            let roadmap = llm_strategy::whatif::roadmap::triggers_with(&reference, &bank, pick);
+            black_box((analysis, roadmap))
         });
     });
 }
@@ -143,5 +182,11 @@ fn uncertain_answers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, evaluation, coverage_throughput, uncertain_answers);
+criterion_group!(
+    benches,
+    evaluation,
+    what_if,
+    coverage_throughput,
+    uncertain_answers
+);
 criterion_main!(benches);

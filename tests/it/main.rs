@@ -9,6 +9,7 @@ mod cli;
 mod cmd;
 mod common;
 mod compare;
+mod compiled_engine;
 mod cost;
 mod cost_model;
 mod embed;

@@ -11,6 +11,10 @@ use crate::options::{PAIRS, Pair, PerApproach, PerStrategy};
 use crate::rules::Facts;
 use crate::rules::{RuleBase, Sums, Truth};
 
+pub mod compiled;
+
+pub use compiled::{Evaluator, Outcome};
+
 /// What the rules say about one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
@@ -47,6 +51,11 @@ impl Evaluation {
     /// The second-best pair and its score, when there is one.
     pub fn runner_up(&self) -> Option<(Pair, f64)> {
         self.ranking.get(1).copied()
+    }
+
+    /// Score of a pair in hundredths, as summed.
+    pub fn pair_score_hundredths(&self, pair: Pair) -> i64 {
+        self.hundredths.0[pair.strategy] + self.hundredths.1[pair.approach]
     }
 
     /// Score of a pair: its strategy's score plus its approach's score.
@@ -103,25 +112,32 @@ pub fn evaluate_with_facts(base: &RuleBase, answers: &Answers, facts: Facts) -> 
             rule.effect.add_to(&mut sums);
         }
     }
-    let (ranking, conflict) = rank(&sums);
-    let Sums {
-        strategy,
-        approach,
-        matrix,
-        excluded_strategy,
-        excluded_approach,
-    } = sums;
-    Evaluation {
-        fired,
-        strategy: PerStrategy(strategy.0.map(to_score)),
-        approach: PerApproach(approach.0.map(to_score)),
-        hundredths: (strategy, approach),
-        matrix: matrix.map(|v| v.clamp(0.0, MATRIX_MAX)),
-        excluded_strategy,
-        excluded_approach,
-        ranking: ranking.into_iter().map(|(p, s)| (p, to_score(s))).collect(),
-        conflict,
-        facts,
+    Evaluation::from_sums(fired, sums, facts)
+}
+
+impl Evaluation {
+    /// The evaluation whose fired rules added up to `sums`.
+    fn from_sums(fired: Vec<bool>, sums: Sums, facts: Facts) -> Evaluation {
+        let (ranking, conflict) = rank(&sums);
+        let Sums {
+            strategy,
+            approach,
+            matrix,
+            excluded_strategy,
+            excluded_approach,
+        } = sums;
+        Evaluation {
+            fired,
+            strategy: PerStrategy(strategy.0.map(to_score)),
+            approach: PerApproach(approach.0.map(to_score)),
+            hundredths: (strategy, approach),
+            matrix: matrix.map(|v| v.clamp(0.0, MATRIX_MAX)),
+            excluded_strategy,
+            excluded_approach,
+            ranking: ranking.into_iter().map(|(p, s)| (p, to_score(s))).collect(),
+            conflict,
+            facts,
+        }
     }
 }
 

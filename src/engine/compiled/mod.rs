@@ -1,0 +1,250 @@
+//! The compiled evaluator: a rule base turned once into tables, so that one evaluation is a
+//! few table reads and integer additions, with no allocation.
+//!
+//! Each answer maps to a region: unanswered, its level, or its band between the rule base's
+//! thresholds for that question (cost facts likewise, between their thresholds). Rules over
+//! one question or fact are added up per region ahead of time; a rule over several has a
+//! truth table over their regions (or, when that table would be too big, its condition is
+//! evaluated). Cost facts come from [`FactModel`], the cost model with every price resolved.
+//! The reference evaluator ([`super::evaluate`]) is the truth this one is tested against, and
+//! [`Evaluator`] falls back to it for rule bases or answers beyond the tables.
+
+mod inputs;
+mod outcome;
+mod tables;
+
+use inputs::{Input, Source, sources};
+pub use outcome::Outcome;
+use tables::{Entry, MATRIX_UNIT, MAX_RULES, TruthTable, matrix_units, region_entries};
+
+use crate::answers::Answers;
+use crate::cost::{CostInputs, FactModel};
+use crate::engine::{Evaluation, evaluate_with_facts};
+use crate::rules::{Facts, Rule, RuleBase, Truth};
+
+/// The most inputs (questions and facts the rules read) the tables take.
+const MAX_INPUTS: usize = 64;
+
+/// A rule base compiled into tables; see the module documentation.
+#[derive(Debug, Clone)]
+pub struct Compiled<'a> {
+    base: &'a RuleBase,
+    /// The rules that read nothing, added up.
+    constant: Entry,
+    /// Inputs read by some rule, questions first, then facts.
+    inputs: Box<[Input]>,
+    /// Per input, per region: the rules over that input alone, added up.
+    entries: Box<[Box<[Entry]>]>,
+    /// Rules over several inputs.
+    tables: Box<[TruthTable]>,
+    /// Rules whose truth table would be too big, by index.
+    conditions: Box<[usize]>,
+    /// Whether matrix shifts are summed in units (else in rule order, as floats).
+    units: bool,
+    /// The cost model, when the rules read cost facts and the pricing compiles.
+    cost: Option<FactModel<'a>>,
+}
+
+impl<'a> Compiled<'a> {
+    /// Compiles a rule base; `None` when it has more than 256 rules or thresholds that are
+    /// not finite numbers.
+    pub fn new(base: &'a RuleBase) -> Option<Compiled<'a>> {
+        if base.rules.len() > MAX_RULES {
+            return None;
+        }
+        let inputs = inputs::inputs(base);
+        if inputs.len() > MAX_INPUTS || inputs.iter().any(|i| !i.finite()) {
+            return None;
+        }
+        let position = |s: Source| inputs.iter().position(|i| i.source == s);
+        let mut constant = Entry::default();
+        let mut single: Vec<Vec<(usize, &Rule)>> = vec![Vec::new(); inputs.len()];
+        let mut tables = Vec::new();
+        let mut conditions = Vec::new();
+        for (index, rule) in base.rules.iter().enumerate() {
+            let at: Vec<usize> = sources(&rule.when)
+                .into_iter()
+                .filter_map(position)
+                .collect();
+            match at.as_slice() {
+                [] => {
+                    let (answers, facts) = inputs::blank();
+                    if rule.when.eval(&answers, &facts) == Truth::True {
+                        constant.add(&Entry::of_rule(index, &rule.effect));
+                    }
+                }
+                [one] => single[*one].push((index, rule)),
+                many => match TruthTable::build(index, rule, &inputs, many) {
+                    Some(table) => tables.push(table),
+                    None => conditions.push(index),
+                },
+            }
+        }
+        let entries = inputs
+            .iter()
+            .zip(&single)
+            .map(|(input, rules)| region_entries(input, rules))
+            .collect();
+        let cost = if base.reads_facts {
+            FactModel::new(&base.pricing)
+        } else {
+            None
+        };
+        Some(Compiled {
+            base,
+            constant,
+            inputs: inputs.into(),
+            entries,
+            tables: tables.into(),
+            conditions: conditions.into(),
+            units: matrix_units(&base.rules),
+            cost,
+        })
+    }
+
+    /// The cost facts of a scenario, as [`RuleBase::facts`] gives them.
+    #[inline]
+    pub fn facts(&self, answers: &Answers) -> Facts {
+        match self.cost_inputs(answers) {
+            Some(inputs) => self.facts_of(&inputs),
+            None => self.base.facts(answers),
+        }
+    }
+
+    /// A scenario's inputs to the compiled cost model, when the rules read cost facts and
+    /// the model takes the scenario.
+    pub fn cost_inputs(&self, answers: &Answers) -> Option<CostInputs> {
+        self.cost.as_ref()?.inputs(answers)
+    }
+
+    /// The compiled cost model, when the rules read cost facts.
+    pub fn cost_model(&self) -> Option<&FactModel<'a>> {
+        self.cost.as_ref()
+    }
+
+    /// The cost facts of compiled cost inputs.
+    #[inline]
+    pub fn facts_of(&self, inputs: &CostInputs) -> Facts {
+        self.cost
+            .as_ref()
+            .map_or_else(Facts::default, |m| Facts::of_figures(&m.figures(inputs)))
+    }
+
+    /// Evaluates a scenario; `None` when an answer has a type its question does not take
+    /// (the reference evaluator then decides).
+    #[inline]
+    pub fn outcome(&self, answers: &Answers) -> Option<Outcome> {
+        self.outcome_with_facts(answers, self.facts(answers))
+    }
+
+    /// Evaluates a scenario with its cost facts already computed.
+    pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Option<Outcome> {
+        let mut sum = self.constant;
+        let mut regions = [0usize; MAX_INPUTS];
+        for (i, (input, entries)) in self.inputs.iter().zip(&self.entries).enumerate() {
+            let region = input.region(answers, &facts).ok()?;
+            regions[i] = region;
+            sum.add(&entries[region]);
+        }
+        for table in &self.tables {
+            if table.fires(&regions) {
+                sum.add(&table.entry);
+            }
+        }
+        for &index in &self.conditions {
+            let rule = &self.base.rules[index];
+            if rule.when.eval(answers, &facts) == Truth::True {
+                sum.add(&Entry::of_rule(index, &rule.effect));
+            }
+        }
+        let matrix = if self.units {
+            sum.matrix.map(|u| u as f64 / MATRIX_UNIT)
+        } else {
+            self.ordered_matrix(&sum)
+        };
+        Some(Outcome::of_entry(
+            &sum,
+            matrix,
+            self.base.rules.len(),
+            facts,
+        ))
+    }
+
+    /// The matrix shifts of the fired rules added in rule order, as the reference does.
+    fn ordered_matrix(&self, sum: &Entry) -> [f64; 2] {
+        let mut matrix = [0.0; 2];
+        for (i, rule) in self.base.rules.iter().enumerate() {
+            if sum.fired[i / 64] & (1 << (i % 64)) != 0 {
+                matrix[0] += rule.effect.matrix[0];
+                matrix[1] += rule.effect.matrix[1];
+            }
+        }
+        matrix
+    }
+}
+
+/// The one way to evaluate a rule base many times: compiled when it compiles, else the
+/// reference evaluator, with the same results either way.
+#[derive(Debug, Clone)]
+pub enum Evaluator<'a> {
+    /// The compiled tables.
+    Compiled(Box<Compiled<'a>>),
+    /// The reference evaluator, for rule bases the tables do not take.
+    Reference(&'a RuleBase),
+}
+
+impl<'a> Evaluator<'a> {
+    /// Compiles a rule base, or falls back to the reference evaluator.
+    pub fn new(base: &'a RuleBase) -> Evaluator<'a> {
+        Compiled::new(base).map_or(Evaluator::Reference(base), |c| {
+            Evaluator::Compiled(Box::new(c))
+        })
+    }
+
+    /// The rule base evaluated.
+    pub fn base(&self) -> &'a RuleBase {
+        match self {
+            Evaluator::Compiled(c) => c.base,
+            Evaluator::Reference(base) => base,
+        }
+    }
+
+    /// The cost facts of a scenario, as [`RuleBase::facts`] gives them.
+    pub fn facts(&self, answers: &Answers) -> Facts {
+        match self {
+            Evaluator::Compiled(c) => c.facts(answers),
+            Evaluator::Reference(base) => base.facts(answers),
+        }
+    }
+
+    /// Evaluates a scenario to a small value; for rule bases of more than 256 rules, `fired`
+    /// holds the first 256 (use [`Evaluator::evaluate`] for all of them).
+    pub fn outcome(&self, answers: &Answers) -> Outcome {
+        self.outcome_with_facts(answers, self.facts(answers))
+    }
+
+    /// [`Evaluator::outcome`] with the cost facts already computed.
+    pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Outcome {
+        if let Evaluator::Compiled(c) = self {
+            if let Some(outcome) = c.outcome_with_facts(answers, facts) {
+                return outcome;
+            }
+        }
+        Outcome::of(&evaluate_with_facts(self.base(), answers, facts))
+    }
+
+    /// Evaluates a scenario in full, as [`super::evaluate`] does.
+    pub fn evaluate(&self, answers: &Answers) -> Evaluation {
+        self.evaluate_with_facts(answers, self.facts(answers))
+    }
+
+    /// [`Evaluator::evaluate`] with the cost facts already computed.
+    pub fn evaluate_with_facts(&self, answers: &Answers, facts: Facts) -> Evaluation {
+        if let Evaluator::Compiled(c) = self {
+            if let Some(outcome) = c.outcome_with_facts(answers, facts) {
+                return outcome.evaluation();
+            }
+        }
+        evaluate_with_facts(self.base(), answers, facts)
+    }
+}

@@ -1,0 +1,152 @@
+//! What one compiled evaluation gives: a small value with no heap data (fired rules as bits,
+//! scores in hundredths, the matrix, exclusions, the pick and the runner-up), which becomes an
+//! [`Evaluation`] when a report needs one.
+
+use super::tables::Entry;
+use crate::engine::Evaluation;
+use crate::matrix::MATRIX_MAX;
+use crate::options::{Approach, PAIRS, Pair, PerApproach, PerStrategy, Strategy};
+use crate::rules::effect::to_weight;
+use crate::rules::{Facts, Sums};
+
+/// The result of one evaluation, as [`Evaluation`] has it but fixed in size and `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// Bit `i` (of word `i / 64`) set when rule `i` fired.
+    pub fired: [u64; 4],
+    /// How many rules the rule base has.
+    pub rules: usize,
+    /// Strategy scores in hundredths.
+    pub strategy: PerStrategy<i64>,
+    /// Approach scores in hundredths.
+    pub approach: PerApproach<i64>,
+    /// Control and complexity, clamped to `0..=10`.
+    pub matrix: [f64; 2],
+    /// The options some fired rule excluded: strategies in bits 0..4, approaches in 4..8.
+    pub excluded: u8,
+    /// The recommended pair.
+    pub pick: Pair,
+    /// The second-best pair with its score in hundredths, when there is one.
+    pub runner_up: Option<(Pair, i64)>,
+    /// True when exclusions ruled out every pair; pick and runner-up then ignore exclusions.
+    pub conflict: bool,
+    /// The cost facts the rules were evaluated with.
+    pub facts: Facts,
+}
+
+/// The best pair with its score, and the second-best when there is one.
+type BestTwo = ((Pair, i64), Option<(Pair, i64)>);
+
+/// The best and second-best pairs among those `allowed`, ties to the pair listed first.
+fn best_two(score: impl Fn(Pair) -> i64, allowed: impl Fn(Pair) -> bool) -> Option<BestTwo> {
+    let mut best: Option<(Pair, i64)> = None;
+    let mut second: Option<(Pair, i64)> = None;
+    for pair in PAIRS {
+        if !allowed(pair) {
+            continue;
+        }
+        let s = score(pair);
+        match best {
+            Some((_, b)) if s <= b => {
+                if second.is_none_or(|(_, t)| s > t) {
+                    second = Some((pair, s));
+                }
+            }
+            _ => {
+                second = best;
+                best = Some((pair, s));
+            }
+        }
+    }
+    best.map(|b| (b, second))
+}
+
+impl Outcome {
+    /// Ranks the pairs of a sum of fired rules, as the reference evaluator does.
+    #[inline]
+    pub(super) fn of_entry(sum: &Entry, matrix: [f64; 2], rules: usize, facts: Facts) -> Outcome {
+        let score = |p: Pair| sum.strategy[p.strategy as usize] + sum.approach[p.approach as usize];
+        let mask = |p: Pair| (1u8 << (p.strategy as u8)) | (1u8 << (4 + p.approach as u8));
+        let (best, conflict) = match best_two(score, |p| sum.excluded & mask(p) == 0) {
+            Some(found) => (found, false),
+            None => (
+                best_two(score, |_| true).unwrap_or(((PAIRS[0], 0), None)),
+                true,
+            ),
+        };
+        Outcome {
+            fired: sum.fired,
+            rules,
+            strategy: PerStrategy(sum.strategy),
+            approach: PerApproach(sum.approach),
+            matrix: matrix.map(|v| v.clamp(0.0, MATRIX_MAX)),
+            excluded: sum.excluded,
+            pick: best.0.0,
+            runner_up: best.1,
+            conflict,
+            facts,
+        }
+    }
+
+    /// The outcome of a reference evaluation.
+    pub fn of(e: &Evaluation) -> Outcome {
+        let mut fired = [0u64; 4];
+        for (i, on) in e.fired.iter().enumerate() {
+            if *on && i < 256 {
+                fired[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let (strategy, approach) = e.hundredths;
+        let mut excluded = 0u8;
+        for s in Strategy::ALL {
+            excluded |= u8::from(e.excluded_strategy[s]) << (s as u8);
+        }
+        for a in Approach::ALL {
+            excluded |= u8::from(e.excluded_approach[a]) << (4 + a as u8);
+        }
+        Outcome {
+            fired,
+            rules: e.fired.len(),
+            strategy,
+            approach,
+            matrix: e.matrix,
+            excluded,
+            pick: e.recommendation(),
+            runner_up: e.runner_up().map(|(p, _)| (p, e.pair_score_hundredths(p))),
+            conflict: e.conflict,
+            facts: e.facts,
+        }
+    }
+
+    /// The recommended pair.
+    pub fn recommendation(&self) -> Pair {
+        self.pick
+    }
+
+    /// Whether rule `i` fired.
+    pub fn fired(&self, i: usize) -> bool {
+        i < 256 && self.fired[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// The second-best pair and its score, as [`Evaluation::runner_up`] gives it.
+    pub fn runner_up(&self) -> Option<(Pair, f64)> {
+        self.runner_up.map(|(p, s)| (p, to_weight(s)))
+    }
+
+    /// The full evaluation, with its ranking, for a report.
+    pub fn evaluation(&self) -> Evaluation {
+        let sums = Sums {
+            strategy: self.strategy,
+            approach: self.approach,
+            matrix: self.matrix,
+            excluded_strategy: PerStrategy(
+                Strategy::ALL.map(|s| self.excluded & (1 << (s as u8)) != 0),
+            ),
+            excluded_approach: PerApproach(
+                Approach::ALL.map(|a| self.excluded & (1 << (4 + a as u8)) != 0),
+            ),
+        };
+        let fired = (0..self.rules).map(|i| self.fired(i)).collect();
+        Evaluation::from_sums(fired, sums, self.facts)
+    }
+}
