@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::diagnostic::{Invalid, input};
-use crate::engine::evaluate;
+use crate::engine::Evaluator;
 use crate::options::Pair;
 use crate::rules::{RuleBase, RuleFile};
 
@@ -153,7 +153,13 @@ pub fn load_dirs(base: &RuleBase, dirs: &[PathBuf]) -> anyhow::Result<Vec<Case>>
 
 /// Runs one case against the rule base.
 pub fn outcome(base: &RuleBase, case: &Case) -> Outcome {
-    let eval = evaluate(base, &case.answers);
+    outcome_with(&Evaluator::Reference(base), case)
+}
+
+/// Runs one case with an evaluator already built for the rule base.
+pub fn outcome_with(evaluator: &Evaluator<'_>, case: &Case) -> Outcome {
+    let base = evaluator.base();
+    let eval = evaluator.evaluate(&case.answers);
     let actual = eval.recommendation();
     let expected = case.expected;
     let mut problems = Vec::new();
@@ -210,7 +216,13 @@ pub fn outcome(base: &RuleBase, case: &Case) -> Outcome {
 pub fn run(base: &RuleBase, cases: &[Case]) -> TestRun {
     TestRun {
         schema_version: crate::report::SCHEMA_VERSION,
-        outcomes: cases.iter().map(|case| outcome(base, case)).collect(),
+        outcomes: {
+            let evaluator = Evaluator::new(base);
+            cases
+                .iter()
+                .map(|case| outcome_with(&evaluator, case))
+                .collect()
+        },
     }
 }
 
