@@ -4,7 +4,9 @@
 #![allow(clippy::float_cmp)]
 
 use super::*;
+use crate::answers::Answers;
 use crate::engine::evaluate;
+use crate::questions::COUNT;
 
 /// Brute force over a sub-space: every combination, evaluated by the engine.
 fn brute(base: &RuleBase, dims: &[Dim]) -> ([u64; 7], u64) {
