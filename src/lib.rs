@@ -48,6 +48,11 @@
 //!   `uncertainty/distribution.rs`; the shares (exact regions, or the fixed-seed sample) in
 //!   `uncertainty/space.rs`, where along each answer each pair wins in `uncertainty/sweep.rs`,
 //!   the cost band in `uncertainty/band.rs`; the words in `render/uncertainty.rs`.
+//! - **Rule coverage** (`rules coverage`): each rule's truth over its own questions, with cost
+//!   facts estimated once per distinct cost input, in `coverage/truth.rs`; how the space is
+//!   split (hubs, groups, halves) in `coverage/space.rs`; a half's distinct partial results in
+//!   `coverage/firings.rs`, their pairing in `coverage/pairing.rs`; the work and memory bound
+//!   in `coverage/budget.rs`.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

@@ -3,7 +3,8 @@
 //! The space is every level of every enumerated question and, for numbers, one value per
 //! region between the thresholds the rules use; optional questions may also be unanswered.
 //! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
-//! are counted exactly without visiting each. The count's work and memory are bounded
+//! are counted exactly without visiting each, and `truth.rs` how each rule's truth is worked
+//! out once, as bits. The count's work and memory are bounded
 //! (`budget.rs`); a rule set whose space needs more is sampled instead (`sample.rs`).
 
 mod budget;
