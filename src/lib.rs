@@ -60,6 +60,11 @@
 //!   reference evaluator (`engine/mod.rs`) for rule bases it cannot compile. The reference is
 //!   the truth: a change to conditions, effects, ranking or cost facts goes there first, and
 //!   the agreement tests (`tests/it/compiled_engine.rs`) hold the compiled one to it.
+//! - **Rule coverage** (`rules coverage`): each rule's truth over its own questions, with cost
+//!   facts estimated once per distinct cost input, in `coverage/truth.rs`; how the space is
+//!   split (hubs, groups, halves) in `coverage/space.rs`; a half's distinct partial results in
+//!   `coverage/firings.rs`, their pairing in `coverage/pairing.rs`; the work and memory bound
+//!   in `coverage/budget.rs`.
 //! - **A next step:** `rules/next-steps.yaml`; a `when:` condition limits it to the answers
 //!   it fits (checked like a rule's), and `report/build.rs` selects the steps.
 //! - **Fitted weights:** `rules calibrate` rewrites the numbers in the rule files and keeps

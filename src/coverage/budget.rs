@@ -1,8 +1,10 @@
 //! The bound on the work and memory of counting the space exactly.
 //!
-//! Every state the count makes is paid for before it is made: each assignment of a group's
-//! questions enumerated, each partial result a sum of two groups may produce, each pairing of
-//! two blocks of partial results looked at one by one, each hub assignment. The total is capped
+//! Every state the count makes is paid for before it is made: each assignment evaluated to
+//! fill the rules' truth tables (whose bits are held as table entries, a word each), each
+//! assignment of a group's questions enumerated, each partial result a sum of two groups may
+//! produce, each pairing of two blocks of partial results looked at one by one, each hub
+//! assignment. The total is capped
 //! (`--max-states`), and no single table may hold more than [`TABLE_LIMIT`] entries, which
 //! bounds memory whatever the cap. Once either would be passed, the count stops and the
 //! coverage is sampled instead (see `sample.rs`).

@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 
 use super::budget::Budget;
 use super::pairing::{self, Side};
-use super::space::{self, Effect, rule_dims};
+use super::space::{self, rule_dims};
+use super::truth::Table;
 use super::{Dim, firings};
-use crate::answers::Answer;
 use crate::rules::RuleBase;
 
 /// What to do besides counting, and with how many threads.
@@ -33,7 +33,7 @@ pub(super) fn count(
     base: &RuleBase,
     dims: &[Dim],
     layout: &space::Layout,
-    hubs: &[Vec<Option<Answer>>],
+    (hubs, tables): (usize, &[Table]),
     work: Work<'_>,
 ) -> (Tally, Vec<bool>) {
     let Work {
@@ -59,14 +59,18 @@ pub(super) fn count(
                 // A half whose rules read only some of the hubs is the same under every
                 // assignment that agrees on those: enumerate it once per such assignment.
                 let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
-                while let Some(h) = hubs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    if budget.exhausted() {
+                let mut digits = vec![0usize; dims.len()];
+                loop {
+                    let h = next.fetch_add(1, Ordering::Relaxed);
+                    if h >= hubs || budget.exhausted() {
                         break;
                     }
+                    space::hub_digits(dims, &layout.hubs, h, &mut digits);
                     let halves = [0, 1].map(|side| {
-                        let key = hub_key(dims, layout, &relevant[side], h);
-                        let make = || {
-                            let firings = firings::firings(base, dims, layout, side, h, budget);
+                        let key = hub_key(dims, layout, &relevant[side], &digits);
+                        let mut make = || {
+                            let scratch = (tables, &mut digits[..]);
+                            let firings = firings::firings(dims, layout, side, scratch, budget);
                             let partials = Side::new(&firings.partials(budget));
                             Rc::new(Half { firings, partials })
                         };
@@ -84,7 +88,7 @@ pub(super) fn count(
                             continue;
                         }
                         let own = layout.rule_half[*r];
-                        let rule = Effect::of(&base.rules[*r]);
+                        let rule = layout.effects[*r];
                         // Most rules can be cleared from an outline, without enumerating.
                         let Some(outline) = firings[own].outline(*r) else {
                             continue;
@@ -103,7 +107,7 @@ pub(super) fn count(
                             matters[*r].store(true, Ordering::Relaxed);
                         }
                     }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, hubs.len());
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, hubs);
                 }
             });
         }
@@ -134,16 +138,11 @@ fn relevant_hubs(base: &RuleBase, layout: &space::Layout, side: usize) -> Vec<us
         .collect()
 }
 
-/// The values of the `relevant` hubs in assignment `h`, as one number.
-fn hub_key(
-    dims: &[Dim],
-    layout: &space::Layout,
-    relevant: &[usize],
-    h: &[Option<Answer>],
-) -> usize {
+/// The values of the `relevant` hubs (as `digits` gives them), as one number.
+fn hub_key(dims: &[Dim], layout: &space::Layout, relevant: &[usize], digits: &[usize]) -> usize {
     relevant.iter().fold(0, |key, i| {
-        let values = &dims[layout.hubs[*i]].values;
-        key * values.len() + values.iter().position(|v| *v == h[*i]).unwrap_or(0)
+        let hub = layout.hubs[*i];
+        key * dims[hub].values.len() + digits[hub]
     })
 }
 

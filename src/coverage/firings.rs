@@ -10,11 +10,9 @@ use rustc_hash::FxHashMap;
 
 use super::Dim;
 use super::budget::Budget;
-use super::space::{Effect, Layout, Partial, allowed_table, rule_dims};
+use super::space::{Effect, Layout, Partial, allowed_table};
 use super::tree::Bounds;
-use crate::answers::{Answer, Answers};
-use crate::questions::COUNT;
-use crate::rules::{Fact, Facts, RuleBase, Truth};
+use super::truth::Table;
 
 /// One group of a half: its rules, and each distinct set of them that fires with how many of
 /// the group's assignments give it.
@@ -35,41 +33,24 @@ pub(super) struct Firings {
     allowed: Option<[u8; 256]>,
 }
 
-/// Enumerates one half with the hubs fixed to `hub_values`.
+/// Enumerates one half with the hubs fixed to the values `digits` gives them (by their index
+/// in each dim); `digits` is scratch space for the half's own dims, one entry per dim.
 pub(super) fn firings(
-    base: &RuleBase,
     dims: &[Dim],
     layout: &Layout,
     side: usize,
-    hub_values: &[Option<Answer>],
+    (tables, digits): (&[Table], &mut [usize]),
     budget: &Budget,
 ) -> Firings {
-    let mut scratch = Answers::new("coverage", [None; COUNT]);
-    for (hub, value) in layout.hubs.iter().zip(hub_values) {
-        scratch.set(dims[*hub].question, *value);
-    }
     let own_groups = &layout.groups[side];
-    // Each rule of this half belongs to the group holding its questions; rules that read only
-    // hubs form a group of their own (with one assignment), counted in half 0.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); own_groups.len() + 1];
-    for (r, rule) in base.rules.iter().enumerate() {
-        if layout.rule_half[r] != side {
-            continue;
-        }
-        let need = rule_dims(rule);
-        let g = own_groups
-            .iter()
-            .position(|group| need.iter().any(|d| group.contains(d)))
-            .unwrap_or(own_groups.len());
-        members[g].push(r);
-    }
     let no_dims: Vec<usize> = Vec::new();
-    let groups: Vec<Group> = members
-        .into_iter()
+    let groups: Vec<Group> = layout.members[side]
+        .iter()
         .enumerate()
         .map(|(g, rules)| {
             let group_dims = own_groups.get(g).unwrap_or(&no_dims);
-            enumerate(base, dims, group_dims, rules, (&mut scratch, budget))
+            let rules = (&rules[..], &layout.effects[..]);
+            enumerate(dims, group_dims, rules, (tables, &mut *digits), budget)
         })
         .collect();
     let mut out = Firings {
@@ -86,15 +67,16 @@ pub(super) fn firings(
     out
 }
 
-/// Every assignment of a group's questions, reduced to the sets of its rules that fire.
+/// Every assignment of a group's questions, reduced to the sets of its rules that fire: each
+/// rule's truth is looked up in its table, and nothing is allocated but each distinct set.
 fn enumerate(
-    base: &RuleBase,
     dims: &[Dim],
     own: &[usize],
-    rules: Vec<usize>,
-    (scratch, budget): (&mut Answers, &Budget),
+    (rules, all_effects): (&[usize], &[Effect]),
+    (tables, digits): (&[Table], &mut [usize]),
+    budget: &Budget,
 ) -> Group {
-    let effects: Vec<Effect> = rules.iter().map(|r| Effect::of(&base.rules[*r])).collect();
+    let effects: Vec<Effect> = rules.iter().map(|r| all_effects[*r]).collect();
     let words = rules.len().div_ceil(64).max(1);
     let size = own.iter().fold(1u128, |n, d| {
         n.saturating_mul(dims[*d].values.len() as u128)
@@ -105,46 +87,34 @@ fn enumerate(
     } else {
         0
     };
-    // Cost facts depend only on the questions they are computed from: estimate once per
-    // distinct answer to those of them in this group (the hubs are fixed).
-    let fact_dims: Vec<usize> = (0..own.len())
-        .filter(|i| Fact::QUESTIONS.contains(&dims[own[*i]].question.name()))
-        .collect();
-    let mut facts_by_input: FxHashMap<usize, Facts> = FxHashMap::default();
     let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
-    let mut digits = vec![0usize; own.len()];
+    let mut set = vec![0u64; words];
     for index in 0..total {
         let mut rest = index;
-        for (i, d) in own.iter().enumerate() {
+        for d in own {
             let n = dims[*d].values.len();
-            digits[i] = rest % n;
-            scratch.set(dims[*d].question, dims[*d].values[digits[i]]);
+            digits[*d] = rest % n;
             rest /= n;
         }
-        let fact_key = fact_dims.iter().fold(0usize, |key, i| {
-            key * dims[own[*i]].values.len() + digits[*i]
-        });
-        let facts = *facts_by_input
-            .entry(fact_key)
-            .or_insert_with(|| base.facts(scratch));
-        let mut set = vec![0u64; words].into_boxed_slice();
+        set.fill(0);
         for (i, r) in rules.iter().enumerate() {
-            if base.rules[*r].when.eval(scratch, &facts) == Truth::True {
+            let t = &tables[*r];
+            if t.fires(t.index(digits)) {
                 set[i / 64] |= 1 << (i % 64);
             }
         }
-        *table.entry(set).or_insert(0) += 1;
-    }
-    // Leave the group's questions unanswered again for the next group.
-    for d in own {
-        scratch.set(dims[*d].question, None);
+        if let Some(n) = table.get_mut(&set[..]) {
+            *n += 1;
+        } else {
+            table.insert(set.clone().into_boxed_slice(), 1);
+        }
     }
     let mut sets: Vec<(Box<[u64]>, u64)> = table.into_iter().collect();
     // FxHash has no random seed, so hash order is the same on every run; the sort makes it
     // independent of how the table grew as well.
     sets.sort_unstable();
     Group {
-        rules,
+        rules: rules.to_vec(),
         effects,
         sets,
     }

@@ -3,7 +3,8 @@
 //! The space is every level of every enumerated question and, for numbers, one value per
 //! region between the thresholds the rules use; optional questions may also be unanswered.
 //! That is billions of scenarios, too many to evaluate one by one; `space.rs` explains how they
-//! are counted exactly without visiting each. The count's work and memory are bounded
+//! are counted exactly without visiting each, and `truth.rs` how each rule's truth is worked
+//! out once, as bits. The count's work and memory are bounded
 //! (`budget.rs`); a rule set whose space needs more is sampled instead (`sample.rs`).
 
 mod budget;
@@ -13,19 +14,20 @@ mod pairing;
 mod sample;
 mod space;
 mod tree;
+mod truth;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::answers::{Answer, Answers};
+use crate::answers::Answer;
 use crate::options::PAIRS;
-use crate::questions::{COUNT, QuestionId};
-use crate::rules::{Rule, RuleBase, Truth};
+use crate::questions::QuestionId;
+use crate::rules::RuleBase;
 use crate::whatif::candidates;
 use budget::Budget;
 pub use budget::{DEFAULT_MAX_STATES, TABLE_LIMIT};
 pub use sample::{SAMPLE, Sampled};
-use space::{Effect, rule_dims};
+use space::Effect;
 
 /// One question's values in the space: its regions, and `None` (unanswered) when optional.
 #[derive(Debug, Clone)]
@@ -112,33 +114,6 @@ pub struct Coverage {
     pub exclusions: Vec<ExclusionShare>,
 }
 
-/// The share of the space in which a rule fires: its condition over its own questions only;
-/// `None` when that is more assignments than the budget allows.
-fn firing_share(base: &RuleBase, rule: &Rule, dims: &[Dim], budget: &Budget) -> Option<f64> {
-    let need = rule_dims(rule);
-    let size = need.iter().fold(1u128, |n, d| {
-        n.saturating_mul(dims[*d].values.len() as u128)
-    });
-    if !budget.spend(size, false) {
-        return None;
-    }
-    let total = size as usize;
-    let mut scratch = Answers::new("share", [None; COUNT]);
-    let mut fired = 0usize;
-    for index in 0..total {
-        let mut rest = index;
-        for d in &need {
-            let n = dims[*d].values.len();
-            scratch.set(dims[*d].question, dims[*d].values[rest % n]);
-            rest /= n;
-        }
-        if rule.when.eval(&scratch, &base.facts(&scratch)) == Truth::True {
-            fired += 1;
-        }
-    }
-    Some(fired as f64 / total as f64)
-}
-
 /// Reports progress: how many blocks of the space are counted, out of how many.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
@@ -180,22 +155,18 @@ fn exact(
     if !budget.spend(hub_count, true) {
         return None;
     }
-    let hubs = space::hub_assignments(dims, &layout.hubs);
-    let shares: Vec<f64> = base
-        .rules
-        .iter()
-        .map(|r| firing_share(base, r, dims, budget))
-        .collect::<Option<_>>()?;
+    let tables = truth::tables(base, dims, budget)?;
+    let shares: Vec<f64> = tables.iter().map(truth::Table::share).collect();
     // A rule that adds nothing to any pair and excludes nothing (say, one that only moves
     // the matrix) cannot change an outcome; it needs no study.
     let studied: Vec<usize> = (0..base.rules.len())
-        .filter(|r| shares[*r] > 0.0 && Effect::of(&base.rules[*r]) != Effect::default())
+        .filter(|r| shares[*r] > 0.0 && layout.effects[*r] != Effect::default())
         .collect();
     let (tally, matters) = count::count(
         base,
         dims,
         &layout,
-        &hubs,
+        (usize::try_from(hub_count).ok()?, &tables),
         count::Work {
             studied: &studied,
             threads,

@@ -7,7 +7,6 @@
 //! a count each; the whole space is every pairing of one partial result from each half.
 
 use super::Dim;
-use crate::answers::Answer;
 use crate::options::PAIRS;
 use crate::rules::{Rule, RuleBase};
 
@@ -70,6 +69,11 @@ pub(super) struct Layout {
     /// The groups of linked questions in each half: no rule reads two of them.
     pub(super) groups: [Vec<Vec<usize>>; 2],
     pub(super) rule_half: Vec<usize>,
+    /// For each half, the rules of each of its groups, in group order, then the rules that
+    /// read only hubs (counted in half 0).
+    pub(super) members: [Vec<Vec<usize>>; 2],
+    /// Each rule's effect, in rule order.
+    pub(super) effects: Vec<Effect>,
     /// Whether no combination of rules can exclude every pair. Then a pair that one half
     /// excludes never wins, whatever the other half adds, and its score there can be dropped.
     pub(super) no_conflicts: bool,
@@ -163,14 +167,30 @@ pub(super) fn layout(base: &RuleBase, dims: &[Dim]) -> Layout {
     for half in &mut halves {
         half.sort_unstable();
     }
-    let rule_half = needs
+    let rule_half: Vec<usize> = needs
         .iter()
         .map(|need| usize::from(need.iter().any(|d| halves[1].contains(d))))
         .collect();
+    let members = [0, 1].map(|side| {
+        let own: &[Vec<usize>] = &half_groups[side];
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); own.len() + 1];
+        for (r, need) in needs.iter().enumerate() {
+            if rule_half[r] == side {
+                let g = own
+                    .iter()
+                    .position(|group| need.iter().any(|d| group.contains(d)))
+                    .unwrap_or(own.len());
+                members[g].push(r);
+            }
+        }
+        members
+    });
     Layout {
         hubs,
         groups: half_groups,
         rule_half,
+        members,
+        effects: base.rules.iter().map(Effect::of).collect(),
         no_conflicts: {
             let all = base
                 .rules
@@ -188,20 +208,13 @@ pub(super) struct Partial {
     pub(super) count: u64,
 }
 
-/// Every assignment of the hub dims.
-pub(super) fn hub_assignments(dims: &[Dim], hubs: &[usize]) -> Vec<Vec<Option<Answer>>> {
-    let mut out = vec![Vec::new()];
-    for hub in hubs {
-        out = out
-            .into_iter()
-            .flat_map(|prefix| {
-                dims[*hub].values.iter().map(move |v| {
-                    let mut next = prefix.clone();
-                    next.push(*v);
-                    next
-                })
-            })
-            .collect();
+/// Sets `digits[hub]` to the value (by its index in the dim) that hub assignment `index`
+/// gives each hub, the last hub changing fastest.
+pub(super) fn hub_digits(dims: &[Dim], hubs: &[usize], index: usize, digits: &mut [usize]) {
+    let mut rest = index;
+    for hub in hubs.iter().rev() {
+        let n = dims[*hub].values.len();
+        digits[*hub] = rest % n;
+        rest /= n;
     }
-    out
 }

@@ -4,7 +4,9 @@
 #![allow(clippy::float_cmp)]
 
 use super::*;
+use crate::answers::Answers;
 use crate::engine::evaluate;
+use crate::questions::COUNT;
 
 /// Brute force over a sub-space: every combination, evaluated by the engine.
 fn brute(base: &RuleBase, dims: &[Dim]) -> ([u64; 7], u64) {
@@ -158,4 +160,18 @@ fn a_space_within_the_cap_is_counted_exactly_with_the_states_it_says() {
     let short = cover_dims(&base, &space, (1, c.states - 1), &|_, _| ());
     assert!(short.sampled.is_some());
     assert!(short.states < c.states);
+}
+
+#[test]
+fn the_two_any_rules_bench_fixture_matches_brute_force_on_a_sub_space() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/benches/fixtures/two-any-rules");
+    let base = crate::rules::load_layered(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+    // Every level of two questions each `any` rule reads, the rest thinned to two values.
+    let keep = ["[requirements] language", "[requirements] task"];
+    let c = check_against_brute_force(&base, &thin(dims(&base), &keep));
+    assert!(
+        c.sampled.is_none(),
+        "the sub-space should be counted exactly"
+    );
 }
