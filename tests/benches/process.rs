@@ -2,7 +2,8 @@
 //! alternately and reports their median wall times and ratio, for `assess` in every format,
 //! `compare` with 16 files and `rules coverage`. Run with `cargo bench --bench process`, or
 //! `cargo bench --bench process -- assess` for the command lines whose name holds `assess`;
-//! set `LLM_STRATEGY_BENCH_ROUNDS` for more or fewer rounds (default 61; coverage runs a fifth).
+//! set `LLM_STRATEGY_BENCH_ROUNDS` for more or fewer rounds (default 61; `rules coverage`,
+//! which takes minutes a run, runs a twentieth of them and at least 3).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -127,7 +128,7 @@ fn cases(scratch: &Path, rounds: usize) -> Result<Vec<Case>, String> {
         Case {
             name: "rules coverage",
             args: coverage,
-            rounds: rounds.div_ceil(5),
+            rounds: (rounds / 20).max(3),
         },
     ])
 }
