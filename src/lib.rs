@@ -52,7 +52,8 @@
 //!   reads into the build script, checks `rules/*.yaml` and the pricing as `rules check` does
 //!   (a broken built-in rule fails the build with that diagnostic) and archives the checked
 //!   [`rules::RuleBase`] with rkyv; [`rules::built_in`] loads the archive and
-//!   [`rules::built_in_parsed`] parses the YAML. A new field of the rule base needs rkyv's
+//!   [`rules::built_in_parsed`] parses the YAML (both in `rules/load.rs`, with the other ways a
+//!   rule base is loaded). A new field of the rule base needs rkyv's
 //!   derives beside its others.
 //! - **Evaluation speed:** the compiled evaluator in `engine/compiled/` (tables per answer
 //!   region, truth tables for rules over several questions, cost facts from the compiled cost
