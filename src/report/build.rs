@@ -52,9 +52,11 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
     let exclusions = exclusions(base, eval, answers);
     let evaluator = Evaluator::new(base);
-    let analysis = whatif::analyse_with(&evaluator, answers, pick);
+    // The what-if analysis and the roadmap read the same regions of each question.
+    let regions = whatif::RegionMap::new(&evaluator, answers);
+    let analysis = whatif::analyse_in(&evaluator, &regions, answers, pick);
     let next_steps = next_steps(base, pick, (answers, facts));
-    let roadmap = super::roadmap::roadmap(&evaluator, answers, pick, &next_steps);
+    let roadmap = super::roadmap::roadmap((&evaluator, &regions), answers, pick, &next_steps);
     let uncertainty = crate::uncertainty::analyse(base, answers, pick, &cost);
     let mut warnings = crate::answers::implausible(answers);
     if eval.conflict {

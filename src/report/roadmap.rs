@@ -10,7 +10,8 @@ use crate::engine::Evaluator;
 use crate::options::Pair;
 use crate::questions::{Kind, QuestionId};
 use crate::rules::Facts;
-use crate::whatif::roadmap::{Trigger, triggers_with};
+use crate::whatif::RegionMap;
+use crate::whatif::roadmap::{Trigger, triggers_in};
 
 /// A staged plan: the advice now, then each point where it changes as one answer grows.
 #[derive(Debug, Clone, Serialize)]
@@ -35,13 +36,13 @@ pub struct Stage {
 
 /// The roadmap of a scenario whose advice is `now` and whose next steps are `current_steps`.
 pub(super) fn roadmap(
-    evaluator: &Evaluator<'_>,
+    (evaluator, regions): (&Evaluator<'_>, &RegionMap),
     answers: &Answers,
     now: Pair,
     current_steps: &[Step],
 ) -> Roadmap {
     let base = evaluator.base();
-    let stages = triggers_with(evaluator, answers, now)
+    let stages = triggers_in(evaluator, regions, answers, now)
         .into_iter()
         .map(|trigger| {
             let grown = grown(answers, &trigger);

@@ -16,8 +16,11 @@ use regions::{just_below, region};
 
 mod label;
 mod limits;
+mod region_map;
 mod regions;
 pub mod roadmap;
+
+pub use region_map::RegionMap;
 
 /// An answer that would change the recommendation.
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +74,21 @@ pub fn analyse(base: &RuleBase, answers: &Answers, current: Pair) -> Analysis {
 
 /// [`analyse`] with an evaluator already built for the rule base.
 pub fn analyse_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair) -> Analysis {
+    analyse_in(
+        evaluator,
+        &RegionMap::new(evaluator, answers),
+        answers,
+        current,
+    )
+}
+
+/// [`analyse`] with an evaluator and the scenario's regions already worked out.
+pub fn analyse_in(
+    evaluator: &Evaluator<'_>,
+    regions: &RegionMap,
+    answers: &Answers,
+    current: Pair,
+) -> Analysis {
     let mut probe = Probe {
         evaluator,
         scenario: answers.clone(),
@@ -80,18 +98,13 @@ pub fn analyse_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair)
     let mut unanswered = Vec::new();
     let (mut neighbours, mut same) = (0usize, 0usize);
     for id in QuestionId::all() {
-        let (thresholds, candidates, _) = question_regions_with(evaluator, answers, id);
+        let (thresholds, candidates, _) = regions.get(id);
         let Some(now) = answers.get(id) else {
-            unanswered.extend(unanswered_changes(&mut probe, id, &thresholds, &candidates));
+            unanswered.extend(unanswered_changes(&mut probe, id, thresholds, candidates));
             continue;
         };
-        let (tried, kept) = nearest_changes(
-            &mut probe,
-            id,
-            now,
-            (&thresholds, &candidates),
-            &mut what_if,
-        );
+        let (tried, kept) =
+            nearest_changes(&mut probe, id, now, (thresholds, candidates), &mut what_if);
         neighbours += tried;
         same += kept;
     }
@@ -125,26 +138,8 @@ pub fn question_regions_with(
     answers: &Answers,
     id: QuestionId,
 ) -> Regions {
-    let base = evaluator.base();
-    let mut thresholds = thresholds(base, id);
-    let mut candidates = candidates(base, id);
     let limits = fact_limits(evaluator, answers, id);
-    if !limits.is_empty() {
-        let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
-        thresholds.extend(
-            limits
-                .iter()
-                .map(|(v, _)| if whole { v.ceil() } else { *v }),
-        );
-        thresholds.sort_by(f64::total_cmp);
-        thresholds.dedup();
-        let first = thresholds.first().map_or(0.0, |t| just_below(*t, whole));
-        candidates = std::iter::once(first)
-            .chain(thresholds.iter().copied())
-            .map(Answer::Number)
-            .collect();
-    }
-    (thresholds, candidates, limits)
+    region_map::refine(id, thresholds(evaluator.base(), id), limits)
 }
 
 /// For an answered question, the nearest answer in each direction that changes the advice

@@ -20,6 +20,22 @@ pub fn thresholds(base: &RuleBase, question: QuestionId) -> Vec<f64> {
     out
 }
 
+/// [`thresholds`] of every question at once, indexed by question, from one pass over the rules.
+pub(super) fn all_thresholds(base: &RuleBase) -> Vec<Vec<f64>> {
+    let mut out = vec![Vec::new(); crate::questions::COUNT];
+    for (q, v) in base.rules.iter().flat_map(|r| r.when.thresholds()) {
+        if v > 0.0 {
+            let whole = matches!(q.question().kind, Kind::Number { whole: true, .. });
+            out[usize::from(q.0)].push(if whole { v.ceil() } else { v });
+        }
+    }
+    for list in &mut out {
+        list.sort_by(f64::total_cmp);
+        list.dedup();
+    }
+    out
+}
+
 /// The largest answer below a threshold.
 pub(super) fn just_below(threshold: f64, whole: bool) -> f64 {
     if whole {

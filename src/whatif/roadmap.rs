@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::label::{label, threshold_text};
-use super::{Probe, question_regions_with, regions::region};
+use super::{Probe, RegionMap, regions::region};
 use crate::answers::{Answer, AnswerValue, Answers};
 use crate::engine::Evaluator;
 use crate::options::{Approach, Pair, Strategy};
@@ -57,6 +57,21 @@ pub fn triggers(base: &RuleBase, answers: &Answers, current: Pair) -> Vec<Trigge
 
 /// [`triggers`] with an evaluator already built for the rule base.
 pub fn triggers_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair) -> Vec<Trigger> {
+    triggers_in(
+        evaluator,
+        &RegionMap::new(evaluator, answers),
+        answers,
+        current,
+    )
+}
+
+/// [`triggers`] with an evaluator and the scenario's regions already worked out.
+pub fn triggers_in(
+    evaluator: &Evaluator<'_>,
+    regions: &RegionMap,
+    answers: &Answers,
+    current: Pair,
+) -> Vec<Trigger> {
     let mut probe = Probe {
         evaluator,
         scenario: answers.clone(),
@@ -70,7 +85,7 @@ pub fn triggers_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair
         let Some(now) = answers.get(id) else {
             continue;
         };
-        out.extend(along(&mut probe, id, now, direction));
+        out.extend(along(&mut probe, regions.get(id), (id, now), direction));
     }
     out
 }
@@ -78,14 +93,12 @@ pub fn triggers_with(evaluator: &Evaluator<'_>, answers: &Answers, current: Pair
 /// The changes of advice as question `id` grows from `now`, up to [`STAGES_PER_DIRECTION`].
 fn along(
     probe: &mut Probe<'_, '_>,
-    id: QuestionId,
-    now: Answer,
+    (thresholds, candidates, limits): &super::Regions,
+    (id, now): (QuestionId, Answer),
     direction: &'static str,
 ) -> Vec<Trigger> {
-    let (thresholds, candidates, limits) =
-        question_regions_with(probe.evaluator, &probe.scenario, id);
     let whole = matches!(id.question().kind, Kind::Number { whole: true, .. });
-    let here = region(&thresholds, now);
+    let here = region(thresholds, now);
     let mut before = probe.current;
     let mut out = Vec::new();
     for (j, candidate) in candidates.iter().enumerate().skip(here + 1) {
@@ -108,7 +121,7 @@ fn along(
             question: id.name(),
             direction,
             answer: AnswerValue::of(id, *candidate),
-            change: label(id, &thresholds, j),
+            change: label(id, thresholds, j),
             from: before,
             strategy: pair.strategy,
             approach: pair.approach,
