@@ -47,7 +47,7 @@ pub(super) fn fact_limits_among(
     let (first, last) = (facts_at(1.0), facts_at(1e16));
     let mut out = Vec::new();
     for &(fact, t) in checks {
-        let mut fact_at = |v: f64, fact: Fact| facts_at(v).get(fact);
+        let mut fact_value = |v: f64, fact: Fact| facts_at(v).get(fact);
         // Search on a log scale between 1 and 10^16.
         let (mut lo, mut hi) = (0.0f64, 16.0f64);
         let side = |v: Option<f64>| v.map(|v| v >= t);
@@ -63,7 +63,7 @@ pub(super) fn fact_limits_among(
             if mid <= lo || mid >= hi {
                 break;
             }
-            if side(fact_at(10f64.powf(mid), fact)) == Some(low) {
+            if side(fact_value(10f64.powf(mid), fact)) == Some(low) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -77,7 +77,7 @@ pub(super) fn fact_limits_among(
             if mid <= a || mid >= b {
                 break;
             }
-            if side(fact_at(mid, fact)) == Some(low) {
+            if side(fact_value(mid, fact)) == Some(low) {
                 a = mid;
             } else {
                 b = mid;
