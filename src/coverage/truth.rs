@@ -64,6 +64,17 @@ impl Table {
         self.bits[index / 64] & (1 << (index % 64)) != 0
     }
 
+    /// Whether the rule fires alike where dim `d` (of `n` values) takes value `a` as where it
+    /// takes value `b`, everything else equal; true when the rule does not read `d`.
+    pub(super) fn alike(&self, (d, n): (usize, usize), a: usize, b: usize) -> bool {
+        let Some(&(_, stride)) = self.strides.iter().find(|(x, _)| *x == d) else {
+            return true;
+        };
+        (0..self.size)
+            .filter(|i| (i / stride) % n == a)
+            .all(|i| self.fires(i) == self.fires(i - a * stride + b * stride))
+    }
+
     /// The share of the rule's assignments in which it fires, 0 to 1.
     pub(super) fn share(&self) -> f64 {
         self.fired as f64 / self.size as f64
