@@ -58,6 +58,14 @@ impl Table {
         self.strides.iter().map(|(d, s)| digits[*d] * s).sum()
     }
 
+    /// How far the position moves when dim `d` grows by one; 0 when the rule does not read it.
+    pub(super) fn stride(&self, d: usize) -> usize {
+        self.strides
+            .iter()
+            .find(|(x, _)| *x == d)
+            .map_or(0, |(_, s)| *s)
+    }
+
     /// Whether the rule fires at position `index`.
     #[inline]
     pub(super) fn fires(&self, index: usize) -> bool {
