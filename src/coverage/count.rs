@@ -21,14 +21,14 @@ pub(super) struct Work<'a> {
     pub(super) studied: &'a [usize],
     /// Worker threads.
     pub(super) threads: usize,
-    /// Called with the number of hub assignments done and their total.
+    /// Called with the number of blocks of hub assignments done and their total.
     pub(super) progress: super::Progress<'a>,
     /// The bound on states; once passed, the count stops early and its result is dropped.
     pub(super) budget: &'a Budget,
 }
 
-/// Counts every pairing under every hub assignment, and finds which of the studied rules
-/// change some outcome.
+/// Counts every pairing under every hub assignment, block by block, and finds which of the
+/// studied rules change some outcome.
 pub(super) fn count(
     base: &RuleBase,
     dims: &[Dim],
