@@ -11,7 +11,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-/// The default cap on states: the built-in rule base needs about 8.5 billion.
+/// The default cap on states: the built-in rule base needs about 2.7 billion.
 pub const DEFAULT_MAX_STATES: u64 = 20_000_000_000;
 
 /// The most entries one table of states may hold (about 100 bytes each).

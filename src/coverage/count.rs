@@ -1,7 +1,7 @@
-//! The counting loop: every hub assignment, spread over threads, with the pairings of its two
-//! halves counted and each rule not yet known to matter studied.
+//! The counting loop: every block of hub assignments that half 1 cannot tell apart (see
+//! `classes.rs`), spread over threads, with the pairings of its two halves counted and each
+//! rule not yet known to matter studied.
 
-use std::rc::Rc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 
 use super::budget::Budget;
 use super::pairing::{self, Side};
-use super::space::{self, rule_dims};
+use super::space::{self, Effect, Partial};
 use super::truth::Table;
-use super::{Dim, firings};
+use super::{Dim, classes, firings};
 use crate::rules::RuleBase;
 
 /// What to do besides counting, and with how many threads.
@@ -21,14 +21,14 @@ pub(super) struct Work<'a> {
     pub(super) studied: &'a [usize],
     /// Worker threads.
     pub(super) threads: usize,
-    /// Called with the number of hub assignments done and their total.
+    /// Called with the number of blocks of hub assignments done and their total.
     pub(super) progress: super::Progress<'a>,
     /// The bound on states; once passed, the count stops early and its result is dropped.
     pub(super) budget: &'a Budget,
 }
 
-/// Counts every pairing under every hub assignment, and finds which of the studied rules
-/// change some outcome.
+/// Counts every pairing under every hub assignment, block by block, and finds which of the
+/// studied rules change some outcome.
 pub(super) fn count(
     base: &RuleBase,
     dims: &[Dim],
@@ -43,71 +43,38 @@ pub(super) fn count(
         budget,
     } = work;
     let allowed = space::allowed_table();
-    // One job per hub assignment: enumerate both halves once, count every pairing, then study
-    // each rule not yet known to matter. A rule matters if it changes an outcome under any
-    // assignment, so the result does not depend on which thread sees which assignment first.
-    let relevant = [0, 1].map(|side| relevant_hubs(base, layout, side));
+    // One job per block of hub assignments that half 1 cannot tell apart: half 1 is
+    // enumerated once, half 0 under each assignment, its partial results merged and paired
+    // once with half 1's. A rule matters if it changes an outcome under any assignment, so the
+    // result does not depend on which thread sees which block first.
+    let blocks = classes::blocks(dims, layout, tables, hubs);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let tally = Mutex::new(Tally::default());
     let matters: Vec<AtomicBool> = (0..base.rules.len())
         .map(|_| AtomicBool::new(false))
         .collect();
+    let job = Job {
+        dims,
+        layout,
+        tables,
+        allowed: &allowed,
+        studied,
+        matters: &matters,
+        budget,
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             scope.spawn(|| {
-                // A half whose rules read only some of the hubs is the same under every
-                // assignment that agrees on those: enumerate it once per such assignment.
-                let mut cache: [FxHashMap<usize, Rc<Half>>; 2] = Default::default();
                 let mut digits = vec![0usize; dims.len()];
                 loop {
-                    let h = next.fetch_add(1, Ordering::Relaxed);
-                    if h >= hubs || budget.exhausted() {
+                    let b = next.fetch_add(1, Ordering::Relaxed);
+                    if b >= blocks.len() || budget.exhausted() {
                         break;
                     }
-                    space::hub_digits(dims, &layout.hubs, h, &mut digits);
-                    let halves = [0, 1].map(|side| {
-                        let key = hub_key(dims, layout, &relevant[side], &digits);
-                        let mut make = || {
-                            let scratch = (tables, &mut digits[..]);
-                            let firings = firings::firings(dims, layout, side, scratch, budget);
-                            let partials = Side::new(&firings.partials(budget));
-                            Rc::new(Half { firings, partials })
-                        };
-                        if relevant[side].len() == layout.hubs.len() {
-                            return make();
-                        }
-                        Rc::clone(cache[side].entry(key).or_insert_with(make))
-                    });
-                    let firings = [&halves[0].firings, &halves[1].firings];
-                    let sides = [&halves[0].partials, &halves[1].partials];
-                    let t = pairing::count(sides[0], sides[1], &allowed, budget);
+                    let t = job.run(&blocks[b], &mut digits);
                     lock(&tally).add(&t);
-                    for r in studied {
-                        if matters[*r].load(Ordering::Relaxed) {
-                            continue;
-                        }
-                        let own = layout.rule_half[*r];
-                        let rule = layout.effects[*r];
-                        // Most rules can be cleared from an outline, without enumerating.
-                        let Some(outline) = firings[own].outline(*r) else {
-                            continue;
-                        };
-                        if !pairing::may_change(&outline, sides[1 - own], &rule, &allowed) {
-                            continue;
-                        }
-                        let without = Side::new(&firings[own].without(*r, budget));
-                        if pairing::changes_outcome(
-                            &without,
-                            sides[1 - own],
-                            &rule,
-                            &allowed,
-                            budget,
-                        ) {
-                            matters[*r].store(true, Ordering::Relaxed);
-                        }
-                    }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, hubs);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, blocks.len());
                 }
             });
         }
@@ -121,29 +88,92 @@ pub(super) fn count(
     )
 }
 
-/// One half enumerated under one assignment of the hubs it reads.
-struct Half {
-    firings: firings::Firings,
-    partials: Side,
+/// What every block of hub assignments is counted against.
+struct Job<'a> {
+    dims: &'a [Dim],
+    layout: &'a space::Layout,
+    tables: &'a [Table],
+    allowed: &'a [u8; 256],
+    studied: &'a [usize],
+    matters: &'a [AtomicBool],
+    budget: &'a Budget,
 }
 
-/// The positions (in `layout.hubs`) of the hubs some rule of this half reads.
-fn relevant_hubs(base: &RuleBase, layout: &space::Layout, side: usize) -> Vec<usize> {
-    (0..layout.hubs.len())
-        .filter(|i| {
-            base.rules.iter().enumerate().any(|(r, rule)| {
-                layout.rule_half[r] == side && rule_dims(rule).contains(&layout.hubs[*i])
+impl Job<'_> {
+    /// Counts one block of hub assignments and studies each rule not yet known to matter.
+    fn run(&self, block: &[usize], digits: &mut [usize]) -> Tally {
+        let (dims, layout, budget) = (self.dims, self.layout, self.budget);
+        space::hub_digits(dims, &layout.hubs, block[0], digits);
+        let right = firings::firings(dims, layout, 1, (self.tables, &mut *digits), budget);
+        let right_side = Side::new(&right.partials(budget));
+        let mut merged: FxHashMap<Effect, u64> = FxHashMap::default();
+        for h in block {
+            space::hub_digits(dims, &layout.hubs, *h, digits);
+            let left = firings::firings(dims, layout, 0, (self.tables, &mut *digits), budget);
+            add(&mut merged, &left.partials(budget));
+            for r in self.open(0) {
+                let rule = layout.effects[r];
+                // Most rules can be cleared from an outline, without enumerating.
+                let Some(outline) = left.outline(r) else {
+                    continue;
+                };
+                if pairing::may_change(&outline, &right_side, &rule, self.allowed) {
+                    self.study(r, &Side::new(&left.without(r, budget)), &right_side);
+                }
+            }
+        }
+        let left_side = Side::new(&partials(merged));
+        let t = pairing::count(&left_side, &right_side, self.allowed, budget);
+        for r in self.open(1) {
+            let rule = layout.effects[r];
+            let Some(outline) = right.outline(r) else {
+                continue;
+            };
+            if pairing::may_change(&outline, &left_side, &rule, self.allowed) {
+                self.study(r, &Side::new(&right.without(r, budget)), &left_side);
+            }
+        }
+        t
+    }
+
+    /// The studied rules of half `side` not yet known to matter.
+    fn open(&self, side: usize) -> Vec<usize> {
+        self.studied
+            .iter()
+            .copied()
+            .filter(|r| {
+                self.layout.rule_half[*r] == side && !self.matters[*r].load(Ordering::Relaxed)
             })
-        })
-        .collect()
+            .collect()
+    }
+
+    /// Marks rule `r` as mattering if adding it to `without` (the partial results where it
+    /// fired, its effect left out) changes some winner against `other`.
+    fn study(&self, r: usize, without: &Side, other: &Side) {
+        let rule = self.layout.effects[r];
+        if pairing::changes_outcome(without, other, &rule, self.allowed, self.budget) {
+            self.matters[r].store(true, Ordering::Relaxed);
+        }
+    }
 }
 
-/// The values of the `relevant` hubs (as `digits` gives them), as one number.
-fn hub_key(dims: &[Dim], layout: &space::Layout, relevant: &[usize], digits: &[usize]) -> usize {
-    relevant.iter().fold(0, |key, i| {
-        let hub = layout.hubs[*i];
-        key * dims[hub].values.len() + digits[hub]
-    })
+/// Adds partial results into a table of them.
+fn add(table: &mut FxHashMap<Effect, u64>, partials: &[Partial]) {
+    for p in partials {
+        *table.entry(p.effect).or_insert(0) += p.count;
+    }
+}
+
+/// A table of partial results as a list, in a fixed order.
+fn partials(table: FxHashMap<Effect, u64>) -> Vec<Partial> {
+    let mut out: Vec<Partial> = table
+        .into_iter()
+        .map(|(effect, count)| Partial { effect, count })
+        .collect();
+    out.sort_unstable_by(|a, b| {
+        (a.effect.pairs, a.effect.excluded).cmp(&(b.effect.pairs, b.effect.excluded))
+    });
+    out
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -87,28 +87,41 @@ fn enumerate(
     } else {
         0
     };
-    let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
-    let mut set = vec![0u64; words];
-    for index in 0..total {
-        let mut rest = index;
-        for d in own {
+    // Each rule's position in its table, moved as the group's dims change (first dim fastest)
+    // rather than worked out again at each assignment.
+    for d in own {
+        digits[*d] = 0;
+    }
+    let mut at: Vec<usize> = rules.iter().map(|r| tables[*r].index(digits)).collect();
+    let steps: Vec<(usize, Vec<usize>)> = own
+        .iter()
+        .map(|d| {
             let n = dims[*d].values.len();
-            digits[*d] = rest % n;
-            rest /= n;
-        }
+            (n, rules.iter().map(|r| tables[*r].stride(*d)).collect())
+        })
+        .collect();
+    let mut counter = vec![0usize; own.len()];
+    let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
+    // With at most 64 rules a set is one word: count it without a slice key.
+    let mut small: FxHashMap<u64, u64> = FxHashMap::default();
+    let mut set = vec![0u64; words];
+    for _ in 0..total {
         set.fill(0);
         for (i, r) in rules.iter().enumerate() {
-            let t = &tables[*r];
-            if t.fires(t.index(digits)) {
+            if tables[*r].fires(at[i]) {
                 set[i / 64] |= 1 << (i % 64);
             }
         }
-        if let Some(n) = table.get_mut(&set[..]) {
+        if words == 1 {
+            *small.entry(set[0]).or_insert(0) += 1;
+        } else if let Some(n) = table.get_mut(&set[..]) {
             *n += 1;
         } else {
             table.insert(set.clone().into_boxed_slice(), 1);
         }
+        advance(&steps, &mut counter, &mut at);
     }
+    table.extend(small.into_iter().map(|(w, n)| (Box::from([w]), n)));
     let mut sets: Vec<(Box<[u64]>, u64)> = table.into_iter().collect();
     // FxHash has no random seed, so hash order is the same on every run; the sort makes it
     // independent of how the table grew as well.
@@ -117,6 +130,23 @@ fn enumerate(
         rules: rules.to_vec(),
         effects,
         sets,
+    }
+}
+
+/// Moves every rule's position to the group's next assignment, the first dim fastest.
+fn advance(steps: &[(usize, Vec<usize>)], counter: &mut [usize], at: &mut [usize]) {
+    for ((n, strides), c) in steps.iter().zip(counter.iter_mut()) {
+        *c += 1;
+        if *c < *n {
+            for (a, s) in at.iter_mut().zip(strides) {
+                *a += s;
+            }
+            return;
+        }
+        *c = 0;
+        for (a, s) in at.iter_mut().zip(strides) {
+            *a -= (n - 1) * s;
+        }
     }
 }
 

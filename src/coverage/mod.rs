@@ -8,6 +8,7 @@
 //! (`budget.rs`); a rule set whose space needs more is sampled instead (`sample.rs`).
 
 mod budget;
+mod classes;
 mod count;
 mod firings;
 mod pairing;

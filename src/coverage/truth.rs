@@ -58,10 +58,29 @@ impl Table {
         self.strides.iter().map(|(d, s)| digits[*d] * s).sum()
     }
 
+    /// How far the position moves when dim `d` grows by one; 0 when the rule does not read it.
+    pub(super) fn stride(&self, d: usize) -> usize {
+        self.strides
+            .iter()
+            .find(|(x, _)| *x == d)
+            .map_or(0, |(_, s)| *s)
+    }
+
     /// Whether the rule fires at position `index`.
     #[inline]
     pub(super) fn fires(&self, index: usize) -> bool {
         self.bits[index / 64] & (1 << (index % 64)) != 0
+    }
+
+    /// Whether the rule fires alike where dim `d` (of `n` values) takes value `a` as where it
+    /// takes value `b`, everything else equal; true when the rule does not read `d`.
+    pub(super) fn alike(&self, (d, n): (usize, usize), a: usize, b: usize) -> bool {
+        let Some(&(_, stride)) = self.strides.iter().find(|(x, _)| *x == d) else {
+            return true;
+        };
+        (0..self.size)
+            .filter(|i| (i / stride) % n == a)
+            .all(|i| self.fires(i) == self.fires(i - a * stride + b * stride))
     }
 
     /// The share of the rule's assignments in which it fires, 0 to 1.
