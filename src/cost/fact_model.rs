@@ -24,11 +24,14 @@ struct TierPrices<'p> {
 #[derive(Debug, Clone, Copy)]
 struct ClassPrices<'p> {
     class: &'p SizeClass,
-    gpu: &'p Gpu,
     gpus_per_replica: f64,
     cost: [GpuCost; 2],
     /// Parameters of the dense class a model trained from scratch for this use case needs.
     needed: f64,
+    /// Prompt tokens a second one GPU reads (see [`serving::prefill_rate`]).
+    prefill: f64,
+    /// Memory a replica leaves for the KV cache, in GB (see [`serving::kv_room`]).
+    kv_room: f64,
 }
 
 /// What the tier and size class come to for one task, domain and latency answer.
@@ -121,10 +124,12 @@ impl<'p> FactModel<'p> {
         let train_gpu = p.gpu(&p.training.gpu);
         let prices = |class: &'p SizeClass, needed: f64| {
             let gpu = p.gpu(&class.gpu);
+            let n = serving::gpus_per_replica(class, gpu, &p.serving);
             ClassPrices {
                 class,
-                gpu,
-                gpus_per_replica: serving::gpus_per_replica(class, gpu, &p.serving),
+                gpus_per_replica: n,
+                prefill: serving::prefill_rate(class, gpu, &p.serving),
+                kv_room: serving::kv_room(class, gpu, &p.serving, n),
                 cost: [
                     hardware::per_gpu(gpu, None),
                     hardware::per_gpu(gpu, Some(&p.owned)),
@@ -264,7 +269,15 @@ impl<'p> FactModel<'p> {
         let owned = x.owned.then_some(&p.owned);
         let class = &self.classes[usize::from(x.sized.class)];
         let per_gpu = class.cost[usize::from(x.owned)];
-        let fleet = self.gpus(&load, class);
+        let peak = if load.batch {
+            1.0
+        } else {
+            p.serving.peak_to_mean.value
+        };
+        let rate = load.requests_per_day / 86_400.0 * peak;
+        let output = load.tokens_per_request / (load.input_per_output + 1.0);
+        let split = (load.tokens_per_request - output, output);
+        let fleet = self.gpus(&load, split, rate, class);
         let train_owned = x.train_owned.then_some(&p.owned);
         let run = training::size_run(
             corpus,
@@ -275,7 +288,7 @@ impl<'p> FactModel<'p> {
         );
         let own = &self.served[self.class_near(run.params)];
         let own_cost = own.cost[usize::from(x.owned)];
-        let own_fleet = self.gpus(&load, own);
+        let own_fleet = self.gpus(&load, split, rate, own);
         let tuning = tuning_compute(labeled, class.class.active_params, p, self.train_gpu, owned);
         let cluster = run.cluster_gpus * self.train_cost[usize::from(x.train_owned)].once;
         let usage = [
@@ -306,17 +319,32 @@ impl<'p> FactModel<'p> {
         }
     }
 
-    /// GPUs in a fleet of `class` for the load.
-    fn gpus(&self, load: &Load, class: &ClassPrices<'_>) -> f64 {
+    /// GPUs in a fleet of `class` for the load, as [`serving::pooled_size`] sizes it for
+    /// this one load, the same operations in the same order: `split` is the load's prompt and
+    /// completion tokens per request and `rate` its requests a second at the peak.
+    #[inline]
+    fn gpus(&self, load: &Load, split: (f64, f64), rate: f64, class: &ClassPrices<'_>) -> f64 {
+        let s = &self.p.serving;
         let n = class.gpus_per_replica;
-        let size = serving::pooled_size(
-            std::slice::from_ref(load),
-            class.class,
-            class.gpu,
-            &self.p.serving,
-            n,
-        );
-        size.replicas * n
+        let (input, output) = split;
+        let seconds = input / class.prefill + output / class.class.output_tokens_per_second_per_gpu;
+        let in_flight = if load.batch {
+            0.0
+        } else {
+            rate * s.request_seconds.value
+        };
+        let gpu_load = 0.0 + rate * seconds;
+        let kv = 0.0 + in_flight * load.tokens_per_request * class.class.kv_bytes_per_token / 1e9;
+        let by_throughput = (gpu_load / n).ceil();
+        let by_memory = (kv / class.kv_room).ceil();
+        let replicas = if by_throughput <= 1.0 && by_memory <= 1.0 {
+            1.0
+        } else if by_memory > by_throughput {
+            by_memory
+        } else {
+            by_throughput
+        };
+        replicas * n
     }
 
     /// The index in the pricing's classes of [`Pricing::class_near`]: from the cut points

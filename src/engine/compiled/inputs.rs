@@ -45,11 +45,11 @@ impl Input {
     /// fact is at or above every threshold, as `Condition::Fact` compares it).
     #[inline]
     fn band(&self, v: f64) -> usize {
-        1 + self
-            .thresholds
-            .iter()
-            .filter(|t| v.partial_cmp(t) != Some(std::cmp::Ordering::Less))
-            .count()
+        let mut region = 1;
+        for t in &self.thresholds {
+            region += usize::from(!(v < *t));
+        }
+        region
     }
 
     /// The region of this input's value in a scenario.
@@ -96,12 +96,13 @@ pub(super) fn sources(when: &Condition) -> Vec<Source> {
     out
 }
 
-/// Every input some rule reads, in [`Source`] order, with the rule base's thresholds.
-pub(super) fn inputs(base: &RuleBase) -> Vec<Input> {
+/// Every input some rule reads, in [`Source`] order, with the rule base's thresholds, given
+/// each rule's [`sources`].
+pub(super) fn inputs(base: &RuleBase, each: &[Vec<Source>]) -> Vec<Input> {
     let mut numbers: Vec<(Source, f64)> = Vec::new();
     let mut read: Vec<Source> = Vec::new();
-    for rule in &base.rules {
-        read.extend(sources(&rule.when));
+    for (rule, sources) in base.rules.iter().zip(each) {
+        read.extend_from_slice(sources);
         numbers.extend(
             rule.when
                 .thresholds()
