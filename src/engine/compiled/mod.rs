@@ -11,10 +11,12 @@
 
 mod inputs;
 mod outcome;
+mod probe;
 mod tables;
 
-use inputs::{Input, sources};
+use inputs::sources;
 pub use outcome::Outcome;
+use probe::Probes;
 use tables::{
     Entry, MATRIX_UNIT, MAX_REGIONS, MAX_RULES, MAX_TERMS, Rect, matrix_units, rectangles,
     region_entries, scores_fit, truth_table,
@@ -34,13 +36,11 @@ pub struct Compiled<'a> {
     base: &'a RuleBase,
     /// The rules that read nothing, added up.
     constant: Entry,
-    /// Inputs read by some rule, questions first, then facts, each with the offset of its
-    /// regions in `entries` and `alive`.
-    inputs: Box<[(Input, usize)]>,
-    /// Per input, per region: the rules over that input alone, added up.
+    /// Inputs read by some rule, each with the offset of its regions in `entries`.
+    probes: Probes,
+    /// Per input, per region: the rules over that input alone, added up, and the terms that
+    /// region leaves possible.
     entries: Box<[Entry]>,
-    /// Per input, per region: the terms that region leaves possible (bit `t`: term `t`).
-    alive: Box<[u64]>,
     /// The terms there are, as bits.
     terms: u64,
     /// Per term: the entry of its rule. A rule over several inputs has disjoint terms, the
@@ -106,16 +106,16 @@ impl<'a> Compiled<'a> {
             offsets.push(entries.len());
             entries.extend(region_entries(input, rules));
         }
-        let mut alive = vec![u64::MAX; entries.len()];
         for (t, (_, at, rect)) in terms.iter().enumerate() {
             for (&i, &regions) in at.iter().zip(rect) {
                 for r in 0..inputs[i].regions() {
                     if regions & (1 << r) == 0 {
-                        alive[offsets[i] + r] &= !(1 << t);
+                        entries[offsets[i] + r].alive &= !(1 << t);
                     }
                 }
             }
         }
+        let probes = Probes::new(&inputs, &offsets)?;
         let term_entries = terms
             .iter()
             .map(|(index, _, _)| Entry::of_rule(*index, &base.rules[*index].effect))
@@ -128,9 +128,8 @@ impl<'a> Compiled<'a> {
         Some(Compiled {
             base,
             constant,
-            inputs: inputs.into_iter().zip(offsets).collect(),
+            probes,
             entries: entries.into(),
-            alive: alive.into(),
             terms: if terms.len() == 64 {
                 u64::MAX
             } else {
@@ -200,11 +199,11 @@ impl<'a> Compiled<'a> {
     fn sum(&self, answers: &Answers, facts: &Facts) -> Option<Entry> {
         let mut sum = self.constant;
         let mut alive = self.terms;
-        for (input, offset) in &self.inputs {
-            let at = offset + input.region(answers, facts).ok()?;
-            sum.add(&self.entries[at]);
-            alive &= self.alive[at];
-        }
+        self.probes.each(answers, facts, |at| {
+            let entry = &self.entries[at];
+            sum.add(entry);
+            alive &= entry.alive;
+        })?;
         while alive != 0 {
             sum.add(&self.term_entries[alive.trailing_zeros() as usize]);
             alive &= alive - 1;

@@ -26,13 +26,28 @@ pub(super) const MATRIX_UNIT: f64 = 256.0;
 /// What some fired rules add up to: the bits of the rules, scores in hundredths (strategies
 /// then approaches), the matrix shift in units, and the options excluded (strategies in bits
 /// 0..4, approaches in 4..8). Scores are `i32`: [`scores_fit`] checks no sum can overflow.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// An input region's entry also says which terms (see [`rectangles`]) the region leaves
+/// possible, in `alive`, which adding leaves alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(16))]
 pub(super) struct Entry {
     pub(super) fired: [u64; 4],
     pub(super) scores: [i32; 8],
     pub(super) matrix: [i64; 2],
     pub(super) excluded: u8,
+    pub(super) alive: u64,
+}
+
+impl Default for Entry {
+    fn default() -> Entry {
+        Entry {
+            fired: [0; 4],
+            scores: [0; 8],
+            matrix: [0; 2],
+            excluded: 0,
+            alive: u64::MAX,
+        }
+    }
 }
 
 impl Entry {
@@ -66,6 +81,7 @@ impl Entry {
             // Whole units, checked by `matrix_units`; other rule bases sum the shifts in order.
             matrix: effect.matrix.map(|m| (m * MATRIX_UNIT) as i64),
             excluded: effect.excluded_mask(),
+            alive: u64::MAX,
         }
     }
 }
