@@ -196,14 +196,12 @@ impl<'a> Compiled<'a> {
     }
 
     /// What the rules that fire add up to; `None` for an answer of the wrong type.
+    #[inline]
     fn sum(&self, answers: &Answers, facts: &Facts) -> Option<Entry> {
         let mut sum = self.constant;
         let mut alive = self.terms;
-        self.probes.each(answers, facts, |at| {
-            let entry = &self.entries[at];
-            sum.add(entry);
-            alive &= entry.alive;
-        })?;
+        self.probes
+            .add(answers, facts, &self.entries, &mut sum, &mut alive)?;
         while alive != 0 {
             sum.add(&self.term_entries[alive.trailing_zeros() as usize]);
             alive &= alive - 1;

@@ -3,6 +3,7 @@
 //! evaluator's entries, so a region is found and its entry read without a lookup by kind.
 
 use super::inputs::{Input, Source};
+use super::tables::Entry;
 use crate::answers::{Answer, Answers};
 use crate::questions::QuestionId;
 use crate::rules::Facts;
@@ -78,14 +79,17 @@ impl Probes {
         })
     }
 
-    /// Calls `visit` with the offset of each input's region in the entries; `None` (having
-    /// stopped) when an answer has a type its question does not take, or is not a number.
+    /// Adds to `sum` the entry of each input's region, and keeps in `alive` the terms every
+    /// region leaves possible; `None` (having stopped) when an answer has a type its question
+    /// does not take, or is not a number.
     #[inline]
-    pub(super) fn each(
+    pub(super) fn add(
         &self,
         answers: &Answers,
         facts: &Facts,
-        mut visit: impl FnMut(usize),
+        entries: &[Entry],
+        sum: &mut Entry,
+        alive: &mut u64,
     ) -> Option<()> {
         for p in &self.levels {
             let region = match answers.get(p.question) {
@@ -93,7 +97,7 @@ impl Probes {
                 Some(Answer::Level(i)) if i < p.levels => usize::from(i) + 1,
                 Some(_) => return None,
             };
-            visit(p.offset as usize + region);
+            visit(entries, p.offset as usize + region, sum, alive);
         }
         for p in &self.bands {
             let value = match p.value {
@@ -110,8 +114,16 @@ impl Probes {
                 let thresholds = &self.thresholds[p.from as usize..p.to as usize];
                 1 + thresholds.iter().take_while(|t| !(v < **t)).count()
             });
-            visit(p.offset as usize + region);
+            visit(entries, p.offset as usize + region, sum, alive);
         }
         Some(())
     }
+}
+
+/// Adds the entry at `at` to `sum` and keeps in `alive` the terms it leaves possible.
+#[inline]
+fn visit(entries: &[Entry], at: usize, sum: &mut Entry, alive: &mut u64) {
+    let entry = &entries[at];
+    sum.add(entry);
+    *alive &= entry.alive;
 }
