@@ -170,7 +170,22 @@ pub(super) fn truth_table(
 
 /// Whether bits `from..to` of a table are all `value`.
 fn uniform(bits: &[u64], from: usize, to: usize, value: bool) -> bool {
-    (from..to).all(|n| (bits[n / 64] >> (n % 64)) & 1 == u64::from(value))
+    let want = if value { u64::MAX } else { 0 };
+    let mut n = from;
+    while n < to {
+        let shift = n % 64;
+        let take = (64 - shift).min(to - n);
+        let mask = if take == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << take) - 1) << shift
+        };
+        if bits[n / 64] & mask != want & mask {
+            return false;
+        }
+        n += take;
+    }
+    true
 }
 
 /// Disjoint rectangles whose union is the set bits of a truth table, within the block of
