@@ -4,10 +4,11 @@
 
 use super::FactFigures;
 use super::api;
+use super::class_prices::ClassPrices;
 use super::estimate::{first_year, hosted, owns_hardware, share, tuning_compute, tuning_job};
 use super::hardware::{self, GpuCost};
 use super::pricing::{Gpu, Pricing, SizeClass, Tier, Tuning};
-use super::serving::{self, Load};
+use super::serving::Load;
 use super::sizing;
 use super::training;
 use crate::answers::{Answer, Answers};
@@ -18,20 +19,6 @@ use crate::questions::{COUNT, QuestionId, SIZE_CLASSES, TIERS};
 struct TierPrices<'p> {
     tier: &'p Tier,
     offer: &'p Tuning,
-}
-
-/// A size class with its GPU, GPUs per replica and one GPU's cost rented and owned.
-#[derive(Debug, Clone, Copy)]
-struct ClassPrices<'p> {
-    class: &'p SizeClass,
-    gpus_per_replica: f64,
-    cost: [GpuCost; 2],
-    /// Parameters of the dense class a model trained from scratch for this use case needs.
-    needed: f64,
-    /// Prompt tokens a second one GPU reads (see [`serving::prefill_rate`]).
-    prefill: f64,
-    /// Memory a replica leaves for the KV cache, in GB (see [`serving::kv_room`]).
-    kv_room: f64,
 }
 
 /// What the tier and size class come to for one task, domain and latency answer.
@@ -122,21 +109,7 @@ impl<'p> FactModel<'p> {
         let numbers = ids(NUMBERS)?;
         let radix = levels.map(|q| q.question().levels().map_or(1, |l| l.len() + 1));
         let train_gpu = p.gpu(&p.training.gpu);
-        let prices = |class: &'p SizeClass, needed: f64| {
-            let gpu = p.gpu(&class.gpu);
-            let n = serving::gpus_per_replica(class, gpu, &p.serving);
-            ClassPrices {
-                class,
-                gpus_per_replica: n,
-                prefill: serving::prefill_rate(class, gpu, &p.serving),
-                kv_room: serving::kv_room(class, gpu, &p.serving, n),
-                cost: [
-                    hardware::per_gpu(gpu, None),
-                    hardware::per_gpu(gpu, Some(&p.owned)),
-                ],
-                needed,
-            }
-        };
+        let prices = |class: &'p SizeClass, needed: f64| ClassPrices::new(p, class, needed);
         let classes = SIZE_CLASSES
             .map(|id| {
                 let dense = if id == "moe" { "large" } else { id };
@@ -277,7 +250,7 @@ impl<'p> FactModel<'p> {
         let rate = load.requests_per_day / 86_400.0 * peak;
         let output = load.tokens_per_request / (load.input_per_output + 1.0);
         let split = (load.tokens_per_request - output, output);
-        let fleet = self.gpus(&load, split, rate, class);
+        let fleet = class.gpus(&load, split, rate, &p.serving);
         let train_owned = x.train_owned.then_some(&p.owned);
         let run = training::size_run(
             corpus,
@@ -288,7 +261,7 @@ impl<'p> FactModel<'p> {
         );
         let own = &self.served[self.class_near(run.params)];
         let own_cost = own.cost[usize::from(x.owned)];
-        let own_fleet = self.gpus(&load, split, rate, own);
+        let own_fleet = own.gpus(&load, split, rate, &p.serving);
         let tuning = tuning_compute(labeled, class.class.active_params, p, self.train_gpu, owned);
         let cluster = run.cluster_gpus * self.train_cost[usize::from(x.train_owned)].once;
         let usage = [
@@ -317,34 +290,6 @@ impl<'p> FactModel<'p> {
             monthly_self_hosting_usd: usage[2] + self.staff_monthly[2],
             training_budget_share: share(run.compute_usd + cluster, budget),
         }
-    }
-
-    /// GPUs in a fleet of `class` for the load, as [`serving::pooled_size`] sizes it for
-    /// this one load, the same operations in the same order: `split` is the load's prompt and
-    /// completion tokens per request and `rate` its requests a second at the peak.
-    #[inline]
-    fn gpus(&self, load: &Load, split: (f64, f64), rate: f64, class: &ClassPrices<'_>) -> f64 {
-        let s = &self.p.serving;
-        let n = class.gpus_per_replica;
-        let (input, output) = split;
-        let seconds = input / class.prefill + output / class.class.output_tokens_per_second_per_gpu;
-        let in_flight = if load.batch {
-            0.0
-        } else {
-            rate * s.request_seconds.value
-        };
-        let gpu_load = 0.0 + rate * seconds;
-        let kv = 0.0 + in_flight * load.tokens_per_request * class.class.kv_bytes_per_token / 1e9;
-        let by_throughput = (gpu_load / n).ceil();
-        let by_memory = (kv / class.kv_room).ceil();
-        let replicas = if by_throughput <= 1.0 && by_memory <= 1.0 {
-            1.0
-        } else if by_memory > by_throughput {
-            by_memory
-        } else {
-            by_throughput
-        };
-        replicas * n
     }
 
     /// The index in the pricing's classes of [`Pricing::class_near`]: from the cut points

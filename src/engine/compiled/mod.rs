@@ -19,7 +19,7 @@ pub use outcome::Outcome;
 use probe::Probes;
 use tables::{
     Entry, MATRIX_UNIT, MAX_REGIONS, MAX_RULES, MAX_TERMS, Rect, matrix_units, rectangles,
-    region_entries, scores_fit, truth_table,
+    region_entries, rule_out, scores_fit, truth_table,
 };
 
 use crate::answers::Answers;
@@ -107,24 +107,22 @@ impl<'a> Compiled<'a> {
             entries.extend(region_entries(input, rules));
         }
         for (t, (_, at, rect)) in terms.iter().enumerate() {
-            for (&i, &regions) in at.iter().zip(rect) {
-                for r in 0..inputs[i].regions() {
-                    if regions & (1 << r) == 0 {
-                        entries[offsets[i] + r].alive &= !(1 << t);
-                    }
-                }
-            }
+            rule_out(
+                &mut entries,
+                t,
+                at.iter().map(|i| (offsets[*i], &inputs[*i])),
+                rect,
+            );
         }
         let probes = Probes::new(&inputs, &offsets)?;
         let term_entries = terms
             .iter()
             .map(|(index, _, _)| Entry::of_rule(*index, &base.rules[*index].effect))
             .collect();
-        let cost = if base.reads_facts {
-            FactModel::new(&base.pricing)
-        } else {
-            None
-        };
+        let cost = base
+            .reads_facts
+            .then(|| FactModel::new(&base.pricing))
+            .flatten();
         Some(Compiled {
             base,
             constant,

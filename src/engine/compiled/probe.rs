@@ -2,6 +2,8 @@
 //! facts with their thresholds in one flat array; each with the offset of its regions in the
 //! evaluator's entries, so a region is found and its entry read without a lookup by kind.
 
+use std::cmp::Ordering;
+
 use super::inputs::{Input, Source};
 use super::tables::Entry;
 use crate::answers::{Answer, Answers};
@@ -112,7 +114,10 @@ impl Probes {
                 // Ascending: count the thresholds at or below `v` (all of them for a NaN
                 // fact, as `Condition::Fact` compares it).
                 let thresholds = &self.thresholds[p.from as usize..p.to as usize];
-                1 + thresholds.iter().take_while(|t| !(v < **t)).count()
+                1 + thresholds
+                    .iter()
+                    .take_while(|t| v.partial_cmp(t) != Some(Ordering::Less))
+                    .count()
             });
             visit(entries, p.offset as usize + region, sum, alive);
         }

@@ -168,6 +168,23 @@ pub(super) fn truth_table(
     Some((bits, radices))
 }
 
+/// Clears term `t`'s bit in the entries of the regions its rectangle leaves out, for each of
+/// its rule's inputs (with the offset of its regions in `entries`) and the regions it spans.
+pub(super) fn rule_out<'i>(
+    entries: &mut [Entry],
+    t: usize,
+    inputs: impl Iterator<Item = (usize, &'i Input)>,
+    rect: &[u64],
+) {
+    for ((offset, input), &regions) in inputs.zip(rect) {
+        for r in 0..input.regions() {
+            if regions & (1 << r) == 0 {
+                entries[offset + r].alive &= !(1 << t);
+            }
+        }
+    }
+}
+
 /// Whether bits `from..to` of a table are all `value`.
 fn uniform(bits: &[u64], from: usize, to: usize, value: bool) -> bool {
     let want = if value { u64::MAX } else { 0 };
