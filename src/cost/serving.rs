@@ -152,7 +152,8 @@ pub(super) struct Size {
 }
 
 /// The size of a fleet of replicas of `n` GPUs (see [`gpus_per_replica`]) for several loads:
-/// the arithmetic of [`pooled`], without names, for the compiled cost model.
+/// the arithmetic of [`pooled`], without names (the compiled cost model repeats it for one
+/// load in `ClassPrices::gpus`).
 pub(super) fn pooled_size(
     loads: &[Load],
     class: &SizeClass,
