@@ -4,10 +4,11 @@
 
 use super::FactFigures;
 use super::api;
+use super::class_prices::ClassPrices;
 use super::estimate::{first_year, hosted, owns_hardware, share, tuning_compute, tuning_job};
 use super::hardware::{self, GpuCost};
 use super::pricing::{Gpu, Pricing, SizeClass, Tier, Tuning};
-use super::serving::{self, Load};
+use super::serving::Load;
 use super::sizing;
 use super::training;
 use crate::answers::{Answer, Answers};
@@ -18,17 +19,6 @@ use crate::questions::{COUNT, QuestionId, SIZE_CLASSES, TIERS};
 struct TierPrices<'p> {
     tier: &'p Tier,
     offer: &'p Tuning,
-}
-
-/// A size class with its GPU, GPUs per replica and one GPU's cost rented and owned.
-#[derive(Debug, Clone, Copy)]
-struct ClassPrices<'p> {
-    class: &'p SizeClass,
-    gpu: &'p Gpu,
-    gpus_per_replica: f64,
-    cost: [GpuCost; 2],
-    /// Parameters of the dense class a model trained from scratch for this use case needs.
-    needed: f64,
 }
 
 /// What the tier and size class come to for one task, domain and latency answer.
@@ -119,19 +109,7 @@ impl<'p> FactModel<'p> {
         let numbers = ids(NUMBERS)?;
         let radix = levels.map(|q| q.question().levels().map_or(1, |l| l.len() + 1));
         let train_gpu = p.gpu(&p.training.gpu);
-        let prices = |class: &'p SizeClass, needed: f64| {
-            let gpu = p.gpu(&class.gpu);
-            ClassPrices {
-                class,
-                gpu,
-                gpus_per_replica: serving::gpus_per_replica(class, gpu, &p.serving),
-                cost: [
-                    hardware::per_gpu(gpu, None),
-                    hardware::per_gpu(gpu, Some(&p.owned)),
-                ],
-                needed,
-            }
-        };
+        let prices = |class: &'p SizeClass, needed: f64| ClassPrices::new(p, class, needed);
         let classes = SIZE_CLASSES
             .map(|id| {
                 let dense = if id == "moe" { "large" } else { id };
@@ -264,7 +242,15 @@ impl<'p> FactModel<'p> {
         let owned = x.owned.then_some(&p.owned);
         let class = &self.classes[usize::from(x.sized.class)];
         let per_gpu = class.cost[usize::from(x.owned)];
-        let fleet = self.gpus(&load, class);
+        let peak = if load.batch {
+            1.0
+        } else {
+            p.serving.peak_to_mean.value
+        };
+        let rate = load.requests_per_day / 86_400.0 * peak;
+        let output = load.tokens_per_request / (load.input_per_output + 1.0);
+        let split = (load.tokens_per_request - output, output);
+        let fleet = class.gpus(&load, split, rate, &p.serving);
         let train_owned = x.train_owned.then_some(&p.owned);
         let run = training::size_run(
             corpus,
@@ -275,7 +261,7 @@ impl<'p> FactModel<'p> {
         );
         let own = &self.served[self.class_near(run.params)];
         let own_cost = own.cost[usize::from(x.owned)];
-        let own_fleet = self.gpus(&load, own);
+        let own_fleet = own.gpus(&load, split, rate, &p.serving);
         let tuning = tuning_compute(labeled, class.class.active_params, p, self.train_gpu, owned);
         let cluster = run.cluster_gpus * self.train_cost[usize::from(x.train_owned)].once;
         let usage = [
@@ -304,19 +290,6 @@ impl<'p> FactModel<'p> {
             monthly_self_hosting_usd: usage[2] + self.staff_monthly[2],
             training_budget_share: share(run.compute_usd + cluster, budget),
         }
-    }
-
-    /// GPUs in a fleet of `class` for the load.
-    fn gpus(&self, load: &Load, class: &ClassPrices<'_>) -> f64 {
-        let n = class.gpus_per_replica;
-        let size = serving::pooled_size(
-            std::slice::from_ref(load),
-            class.class,
-            class.gpu,
-            &self.p.serving,
-            n,
-        );
-        size.replicas * n
     }
 
     /// The index in the pricing's classes of [`Pricing::class_near`]: from the cut points

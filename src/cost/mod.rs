@@ -2,6 +2,7 @@
 //! staff, estimated from the answers and the pricing file.
 
 mod api;
+mod class_prices;
 mod estimate;
 mod fact_model;
 mod hardware;

@@ -25,15 +25,18 @@ pub(super) struct Load {
 pub(super) fn gpu_seconds(load: &Load, class: &SizeClass, gpu: &Gpu, s: &Serving) -> f64 {
     let output = load.tokens_per_request / (load.input_per_output + 1.0);
     let input = load.tokens_per_request - output;
-    // FP8 and narrower weights run on the tensor cores at twice the BF16 rate.
+    input / prefill_rate(class, gpu, s) + output / class.output_tokens_per_second_per_gpu
+}
+
+/// Prompt tokens a second one GPU reads: compute bound, 2 FLOPs per active parameter per
+/// token; FP8 and narrower weights run on the tensor cores at twice the BF16 rate.
+pub(super) fn prefill_rate(class: &SizeClass, gpu: &Gpu, s: &Serving) -> f64 {
     let speedup = if class.bytes_per_param <= 1.0 {
         2.0
     } else {
         1.0
     };
-    let prefill =
-        gpu.peak_bf16_flops * speedup * s.prefill_utilization.value / (2.0 * class.active_params);
-    input / prefill + output / class.output_tokens_per_second_per_gpu
+    gpu.peak_bf16_flops * speedup * s.prefill_utilization.value / (2.0 * class.active_params)
 }
 
 /// Output tokens a second one GPU generates at full load for requests of `input` prompt and
@@ -75,7 +78,7 @@ pub struct Fleet {
 }
 
 /// Memory one replica of `n` GPUs leaves for the KV cache, in GB.
-fn kv_room(class: &SizeClass, gpu: &Gpu, s: &Serving, n: f64) -> f64 {
+pub(super) fn kv_room(class: &SizeClass, gpu: &Gpu, s: &Serving, n: f64) -> f64 {
     n * gpu.memory_gb * s.usable_memory.value - class.params * class.bytes_per_param / 1e9
 }
 
@@ -149,7 +152,8 @@ pub(super) struct Size {
 }
 
 /// The size of a fleet of replicas of `n` GPUs (see [`gpus_per_replica`]) for several loads:
-/// the arithmetic of [`pooled`], without names, for the compiled cost model.
+/// the arithmetic of [`pooled`], without names (the compiled cost model repeats it for one
+/// load in `ClassPrices::gpus`).
 pub(super) fn pooled_size(
     loads: &[Load],
     class: &SizeClass,

@@ -26,44 +26,25 @@ pub(super) struct Input {
     thresholds: Box<[f64]>,
 }
 
-/// Why an answer has no region: a type the question does not take, or not a number.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Exotic;
-
 impl Input {
     /// Whether every threshold is a finite number, as regions need.
     pub(super) fn finite(&self) -> bool {
         self.thresholds.iter().all(|t| t.is_finite())
     }
 
+    /// For a level question, its number of levels.
+    pub(super) fn levels(&self) -> Option<usize> {
+        self.levels
+    }
+
+    /// Its thresholds, ascending and distinct (none for a level question).
+    pub(super) fn thresholds(&self) -> &[f64] {
+        &self.thresholds
+    }
+
     /// The number of regions: unanswered, then each level or band.
     pub(super) fn regions(&self) -> usize {
         1 + self.levels.unwrap_or(self.thresholds.len() + 1)
-    }
-
-    /// The region of a band value: one plus the number of thresholds at or below it (a NaN
-    /// fact is at or above every threshold, as `Condition::Fact` compares it).
-    #[inline]
-    fn band(&self, v: f64) -> usize {
-        1 + self
-            .thresholds
-            .iter()
-            .filter(|t| v.partial_cmp(t) != Some(std::cmp::Ordering::Less))
-            .count()
-    }
-
-    /// The region of this input's value in a scenario.
-    #[inline]
-    pub(super) fn region(&self, answers: &Answers, facts: &Facts) -> Result<usize, Exotic> {
-        match self.source {
-            Source::Fact(fact) => Ok(facts.get(fact).map_or(0, |v| self.band(v))),
-            Source::Question(q) => match (answers.get(q), self.levels) {
-                (None, _) => Ok(0),
-                (Some(Answer::Level(i)), Some(n)) if usize::from(i) < n => Ok(usize::from(i) + 1),
-                (Some(Answer::Number(v)), None) if !v.is_nan() => Ok(self.band(v)),
-                _ => Err(Exotic),
-            },
-        }
     }
 
     /// Sets a scenario's value of this input to one in `region`.
@@ -96,12 +77,13 @@ pub(super) fn sources(when: &Condition) -> Vec<Source> {
     out
 }
 
-/// Every input some rule reads, in [`Source`] order, with the rule base's thresholds.
-pub(super) fn inputs(base: &RuleBase) -> Vec<Input> {
+/// Every input some rule reads, in [`Source`] order, with the rule base's thresholds, given
+/// each rule's [`sources`].
+pub(super) fn inputs(base: &RuleBase, each: &[Vec<Source>]) -> Vec<Input> {
     let mut numbers: Vec<(Source, f64)> = Vec::new();
     let mut read: Vec<Source> = Vec::new();
-    for rule in &base.rules {
-        read.extend(sources(&rule.when));
+    for (rule, sources) in base.rules.iter().zip(each) {
+        read.extend_from_slice(sources);
         numbers.extend(
             rule.when
                 .thresholds()

@@ -11,11 +11,16 @@
 
 mod inputs;
 mod outcome;
+mod probe;
 mod tables;
 
-use inputs::{Input, Source, sources};
+use inputs::sources;
 pub use outcome::Outcome;
-use tables::{Entry, MATRIX_UNIT, MAX_RULES, TruthTable, matrix_units, region_entries};
+use probe::Probes;
+use tables::{
+    Entry, MATRIX_UNIT, MAX_REGIONS, MAX_RULES, MAX_TERMS, Rect, matrix_units, rectangles,
+    region_entries, rule_out, scores_fit, truth_table,
+};
 
 use crate::answers::Answers;
 use crate::cost::{CostInputs, FactModel};
@@ -31,13 +36,17 @@ pub struct Compiled<'a> {
     base: &'a RuleBase,
     /// The rules that read nothing, added up.
     constant: Entry,
-    /// Inputs read by some rule, questions first, then facts.
-    inputs: Box<[Input]>,
-    /// Per input, per region: the rules over that input alone, added up.
-    entries: Box<[Box<[Entry]>]>,
-    /// Rules over several inputs.
-    tables: Box<[TruthTable]>,
-    /// Rules whose truth table would be too big, by index.
+    /// Inputs read by some rule, each with the offset of its regions in `entries`.
+    probes: Probes,
+    /// Per input, per region: the rules over that input alone, added up, and the terms that
+    /// region leaves possible.
+    entries: Box<[Entry]>,
+    /// The terms there are, as bits.
+    terms: u64,
+    /// Per term: the entry of its rule. A rule over several inputs has disjoint terms, the
+    /// rectangles of its truth table, so at most one of them holds.
+    term_entries: Box<[Entry]>,
+    /// Rules whose truth table would be too big, or whose terms do not fit, by index.
     conditions: Box<[usize]>,
     /// Whether matrix shifts are summed in units (else in rule order, as floats).
     units: bool,
@@ -46,26 +55,29 @@ pub struct Compiled<'a> {
 }
 
 impl<'a> Compiled<'a> {
-    /// Compiles a rule base; `None` when it has more than 256 rules or thresholds that are
-    /// not finite numbers.
+    /// Compiles a rule base; `None` when it has more than 256 rules, thresholds that are
+    /// not finite numbers, an input with more than 64 regions, or weights too large to add
+    /// up in 32 bits.
     pub fn new(base: &'a RuleBase) -> Option<Compiled<'a>> {
-        if base.rules.len() > MAX_RULES {
+        if base.rules.len() > MAX_RULES || !scores_fit(&base.rules) {
             return None;
         }
-        let inputs = inputs::inputs(base);
-        if inputs.len() > MAX_INPUTS || inputs.iter().any(|i| !i.finite()) {
+        let each: Vec<Vec<inputs::Source>> = base.rules.iter().map(|r| sources(&r.when)).collect();
+        let inputs = inputs::inputs(base, &each);
+        if inputs.len() > MAX_INPUTS
+            || inputs
+                .iter()
+                .any(|i| !i.finite() || i.regions() > MAX_REGIONS)
+        {
             return None;
         }
-        let position = |s: Source| inputs.iter().position(|i| i.source == s);
+        let position = |s: &inputs::Source| inputs.iter().position(|i| i.source == *s);
         let mut constant = Entry::default();
         let mut single: Vec<Vec<(usize, &Rule)>> = vec![Vec::new(); inputs.len()];
-        let mut tables = Vec::new();
+        let mut terms: Vec<(usize, Vec<usize>, Rect)> = Vec::new();
         let mut conditions = Vec::new();
-        for (index, rule) in base.rules.iter().enumerate() {
-            let at: Vec<usize> = sources(&rule.when)
-                .into_iter()
-                .filter_map(position)
-                .collect();
+        for (index, (rule, sources)) in base.rules.iter().zip(&each).enumerate() {
+            let at: Vec<usize> = sources.iter().filter_map(position).collect();
             match at.as_slice() {
                 [] => {
                     let (answers, facts) = inputs::blank();
@@ -74,28 +86,54 @@ impl<'a> Compiled<'a> {
                     }
                 }
                 [one] => single[*one].push((index, rule)),
-                many => match TruthTable::build(index, rule, &inputs, many) {
-                    Some(table) => tables.push(table),
-                    None => conditions.push(index),
-                },
+                many => {
+                    let rects = truth_table(rule, &inputs, many).map(|(bits, radices)| {
+                        let size = radices.iter().product();
+                        rectangles(&bits, &radices, 0, size)
+                    });
+                    match rects {
+                        Some(rects) if terms.len() + rects.len() <= MAX_TERMS => {
+                            terms.extend(rects.into_iter().map(|r| (index, many.to_vec(), r)));
+                        }
+                        _ => conditions.push(index),
+                    }
+                }
             }
         }
-        let entries = inputs
+        let mut offsets = Vec::with_capacity(inputs.len());
+        let mut entries = Vec::new();
+        for (input, rules) in inputs.iter().zip(&single) {
+            offsets.push(entries.len());
+            entries.extend(region_entries(input, rules));
+        }
+        for (t, (_, at, rect)) in terms.iter().enumerate() {
+            rule_out(
+                &mut entries,
+                t,
+                at.iter().map(|i| (offsets[*i], &inputs[*i])),
+                rect,
+            );
+        }
+        let probes = Probes::new(&inputs, &offsets)?;
+        let term_entries = terms
             .iter()
-            .zip(&single)
-            .map(|(input, rules)| region_entries(input, rules))
+            .map(|(index, _, _)| Entry::of_rule(*index, &base.rules[*index].effect))
             .collect();
-        let cost = if base.reads_facts {
-            FactModel::new(&base.pricing)
-        } else {
-            None
-        };
+        let cost = base
+            .reads_facts
+            .then(|| FactModel::new(&base.pricing))
+            .flatten();
         Some(Compiled {
             base,
             constant,
-            inputs: inputs.into(),
-            entries,
-            tables: tables.into(),
+            probes,
+            entries: entries.into(),
+            terms: if terms.len() == 64 {
+                u64::MAX
+            } else {
+                (1 << terms.len()) - 1
+            },
+            term_entries,
             conditions: conditions.into(),
             units: matrix_units(&base.rules),
             cost,
@@ -113,6 +151,7 @@ impl<'a> Compiled<'a> {
 
     /// A scenario's inputs to the compiled cost model, when the rules read cost facts and
     /// the model takes the scenario.
+    #[inline]
     pub fn cost_inputs(&self, answers: &Answers) -> Option<CostInputs> {
         self.cost.as_ref()?.inputs(answers)
     }
@@ -138,25 +177,9 @@ impl<'a> Compiled<'a> {
     }
 
     /// Evaluates a scenario with its cost facts already computed.
+    #[inline]
     pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Option<Outcome> {
-        let mut sum = self.constant;
-        let mut regions = [0usize; MAX_INPUTS];
-        for (i, (input, entries)) in self.inputs.iter().zip(&self.entries).enumerate() {
-            let region = input.region(answers, &facts).ok()?;
-            regions[i] = region;
-            sum.add(&entries[region]);
-        }
-        for table in &self.tables {
-            if table.fires(&regions) {
-                sum.add(&table.entry);
-            }
-        }
-        for &index in &self.conditions {
-            let rule = &self.base.rules[index];
-            if rule.when.eval(answers, &facts) == Truth::True {
-                sum.add(&Entry::of_rule(index, &rule.effect));
-            }
-        }
+        let sum = self.sum(answers, &facts)?;
         let matrix = if self.units {
             sum.matrix.map(|u| u as f64 / MATRIX_UNIT)
         } else {
@@ -168,6 +191,26 @@ impl<'a> Compiled<'a> {
             self.base.rules.len(),
             facts,
         ))
+    }
+
+    /// What the rules that fire add up to; `None` for an answer of the wrong type.
+    #[inline]
+    fn sum(&self, answers: &Answers, facts: &Facts) -> Option<Entry> {
+        let mut sum = self.constant;
+        let mut alive = self.terms;
+        self.probes
+            .add(answers, facts, &self.entries, &mut sum, &mut alive)?;
+        while alive != 0 {
+            sum.add(&self.term_entries[alive.trailing_zeros() as usize]);
+            alive &= alive - 1;
+        }
+        for &index in &self.conditions {
+            let rule = &self.base.rules[index];
+            if rule.when.eval(answers, facts) == Truth::True {
+                sum.add(&Entry::of_rule(index, &rule.effect));
+            }
+        }
+        Some(sum)
     }
 
     /// The matrix shifts of the fired rules added in rule order, as the reference does.

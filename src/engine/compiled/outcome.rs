@@ -37,48 +37,55 @@ pub struct Outcome {
 /// The best pair with its score, and the second-best when there is one.
 type BestTwo = ((Pair, i64), Option<(Pair, i64)>);
 
-/// The best and second-best pairs among those `allowed`, ties to the pair listed first.
-fn best_two(score: impl Fn(Pair) -> i64, allowed: impl Fn(Pair) -> bool) -> Option<BestTwo> {
-    let mut best: Option<(Pair, i64)> = None;
-    let mut second: Option<(Pair, i64)> = None;
-    for pair in PAIRS {
-        if !allowed(pair) {
+/// The best and second-best of the pairs whose bit is set in `allowed` (bit `i`: `PAIRS[i]`),
+/// ties to the pair listed first.
+#[inline]
+fn best_two(scores: &[i64; 7], allowed: u8) -> Option<BestTwo> {
+    let mut best: Option<(usize, i64)> = None;
+    let mut second: Option<(usize, i64)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed & (1 << i) == 0 {
             continue;
         }
-        let s = score(pair);
         match best {
             Some((_, b)) if s <= b => {
                 if second.is_none_or(|(_, t)| s > t) {
-                    second = Some((pair, s));
+                    second = Some((i, s));
                 }
             }
             _ => {
                 second = best;
-                best = Some((pair, s));
+                best = Some((i, s));
             }
         }
     }
-    best.map(|b| (b, second))
+    best.map(|(b, s)| ((PAIRS[b], s), second.map(|(i, t)| (PAIRS[i], t))))
 }
 
 impl Outcome {
     /// Ranks the pairs of a sum of fired rules, as the reference evaluator does.
     #[inline]
     pub(super) fn of_entry(sum: &Entry, matrix: [f64; 2], rules: usize, facts: Facts) -> Outcome {
-        let score = |p: Pair| sum.strategy[p.strategy as usize] + sum.approach[p.approach as usize];
-        let mask = |p: Pair| (1u8 << (p.strategy as u8)) | (1u8 << (4 + p.approach as u8));
-        let (best, conflict) = match best_two(score, |p| sum.excluded & mask(p) == 0) {
+        let strategy: [i64; 4] = std::array::from_fn(|i| i64::from(sum.scores[i]));
+        let approach: [i64; 4] = std::array::from_fn(|i| i64::from(sum.scores[4 + i]));
+        let scores = PAIRS.map(|p| strategy[p.strategy as usize] + approach[p.approach as usize]);
+        let mut allowed = 0u8;
+        for (i, p) in PAIRS.iter().enumerate() {
+            let mask = (1u8 << (p.strategy as u8)) | (1u8 << (4 + p.approach as u8));
+            allowed |= u8::from(sum.excluded & mask == 0) << i;
+        }
+        let (best, conflict) = match best_two(&scores, allowed) {
             Some(found) => (found, false),
             None => (
-                best_two(score, |_| true).unwrap_or(((PAIRS[0], 0), None)),
+                best_two(&scores, 0x7f).unwrap_or(((PAIRS[0], 0), None)),
                 true,
             ),
         };
         Outcome {
             fired: sum.fired,
             rules,
-            strategy: PerStrategy(sum.strategy),
-            approach: PerApproach(sum.approach),
+            strategy: PerStrategy(strategy),
+            approach: PerApproach(approach),
             matrix: matrix.map(|v| v.clamp(0.0, MATRIX_MAX)),
             excluded: sum.excluded,
             pick: best.0.0,
