@@ -21,6 +21,7 @@ mod portfolio_lines;
 mod questionnaire;
 mod review;
 mod roadmap;
+mod rounding;
 mod rows;
 pub mod safe_write;
 pub mod schema;

@@ -51,7 +51,8 @@ pub fn build(base: &RuleBase, answers: &Answers, eval: &Evaluation, cost: Estima
     let info = &base.strategies[pick.strategy];
     let reasons = reasons(base, eval, pick, runner.map(|r| r.0), (answers, facts));
     let exclusions = exclusions(base, eval, answers);
-    let evaluator = Evaluator::new(base);
+    // What-if and the roadmap evaluate about a hundred scenarios: too few to pay for tables.
+    let evaluator = Evaluator::quick(base);
     // The what-if analysis and the roadmap read the same regions of each question.
     let regions = whatif::RegionMap::new(&evaluator, answers);
     let analysis = whatif::analyse_in(&evaluator, &regions, answers, pick);

@@ -118,7 +118,19 @@ impl Draw {
 /// Checks `count` random scenarios with their real cost facts and `count / 5` with arbitrary
 /// facts; returns how many agreed.
 fn agree_on_random(base: &RuleBase, seed: u64, count: usize) -> usize {
-    let compiled = Compiled::new(base).expect("the rule base compiles");
+    agree_on_random_with(
+        base,
+        &Compiled::new(base).expect("the rule base compiles"),
+        (seed, count),
+    )
+}
+
+/// [`agree_on_random`] for a compiled form already built.
+fn agree_on_random_with(
+    base: &RuleBase,
+    compiled: &Compiled<'_>,
+    (seed, count): (u64, usize),
+) -> usize {
     let numbers: Vec<Vec<f64>> = QuestionId::all().map(|id| numbers(base, id)).collect();
     let mut thresholds: Vec<f64> = base
         .rules
@@ -156,6 +168,14 @@ fn compiled_agrees_with_the_reference_on_a_million_random_scenarios() {
     let base = rules::built_in().unwrap();
     let checked = agree_on_random(&base, 0x5EED_C0DE, 1_000_000);
     assert_eq!(checked, 1_200_000);
+}
+
+#[test]
+fn the_quick_compiled_form_agrees_with_the_reference() {
+    let base = rules::built_in().unwrap();
+    let quick = Compiled::quick(&base).expect("the rule base compiles");
+    let checked = agree_on_random_with(&base, &quick, (0x0DD_5EED, 100_000));
+    assert_eq!(checked, 120_000);
 }
 
 #[test]

@@ -59,6 +59,17 @@ impl<'a> Compiled<'a> {
     /// not finite numbers, an input with more than 64 regions, or weights too large to add
     /// up in 32 bits.
     pub fn new(base: &'a RuleBase) -> Option<Compiled<'a>> {
+        Compiled::build(base, true)
+    }
+
+    /// [`Compiled::new`] for a run that evaluates a few hundred scenarios, such as one report:
+    /// rules over several inputs are evaluated from their conditions, since their truth tables
+    /// take longer to build than they would save. The outcomes are the same.
+    pub fn quick(base: &'a RuleBase) -> Option<Compiled<'a>> {
+        Compiled::build(base, false)
+    }
+
+    fn build(base: &'a RuleBase, tables: bool) -> Option<Compiled<'a>> {
         if base.rules.len() > MAX_RULES || !scores_fit(&base.rules) {
             return None;
         }
@@ -86,6 +97,7 @@ impl<'a> Compiled<'a> {
                     }
                 }
                 [one] => single[*one].push((index, rule)),
+                _ if !tables => conditions.push(index),
                 many => {
                     let rects = truth_table(rule, &inputs, many).map(|(bits, radices)| {
                         let size = radices.iter().product();
@@ -240,6 +252,14 @@ impl<'a> Evaluator<'a> {
     /// Compiles a rule base, or falls back to the reference evaluator.
     pub fn new(base: &'a RuleBase) -> Evaluator<'a> {
         Compiled::new(base).map_or(Evaluator::Reference(base), |c| {
+            Evaluator::Compiled(Box::new(c))
+        })
+    }
+
+    /// [`Evaluator::new`] for a run that evaluates a few hundred scenarios (see
+    /// [`Compiled::quick`]).
+    pub fn quick(base: &'a RuleBase) -> Evaluator<'a> {
+        Compiled::quick(base).map_or(Evaluator::Reference(base), |c| {
             Evaluator::Compiled(Box::new(c))
         })
     }
