@@ -7,7 +7,10 @@
 //! assignment. The total is capped
 //! (`--max-states`), and no single table may hold more than [`TABLE_LIMIT`] entries, which
 //! bounds memory whatever the cap. Once either would be passed, the count stops and the
-//! coverage is sampled instead (see `sample.rs`).
+//! coverage is sampled instead (see `sample.rs`). The study of which rules change an outcome
+//! has a budget of its own with the same cap: how much it does depends on which thread first
+//! finds that a rule matters, so its states are kept out of the count's, which the report
+//! gives and which must be the same on every run.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 

@@ -25,6 +25,10 @@ pub(super) struct Work<'a> {
     pub(super) progress: super::Progress<'a>,
     /// The bound on states; once passed, the count stops early and its result is dropped.
     pub(super) budget: &'a Budget,
+    /// The bound on the states of the study of which rules matter, kept apart from the
+    /// count's: how much the study does depends on which thread finds a rule mattering
+    /// first, and the count's states are reported, so they must not.
+    pub(super) study: &'a Budget,
 }
 
 /// Counts every pairing under every hub assignment, block by block, and finds which of the
@@ -41,6 +45,7 @@ pub(super) fn count(
         threads,
         progress,
         budget,
+        study,
     } = work;
     let allowed = space::allowed_table();
     // One job per block of hub assignments that half 1 cannot tell apart: half 1 is
@@ -62,6 +67,7 @@ pub(super) fn count(
         studied,
         matters: &matters,
         budget,
+        study_budget: study,
     };
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
@@ -69,7 +75,7 @@ pub(super) fn count(
                 let mut digits = vec![0usize; dims.len()];
                 loop {
                     let b = next.fetch_add(1, Ordering::Relaxed);
-                    if b >= blocks.len() || budget.exhausted() {
+                    if b >= blocks.len() || budget.exhausted() || study.exhausted() {
                         break;
                     }
                     let t = job.run(&blocks[b], &mut digits);
@@ -97,6 +103,7 @@ struct Job<'a> {
     studied: &'a [usize],
     matters: &'a [AtomicBool],
     budget: &'a Budget,
+    study_budget: &'a Budget,
 }
 
 impl Job<'_> {
@@ -118,7 +125,11 @@ impl Job<'_> {
                     continue;
                 };
                 if pairing::may_change(&outline, &right_side, &rule, self.allowed) {
-                    self.study(r, &Side::new(&left.without(r, budget)), &right_side);
+                    self.study(
+                        r,
+                        &Side::new(&left.without(r, self.study_budget)),
+                        &right_side,
+                    );
                 }
             }
         }
@@ -130,7 +141,11 @@ impl Job<'_> {
                 continue;
             };
             if pairing::may_change(&outline, &left_side, &rule, self.allowed) {
-                self.study(r, &Side::new(&right.without(r, budget)), &left_side);
+                self.study(
+                    r,
+                    &Side::new(&right.without(r, self.study_budget)),
+                    &left_side,
+                );
             }
         }
         t
@@ -151,7 +166,7 @@ impl Job<'_> {
     /// fired, its effect left out) changes some winner against `other`.
     fn study(&self, r: usize, without: &Side, other: &Side) {
         let rule = self.layout.effects[r];
-        if pairing::changes_outcome(without, other, &rule, self.allowed, self.budget) {
+        if pairing::changes_outcome(without, other, &rule, self.allowed, self.study_budget) {
             self.matters[r].store(true, Ordering::Relaxed);
         }
     }

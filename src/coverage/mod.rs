@@ -163,6 +163,7 @@ fn exact(
     let studied: Vec<usize> = (0..base.rules.len())
         .filter(|r| shares[*r] > 0.0 && layout.effects[*r] != Effect::default())
         .collect();
+    let study = Budget::new(budget.cap());
     let (tally, matters) = count::count(
         base,
         dims,
@@ -173,9 +174,10 @@ fn exact(
             threads,
             progress,
             budget,
+            study: &study,
         },
     );
-    if budget.exhausted() {
+    if budget.exhausted() || study.exhausted() {
         return None;
     }
     let (dead_rules, matrix_only, exclusions) = findings(base, &shares, &matters);
