@@ -33,7 +33,11 @@ use std::process::ExitCode;
 
 /// What the library's `rules::built_in` reads in a build script: nothing, since the archive
 /// is what this script makes.
-static ARCHIVED_RULE_BASE: &[u8] = &[];
+static ARCHIVED_RULE_BASE: &Aligned<[u8]> = &Aligned([]);
+
+/// As the library aligns its archive.
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=rules");

@@ -140,7 +140,13 @@ pub use cli::{Cli, run};
 
 /// The built-in rule base and pricing, checked and archived by `build.rs` (as
 /// [`rules::ARCHIVE_FILE`]); [`rules::built_in`] loads it.
-static ARCHIVED_RULE_BASE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rule-base.rkyv"));
+/// Aligned as the archive's reader needs, so it reads the bytes where they lie in the binary.
+static ARCHIVED_RULE_BASE: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/rule-base.rkyv")));
+
+/// Bytes aligned to 16, as rkyv reads them.
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
 pub use diagnostic::Invalid;
 
 /// Exit status for an error: 2 when the input was wrong, 1 when the work could not be done.

@@ -34,10 +34,8 @@ pub const ARCHIVE_FILE: &str = "rule-base.rkyv";
 /// The rule base compiled into the binary: checked when the binary was built and stored as an
 /// archive, so loading it parses nothing. It is the rule base [`built_in_parsed`] gives.
 pub fn built_in() -> anyhow::Result<RuleBase> {
-    // The archive's reader needs its bytes aligned; `include_bytes!` does not align them.
-    let mut bytes = rkyv::util::AlignedVec::<16>::with_capacity(crate::ARCHIVED_RULE_BASE.len());
-    bytes.extend_from_slice(crate::ARCHIVED_RULE_BASE);
-    rkyv::from_bytes::<RuleBase, rkyv::rancor::Error>(&bytes)
+    // Read in place: the bytes are stored aligned as the archive's reader needs.
+    rkyv::from_bytes::<RuleBase, rkyv::rancor::Error>(&crate::ARCHIVED_RULE_BASE.0)
         .map_err(|e| anyhow::anyhow!("the rule base built into this binary is damaged: {e}"))
 }
 
