@@ -118,36 +118,11 @@ impl Job<'_> {
             space::hub_digits(dims, &layout.hubs, *h, digits);
             let left = firings::firings(dims, layout, 0, (self.tables, &mut *digits), budget);
             add(&mut merged, &left.partials(budget));
-            for r in self.open(0) {
-                let rule = layout.effects[r];
-                // Most rules can be cleared from an outline, without enumerating.
-                let Some(outline) = left.outline(r) else {
-                    continue;
-                };
-                if pairing::may_change(&outline, &right_side, &rule, self.allowed) {
-                    self.study(
-                        r,
-                        &Side::new(&left.without(r, self.study_budget)),
-                        &right_side,
-                    );
-                }
-            }
+            self.study_half(0, &left, &right_side);
         }
         let left_side = Side::new(&partials(merged));
         let t = pairing::count(&left_side, &right_side, self.allowed, budget);
-        for r in self.open(1) {
-            let rule = layout.effects[r];
-            let Some(outline) = right.outline(r) else {
-                continue;
-            };
-            if pairing::may_change(&outline, &left_side, &rule, self.allowed) {
-                self.study(
-                    r,
-                    &Side::new(&right.without(r, self.study_budget)),
-                    &left_side,
-                );
-            }
-        }
+        self.study_half(1, &right, &left_side);
         t
     }
 
@@ -162,12 +137,23 @@ impl Job<'_> {
             .collect()
     }
 
-    /// Marks rule `r` as mattering if adding it to `without` (the partial results where it
-    /// fired, its effect left out) changes some winner against `other`.
-    fn study(&self, r: usize, without: &Side, other: &Side) {
-        let rule = self.layout.effects[r];
-        if pairing::changes_outcome(without, other, &rule, self.allowed, self.study_budget) {
-            self.matters[r].store(true, Ordering::Relaxed);
+    /// Studies each rule of half `side` not yet known to matter, given that half's firings and
+    /// the other half's partial results: a rule matters if adding it to the partial results
+    /// where it fired, its effect left out, changes some winner against `other`.
+    fn study_half(&self, side: usize, firings: &firings::Firings, other: &Side) {
+        for r in self.open(side) {
+            let rule = self.layout.effects[r];
+            // Most rules can be cleared from an outline, without enumerating.
+            let Some(outline) = firings.outline(r) else {
+                continue;
+            };
+            if !pairing::may_change(&outline, other, &rule, self.allowed) {
+                continue;
+            }
+            let without = Side::new(&firings.without(r, self.study_budget));
+            if pairing::changes_outcome(&without, other, &rule, self.allowed, self.study_budget) {
+                self.matters[r].store(true, Ordering::Relaxed);
+            }
         }
     }
 }

@@ -175,3 +175,15 @@ fn the_two_any_rules_bench_fixture_matches_brute_force_on_a_sub_space() {
         "the sub-space should be counted exactly"
     );
 }
+
+#[test]
+fn the_states_given_are_the_same_whatever_the_threads() {
+    let base = crate::rules::built_in().unwrap();
+    let space = thin(dims(&base), &["team.ml_talent", "budget.annual_usd"]);
+    let one = cover_dims(&base, &space, (1, DEFAULT_MAX_STATES), &|_, _| ());
+    assert!(one.sampled.is_none());
+    for _ in 0..3 {
+        let two = cover_dims(&base, &space, (2, DEFAULT_MAX_STATES), &|_, _| ());
+        assert_eq!(two.states, one.states);
+    }
+}

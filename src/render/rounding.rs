@@ -232,22 +232,17 @@ impl<F: Formatter> Formatter for Rounding<F> {
 
 /// Serializes `value` with numbers rounded to their keys' precision; pretty-printed or compact.
 pub(super) fn to_string(value: &impl serde::Serialize, pretty: bool) -> Option<String> {
+    if pretty {
+        write(value, serde_json::ser::PrettyFormatter::new())
+    } else {
+        write(value, serde_json::ser::CompactFormatter)
+    }
+}
+
+fn write(value: &impl serde::Serialize, formatter: impl Formatter) -> Option<String> {
     let mut out = Vec::with_capacity(16 * 1024);
     // The models hold only strings, numbers, lists and maps, so serializing cannot fail.
-    if pretty {
-        let formatter = Rounding::new(serde_json::ser::PrettyFormatter::new());
-        value
-            .serialize(&mut serde_json::Serializer::with_formatter(
-                &mut out, formatter,
-            ))
-            .ok()?;
-    } else {
-        let formatter = Rounding::new(serde_json::ser::CompactFormatter);
-        value
-            .serialize(&mut serde_json::Serializer::with_formatter(
-                &mut out, formatter,
-            ))
-            .ok()?;
-    }
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Rounding::new(formatter));
+    value.serialize(&mut serializer).ok()?;
     String::from_utf8(out).ok()
 }

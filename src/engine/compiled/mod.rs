@@ -251,15 +251,18 @@ pub enum Evaluator<'a> {
 impl<'a> Evaluator<'a> {
     /// Compiles a rule base, or falls back to the reference evaluator.
     pub fn new(base: &'a RuleBase) -> Evaluator<'a> {
-        Compiled::new(base).map_or(Evaluator::Reference(base), |c| {
-            Evaluator::Compiled(Box::new(c))
-        })
+        Evaluator::or_reference(base, Compiled::new(base))
     }
 
     /// [`Evaluator::new`] for a run that evaluates a few hundred scenarios (see
     /// [`Compiled::quick`]).
     pub fn quick(base: &'a RuleBase) -> Evaluator<'a> {
-        Compiled::quick(base).map_or(Evaluator::Reference(base), |c| {
+        Evaluator::or_reference(base, Compiled::quick(base))
+    }
+
+    /// The compiled form when there is one, else the reference evaluator.
+    fn or_reference(base: &'a RuleBase, compiled: Option<Compiled<'a>>) -> Evaluator<'a> {
+        compiled.map_or(Evaluator::Reference(base), |c| {
             Evaluator::Compiled(Box::new(c))
         })
     }
