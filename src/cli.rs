@@ -42,8 +42,10 @@ pub struct Cli {
     pub global: GlobalArgs,
 }
 
-/// The commands.
+/// The commands. Each one's options are built only when it runs (or its help is shown),
+/// not on every start.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Recommend a strategy and approach for the scenario in an answers file.
     Assess(commands::assess::Args),

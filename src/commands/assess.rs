@@ -26,7 +26,9 @@ Examples:
   llm-strategy assess examples/saas-support-docs.toml -f json -o before.json
   llm-strategy assess examples/saas-support-docs.toml --since before.json";
 
-/// Arguments of `assess`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "assess", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -23,7 +23,9 @@ Examples:
   llm-strategy compare - examples/saas-support-docs.toml \\
     < examples/chip-design-assistant.toml";
 
-/// Arguments of `compare`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "compare", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -20,7 +20,9 @@ Examples:
   # elvish: add this line to ~/.config/elvish/rc.elv
   eval (llm-strategy completions elvish | slurp)";
 
-/// Arguments of `completions`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "completions", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

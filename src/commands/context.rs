@@ -7,7 +7,9 @@ use clap::{Args, ValueEnum};
 
 use crate::render::Look;
 
-/// Options that every command accepts.
+// Not a literal doc comment, which clap would take for the description of the command these
+// options join and, as commands are built only when they run, put in place of its own.
+#[doc = concat!("Options that every command accepts.")]
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Width of text output in columns, 40 to 1000 [default: the terminal's, or $COLUMNS, or

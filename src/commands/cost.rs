@@ -17,7 +17,9 @@ Examples:
   # Answers from standard input, the breakdown as JSON
   llm-strategy cost - --format json < examples/startup-prototype-weeks.toml";
 
-/// Arguments of `cost`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "cost", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -15,7 +15,9 @@ use crate::rules::Identity;
 /// The heading level when neither the command line nor a region's marker sets one.
 const DEFAULT_HEADING_LEVEL: u8 = 2;
 
-/// Output options shared by `assess` and `compare`.
+// Not a literal doc comment, which clap would take for the description of the command these
+// options join and, as commands are built only when they run, put in place of its own.
+#[doc = concat!("Output options shared by `assess` and `compare`.")]
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Output format [default: table; markdown with --embed].
@@ -43,7 +45,9 @@ pub struct ReportArgs {
     pub check: bool,
 }
 
-/// `-o/--output`, shared by every command that prints a report.
+// Not a literal doc comment, which clap would take for the description of the command these
+// options join and, as commands are built only when they run, put in place of its own.
+#[doc = concat!("`-o/--output`, shared by every command that prints a report.")]
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Write the report to this file instead of stdout: atomically (a temporary file beside it,

@@ -29,7 +29,9 @@ Examples:
   # Start over, replacing the file and its schema
   llm-strategy init --force answers.toml";
 
-/// Arguments of `init`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "init", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -13,7 +13,9 @@ Examples:
   # Read it without installing it
   llm-strategy man | man -l -";
 
-/// Arguments of `man`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "man", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {}

@@ -41,7 +41,9 @@ Examples:
   # The model as JSON, for scripts
   llm-strategy portfolio examples/ --format json";
 
-/// Arguments of `portfolio`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "portfolio", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -25,7 +25,9 @@ Examples:
   # Only check it: exit 1, printing a diff, when it is out of date
   llm-strategy questions --embed README.md --check";
 
-/// Arguments of `questions`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "questions", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

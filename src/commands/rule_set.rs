@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use crate::render::output;
 use crate::rules::Selection;
 
-/// Which rule base to read: the built-in one, your files layered over it, or yours alone.
+// Not a literal doc comment, which clap would take for the description of the command these
+// options join and, as commands are built only when they run, put in place of its own.
+#[doc = concat!("Which rule base to read: the built-in one, your files layered over it, or yours alone.")]
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct RulesArgs {
     /// Layer the rule files in this directory over the built-in rule base: what has a built-in

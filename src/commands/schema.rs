@@ -14,7 +14,9 @@ Examples:
   # Then, as the first line of an answers file (taplo's directive):
   #   #:schema ./answers.schema.json";
 
-/// Arguments of `schema`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "schema", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -19,7 +19,9 @@ Examples:
   llm-strategy rules calibrate --cases rules/tests/calibration \\
     --keep rules/tests --strength 0.01 --out calibrated/";
 
-/// Arguments of `rules calibrate`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "rules calibrate", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -15,7 +15,9 @@ Examples:
   # A rule set of your own, as JSON written to a file
   llm-strategy rules coverage my-rules/ --format json -o coverage.json";
 
-/// Arguments of `rules coverage`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "rules coverage", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

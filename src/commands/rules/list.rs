@@ -15,7 +15,9 @@ Examples:
   # Your own rule files, laid over the built-in ones
   llm-strategy rules list --rules my-rules/";
 
-/// Arguments of `rules list`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "rules list", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -22,8 +22,9 @@ Examples:
   # A rule set of your own: copy rules/, edit it, check and test it
   llm-strategy rules check my-rules/ && llm-strategy rules test my-rules/";
 
-/// The `rules` subcommands.
+/// The `rules` subcommands, each built only when it runs.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List every rule: id, summary and source.
     List(list::Args),

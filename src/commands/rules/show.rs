@@ -13,7 +13,9 @@ Examples:
   # Ids come from the list
   llm-strategy rules list";
 
-/// Arguments of `rules show`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "rules show", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {

@@ -21,7 +21,9 @@ Examples:
   llm-strategy rules test --cases rules/tests/calibration --keep rules/tests \\
     --cross-validate 5 --strength 0.01";
 
-/// Arguments of `rules test`.
+// Not a literal doc comment, which clap would take for the command's description and, as the
+// command is built only when it runs, put in place of the one its `Command` variant gives.
+#[doc = concat!("Arguments of `", "rules test", "`.")]
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
