@@ -161,8 +161,8 @@ fn difference(
         .map(|(rule, (_, now))| {
             let sign = if *now { 1 } else { -1 };
             RuleChange {
-                rule: rule.id.clone(),
-                summary: rule.summary.clone(),
+                rule: rule.id.to_string(),
+                summary: rule.summary.to_string(),
                 fired: *now,
                 strategy: rule.effect.strategy_weights(sign),
                 approach: rule.effect.approach_weights(sign),

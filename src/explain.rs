@@ -95,7 +95,7 @@ pub fn explain(base: &RuleBase, answers: &Answers, eval: &Evaluation) -> Explana
                 }
             }
             RuleTrace {
-                id: rule.id.clone(),
+                id: rule.id.to_string(),
                 facts,
                 fired,
                 condition: rule.when.to_string(),

@@ -72,7 +72,7 @@ pub struct RuleDetail<'a> {
 /// The rule with this id, or an error with the closest id.
 pub fn find<'a>(base: &'a RuleBase, id: &str) -> Result<&'a Rule, Invalid> {
     base.rule(id).ok_or_else(|| {
-        let hint = Diagnostic::did_you_mean(id, base.rules.iter().map(|r| r.id.as_str()))
+        let hint = Diagnostic::did_you_mean(id, base.rules.iter().map(|r| &*r.id))
             .map(|question| format!("; {question}"))
             .unwrap_or_default();
         Invalid(format!(
@@ -84,7 +84,7 @@ pub fn find<'a>(base: &'a RuleBase, id: &str) -> Result<&'a Rule, Invalid> {
 /// The rule with this id, with its source's title.
 pub fn detail<'a>(base: &'a RuleBase, id: &str) -> Result<RuleDetail<'a>, Invalid> {
     let rule = find(base, id)?;
-    let source_title = base.source(&rule.source).map_or("", |s| s.title.as_str());
+    let source_title = base.source(&rule.source).map_or("", |s| &*s.title);
     Ok(RuleDetail { rule, source_title })
 }
 

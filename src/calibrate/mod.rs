@@ -228,7 +228,7 @@ pub fn changes(base: &RuleBase, weights: &Weights) -> Vec<Change> {
         for k in 0..8 {
             if (w[k] - w0[k]).abs() > 1e-9 {
                 out.push(Change {
-                    rule: rule.id.clone(),
+                    rule: rule.id.to_string(),
                     option: names[k],
                     from: w0[k],
                     to: w[k],

@@ -211,7 +211,7 @@ fn check(
             if base.rule(id).is_none() {
                 clean = false;
                 report(&format!("expect/{key}/{j}"), &|| {
-                    let ids = base.rules.iter().map(|r| r.id.as_str());
+                    let ids = base.rules.iter().map(|r| &*r.id);
                     let hint = Diagnostic::did_you_mean(id, ids)
                         .map(|question| format!("; {question}"))
                         .unwrap_or_default();

@@ -220,7 +220,7 @@ fn findings(
                 return None;
             };
             Some(DeadRule {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 reason,
             })
         })
@@ -232,7 +232,7 @@ fn findings(
         .filter_map(|(rule, share)| {
             let e = rule.effect.exclude.as_ref()?;
             Some(ExclusionShare {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 excludes: e.names().into_iter().map(str::to_owned).collect(),
                 share: *share,
             })
@@ -243,7 +243,7 @@ fn findings(
         .iter()
         .enumerate()
         .filter(|(r, _)| matrix_only[*r] && shares[*r] > 0.0)
-        .map(|(_, rule)| rule.id.clone())
+        .map(|(_, rule)| rule.id.to_string())
         .collect();
     (dead_rules, matrix_only, exclusions)
 }

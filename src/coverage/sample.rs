@@ -71,13 +71,13 @@ pub(super) fn cover(base: &RuleBase, dims: &[Dim], space: u128) -> Coverage {
         dead_rules: (0..base.rules.len())
             .filter(|r| fired[*r] == 0)
             .map(|r| DeadRule {
-                rule: base.rules[r].id.clone(),
+                rule: base.rules[r].id.to_string(),
                 reason: "never fires in the sample",
             })
             .collect(),
         matrix_only: (0..base.rules.len())
             .filter(|r| fired[*r] > 0 && matrix_only(*r))
-            .map(|r| base.rules[r].id.clone())
+            .map(|r| base.rules[r].id.to_string())
             .collect(),
         ties,
         conflicts,
@@ -85,7 +85,7 @@ pub(super) fn cover(base: &RuleBase, dims: &[Dim], space: u128) -> Coverage {
             .filter_map(|r| {
                 let e = base.rules[r].effect.exclude.as_ref()?;
                 Some(ExclusionShare {
-                    rule: base.rules[r].id.clone(),
+                    rule: base.rules[r].id.to_string(),
                     excludes: e.names().into_iter().map(str::to_owned).collect(),
                     share: share(r),
                 })

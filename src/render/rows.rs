@@ -127,7 +127,7 @@ fn advice_rows(c: &Comparison) -> Vec<Row> {
             r.reasons
                 .iter()
                 .take(TOP_REASONS)
-                .map(|reason| reason.rule.clone())
+                .map(|reason| reason.rule.to_string())
                 .collect()
         })
         .collect();

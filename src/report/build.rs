@@ -170,7 +170,7 @@ pub(super) fn next_steps(base: &RuleBase, pick: Pair, scenario: (&Answers, &Fact
 fn source_ref(base: &RuleBase, id: &str) -> SourceRef {
     let source = base.source(id);
     SourceRef {
-        id: id.to_owned(),
+        id: id.to_owned().into(),
         title: source.map(|s| s.title.clone()).unwrap_or_default(),
         url: source.and_then(|s| s.url.clone()),
     }

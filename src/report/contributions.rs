@@ -88,7 +88,7 @@ pub fn contributions(base: &RuleBase, eval: &Evaluation) -> Vec<Contribution> {
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
             Contribution {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 strategy: Moves(strategy),
                 approach: Moves(approach),
                 excludes: effect.excluded_names(),

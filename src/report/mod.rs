@@ -13,7 +13,7 @@ mod stamp;
 use crate::answers::AnswerRow;
 use crate::cost::Estimate;
 use crate::options::{Approach, PerApproach, PerStrategy, Strategy};
-use crate::rules::Point;
+use crate::rules::{Point, Text};
 use crate::whatif::WhatIf;
 pub use build::{assess, assess_with, build, evaluate_and_report};
 pub use contributions::{Contribution, CostChoices, Moves, contributions};
@@ -113,15 +113,15 @@ pub struct Recommendation {
     /// Strategy score plus approach score.
     pub score: f64,
     /// The strategy's name in the rule base.
-    pub strategy_name: String,
+    pub strategy_name: Text,
     /// The approach's name in the rule base.
-    pub approach_name: String,
+    pub approach_name: Text,
     /// What the strategy is.
-    pub strategy_summary: String,
+    pub strategy_summary: Text,
     /// Well-known examples of the strategy.
     pub examples: Vec<String>,
     /// When the approach fits.
-    pub approach_fits: String,
+    pub approach_fits: Text,
 }
 
 /// The next-best pair.
@@ -179,9 +179,9 @@ pub struct Matrix {
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// The rule's one-line summary.
-    pub summary: String,
+    pub summary: Text,
     /// The rule's explanation.
     pub explanation: String,
     /// The cited source.
@@ -194,19 +194,19 @@ pub struct Reason {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceRef {
     /// Source id.
-    pub id: String,
+    pub id: Text,
     /// Its title.
-    pub title: String,
+    pub title: Text,
     /// Where to read it, when it is online.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
 }
 
 /// An exclusion made by a fired rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Excluded {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Strategies ruled out.
     pub strategies: Vec<Strategy>,
     /// Approaches ruled out.
@@ -226,11 +226,11 @@ impl Excluded {
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     /// Step id.
-    pub id: String,
+    pub id: Text,
     /// Its topic: objectives, data, responsible-use, monitoring, team, vendor or infrastructure.
-    pub topic: String,
+    pub topic: Text,
     /// What to do.
-    pub text: String,
+    pub text: Text,
     /// The cited source.
     pub source: SourceRef,
 }

@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(
             rule.origin,
             Origin::Replaces {
-                file: was.file.clone()
+                file: was.file.to_string()
             }
         );
         assert!(base.layered && !built_in.layered);
@@ -162,10 +162,7 @@ mod tests {
         let base = layered(text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(base.rules.len(), built_in.rules.len() + 1);
         let last = base.rules.last().unwrap();
-        assert_eq!(
-            (last.id.as_str(), &last.origin),
-            ("our-own-rule", &Origin::Added)
-        );
+        assert_eq!((&*last.id, &last.origin), ("our-own-rule", &Origin::Added));
     }
 
     #[test]

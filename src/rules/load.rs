@@ -34,8 +34,9 @@ pub const ARCHIVE_FILE: &str = "rule-base.rkyv";
 /// The rule base compiled into the binary: checked when the binary was built and stored as an
 /// archive, so loading it parses nothing. It is the rule base [`built_in_parsed`] gives.
 pub fn built_in() -> anyhow::Result<RuleBase> {
-    // Read in place: the bytes are stored aligned as the archive's reader needs.
-    rkyv::from_bytes::<RuleBase, rkyv::rancor::Error>(&crate::ARCHIVED_RULE_BASE.0)
+    // Read in place: the bytes are stored aligned as the archive's reader needs, and the
+    // texts stay where they are.
+    super::in_place::read(&crate::ARCHIVED_RULE_BASE.0)
         .map_err(|e| anyhow::anyhow!("the rule base built into this binary is damaged: {e}"))
 }
 

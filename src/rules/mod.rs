@@ -7,6 +7,7 @@ mod condition;
 pub mod effect;
 pub mod fact;
 mod identity;
+mod in_place;
 mod layer;
 mod load;
 pub mod promise;
@@ -27,46 +28,60 @@ pub use load::{
 use load::{built_in_pricing, pricing_file};
 pub use promise::{Direction, Promise, Quantity, Subject};
 
+/// Text of the rule base: borrowed from the binary for the built-in rule base, which is read in
+/// place from its archive, and owned when read from your files.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// An article or body of practice that rules cite.
 #[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
     /// Stable id used by rules, e.g. `dida-strategies`.
-    pub id: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub id: Text,
     /// The article's title.
-    pub title: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub title: Text,
     /// Who published it.
-    pub publisher: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub publisher: Text,
     /// Publication date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    #[rkyv(with = rkyv::with::Map<rkyv::with::AsOwned>)]
+    pub date: Option<Text>,
     /// Where to read it, when it is online.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[rkyv(with = rkyv::with::Map<rkyv::with::AsOwned>)]
+    pub url: Option<Text>,
 }
 
 /// A pro or con, with the source it comes from.
 #[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Point {
     /// The argument, in the rule base's words.
-    pub text: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub text: Text,
     /// Id of the source.
-    pub source: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub source: Text,
 }
 
 /// What the rule base says about one strategy.
 #[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct StrategyInfo {
     /// A short name, e.g. "Closed model through an API, used as is".
-    pub name: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub name: Text,
     /// One sentence on what it is.
-    pub summary: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub summary: Text,
     /// Where it sits on the matrix: the band `[from, to)` of the mean of control and
     /// complexity (the last band includes its end).
     pub region: [f64; 2],
     /// Well-known examples.
     pub examples: Vec<String>,
     /// Id of the source.
-    pub source: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub source: Text,
     /// Arguments for.
     pub pros: Vec<Point>,
     /// Arguments against.
@@ -77,24 +92,31 @@ pub struct StrategyInfo {
 #[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ApproachInfo {
     /// A short name, e.g. "Retrieval-augmented generation".
-    pub name: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub name: Text,
     /// What it is.
-    pub summary: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub summary: Text,
     /// When it fits.
-    pub fits: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub fits: Text,
     /// Id of the source.
-    pub source: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub source: Text,
 }
 
 /// One weighted rule.
 #[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Rule {
     /// Stable kebab-case id.
-    pub id: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub id: Text,
     /// One line on what the rule says.
-    pub summary: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub summary: Text,
     /// Id of the source it encodes.
-    pub source: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub source: Text,
     /// When it fires.
     pub when: Condition,
     /// What it does when it fires.
@@ -103,9 +125,11 @@ pub struct Rule {
     /// changed them (only those two parts of the effect are used).
     pub hand_set: Option<Effect>,
     /// Why, in a few sentences, for the user.
-    pub explanation: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub explanation: Text,
     /// The file it was defined in, as given to the loader.
-    pub file: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub file: Text,
     /// Its position in that file's `rules:` list.
     pub index: usize,
     /// Whether it is built in, yours, or yours in place of a built-in rule.
@@ -116,9 +140,11 @@ pub struct Rule {
 #[derive(Debug, Clone, serde::Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct NextStep {
     /// Stable kebab-case id.
-    pub id: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub id: Text,
     /// What it is about: objectives, data, responsible-use, monitoring, ...
-    pub topic: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub topic: Text,
     /// Strategies it applies to.
     #[serde(skip)]
     pub strategies: Vec<Strategy>,
@@ -129,9 +155,11 @@ pub struct NextStep {
     #[serde(skip)]
     pub when: Condition,
     /// The step.
-    pub text: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub text: Text,
     /// Id of the source.
-    pub source: String,
+    #[rkyv(with = rkyv::with::AsOwned)]
+    pub source: Text,
 }
 
 /// The whole checked rule base.
@@ -234,11 +262,7 @@ mod tests {
         let base = built_in().unwrap();
         let mut seen = HashSet::new();
         for rule in &base.rules {
-            assert!(
-                seen.insert(rule.id.as_str()),
-                "duplicate rule id {}",
-                rule.id
-            );
+            assert!(seen.insert(&*rule.id), "duplicate rule id {}", rule.id);
             assert!(check::is_kebab(&rule.id), "{} is not kebab-case", rule.id);
         }
     }

@@ -66,14 +66,14 @@ pub(super) fn check_rule(
     }
     let (file, index, origin) = site;
     Some(Rule {
-        id: r.id,
-        summary: r.summary,
-        source: r.source,
+        id: r.id.into(),
+        summary: r.summary.into(),
+        source: r.source.into(),
         when: when?,
         effect,
         hand_set,
-        explanation: r.explanation.trim().to_owned(),
-        file,
+        explanation: r.explanation.trim().to_owned().into(),
+        file: file.into(),
         index,
         origin,
     })

@@ -258,11 +258,11 @@ impl<'a> Builder<'a> {
         let defined = self.ids.define(current, "source", &s.id, path);
         require_text(current.problems, path, "title", &s.title);
         let source = Source {
-            id: s.id,
-            title: s.title,
-            publisher: s.publisher,
-            date: s.date,
-            url: s.url,
+            id: s.id.into(),
+            title: s.title.into(),
+            publisher: s.publisher.into(),
+            date: s.date.map(Into::into),
+            url: s.url.map(Into::into),
         };
         place(&mut self.sources, source, &defined, |s| &s.id);
     }
@@ -274,8 +274,8 @@ impl<'a> Builder<'a> {
                 self.known_source(problems, &format!("{path}/{j}/source"), &p.source);
                 require_text(problems, &format!("{path}/{j}"), "text", &p.text);
                 Point {
-                    text: p.text,
-                    source: p.source,
+                    text: p.text.into(),
+                    source: p.source.into(),
                 }
             })
             .collect()
@@ -305,11 +305,11 @@ impl<'a> Builder<'a> {
             );
         }
         self.strategies[strategy as usize] = Some(StrategyInfo {
-            name: s.name,
-            summary: s.summary,
+            name: s.name.into(),
+            summary: s.summary.into(),
             region: s.region,
             examples: s.examples,
-            source: s.source,
+            source: s.source.into(),
             pros,
             cons,
         });
@@ -329,10 +329,10 @@ impl<'a> Builder<'a> {
         self.ids.define(current, "approach", &a.id, path);
         self.known_source(current.problems, &format!("{path}/source"), &a.source);
         self.approaches[approach as usize] = Some(ApproachInfo {
-            name: a.name,
-            summary: a.summary,
-            fits: a.fits,
-            source: a.source,
+            name: a.name.into(),
+            summary: a.summary.into(),
+            fits: a.fits.into(),
+            source: a.source.into(),
         });
     }
 
@@ -377,13 +377,13 @@ impl<'a> Builder<'a> {
             return;
         };
         let step = NextStep {
-            id: n.id,
-            topic: n.topic,
+            id: n.id.into(),
+            topic: n.topic.into(),
             strategies,
             approaches,
             when,
-            text: n.text,
-            source: n.source,
+            text: n.text.into(),
+            source: n.source.into(),
         };
         place(&mut self.next_steps, step, &defined, |n| &n.id);
     }
