@@ -92,7 +92,8 @@ pub(super) fn walk(
         .iter()
         .map(|i| tables[rules[*i]].index(digits))
         .collect();
-    let steps = steps(dims, own, look.iter().map(|i| &tables[rules[*i]]));
+    let looked: Vec<&Table> = look.iter().map(|i| &tables[rules[*i]]).collect();
+    let steps = steps(dims, own, &looked);
     let mut counter = vec![0usize; own.len()];
     for index in 0..total {
         let mut set = 0u64;
@@ -106,15 +107,11 @@ pub(super) fn walk(
 
 /// For each of the dims `own`, its number of values and how far each table's position moves
 /// when it grows by one.
-fn steps<'a>(
-    dims: &[Dim],
-    own: &[usize],
-    tables: impl Iterator<Item = &'a Table> + Clone,
-) -> Vec<(usize, Vec<usize>)> {
+fn steps(dims: &[Dim], own: &[usize], tables: &[&Table]) -> Vec<(usize, Vec<usize>)> {
     own.iter()
         .map(|d| {
             let n = dims[*d].values.len();
-            (n, tables.clone().map(|t| t.stride(*d)).collect())
+            (n, tables.iter().map(|t| t.stride(*d)).collect())
         })
         .collect()
 }
@@ -168,7 +165,8 @@ fn enumerate(
         digits[*d] = 0;
     }
     let mut at: Vec<usize> = rules.iter().map(|r| tables[*r].index(digits)).collect();
-    let steps = steps(dims, own, rules.iter().map(|r| &tables[*r]));
+    let all: Vec<&Table> = rules.iter().map(|r| &tables[*r]).collect();
+    let steps = steps(dims, own, &all);
     let mut counter = vec![0usize; own.len()];
     let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
     // With at most 64 rules a set is one word: count it without a slice key.

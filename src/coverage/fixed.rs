@@ -11,6 +11,7 @@ use super::truth::Table;
 /// group's questions (bit `i` for the group's `i`th rule): the same under every hub
 /// assignment, so found once for the whole count.
 pub(super) struct Fixed {
+    /// For each assignment, bit `i` set where the group's `i`th rule reads no hub and fires.
     pub(super) bits: Vec<u64>,
     /// The group's other rules, by their index in it: those that read a hub.
     pub(super) moving: Vec<usize>,
@@ -32,17 +33,17 @@ pub(super) fn fixed(
         .enumerate()
         .map(|(g, rules)| {
             let own = layout.groups[side].get(g).unwrap_or(&no_dims);
-            let size = own.iter().fold(1u128, |n, d| {
+            let assignments = own.iter().fold(1u128, |n, d| {
                 n.saturating_mul(dims[*d].values.len() as u128)
             });
-            if rules.len() > 64 || !budget.spend(size, true) {
+            if rules.len() > 64 || !budget.spend(assignments, true) {
                 return None;
             }
             let (still, moving): (Vec<usize>, Vec<usize>) = (0..rules.len()).partition(|i| {
                 let table = &tables[rules[*i]];
                 layout.hubs.iter().all(|h| table.stride(*h) == 0)
             });
-            let mut bits = vec![0u64; usize::try_from(size).ok()?];
+            let mut bits = vec![0u64; usize::try_from(assignments).ok()?];
             walk(
                 dims,
                 own,
