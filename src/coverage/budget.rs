@@ -2,7 +2,8 @@
 //!
 //! Every state the count makes is paid for before it is made: each assignment evaluated to
 //! fill the rules' truth tables (whose bits are held as table entries, a word each), each
-//! assignment of a group's questions enumerated, each partial result a sum of two groups may
+//! assignment of a group's questions enumerated (and once more, for the truths of its rules
+//! that read no hub), each partial result a sum of two groups may
 //! produce, each pairing of two blocks of partial results looked at one by one, each hub
 //! assignment. The total is capped
 //! (`--max-states`), and no single table may hold more than [`TABLE_LIMIT`] entries, which

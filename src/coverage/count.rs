@@ -1,5 +1,6 @@
 //! The counting loop: every block of hub assignments that half 1 cannot tell apart (see
-//! `classes.rs`), spread over threads, with the pairings of its two halves counted and each
+//! `classes.rs`), spread over threads, with the pairings of its two halves counted (each half
+//! first projected onto the lanes that can decide a pairing, see `projection.rs`) and each
 //! rule not yet known to matter studied.
 
 use std::sync::Mutex;
@@ -11,7 +12,7 @@ use super::budget::Budget;
 use super::pairing::{self, Side};
 use super::space::{self, Effect, Partial};
 use super::truth::Table;
-use super::{Dim, classes, firings};
+use super::{Dim, classes, firings, fixed, projection};
 use crate::rules::RuleBase;
 
 /// What to do besides counting, and with how many threads.
@@ -59,7 +60,10 @@ pub(super) fn count(
     let matters: Vec<AtomicBool> = (0..base.rules.len())
         .map(|_| AtomicBool::new(false))
         .collect();
+    // What the rules that read no hub do in each group, the same under every assignment.
+    let fixed = [0, 1].map(|side| fixed::fixed(dims, layout, side, tables, budget));
     let job = Job {
+        fixed,
         dims,
         layout,
         tables,
@@ -96,6 +100,8 @@ pub(super) fn count(
 
 /// What every block of hub assignments is counted against.
 struct Job<'a> {
+    /// For each half, the truths of its groups' rules that read no hub.
+    fixed: [Vec<Option<fixed::Fixed>>; 2],
     dims: &'a [Dim],
     layout: &'a space::Layout,
     tables: &'a [Table],
@@ -111,19 +117,43 @@ impl Job<'_> {
     fn run(&self, block: &[usize], digits: &mut [usize]) -> Tally {
         let (dims, layout, budget) = (self.dims, self.layout, self.budget);
         space::hub_digits(dims, &layout.hubs, block[0], digits);
-        let right = firings::firings(dims, layout, 1, (self.tables, &mut *digits), budget);
-        let right_side = Side::new(&right.partials(budget));
+        let right_firings = firings::firings(
+            dims,
+            layout,
+            1,
+            (self.tables, &mut *digits, &self.fixed[1]),
+            budget,
+        );
+        let right_partials = right_firings.partials(budget);
+        let right_side = Side::new(&right_partials);
         let mut merged: FxHashMap<Effect, u64> = FxHashMap::default();
         for h in block {
             space::hub_digits(dims, &layout.hubs, *h, digits);
-            let left = firings::firings(dims, layout, 0, (self.tables, &mut *digits), budget);
+            let left = firings::firings(
+                dims,
+                layout,
+                0,
+                (self.tables, &mut *digits, &self.fixed[0]),
+                budget,
+            );
             add(&mut merged, &left.partials(budget));
             self.study_half(0, &left, &right_side);
         }
-        let left_side = Side::new(&partials(merged));
-        let t = pairing::count(&left_side, &right_side, self.allowed, budget);
-        self.study_half(1, &right, &left_side);
-        t
+        let left_partials = partials(merged);
+        // The study needs every lane: a rule it adds may lift one that could not win before.
+        if !self.open(1).is_empty() {
+            self.study_half(1, &right_firings, &Side::new(&left_partials));
+        }
+        // Each half is paired with its lanes that cannot decide a pairing dropped: half 0's
+        // against half 1, then half 1's against what is left of half 0.
+        let left = projection::project(
+            &left_partials,
+            &projection::outline(&right_partials),
+            self.allowed,
+        );
+        drop(left_partials);
+        let right = projection::project(&right_partials, &projection::outline(&left), self.allowed);
+        pairing::count(&Side::new(&left), &Side::new(&right), self.allowed, budget)
     }
 
     /// The studied rules of half `side` not yet known to matter.

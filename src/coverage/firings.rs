@@ -39,7 +39,7 @@ pub(super) fn firings(
     dims: &[Dim],
     layout: &Layout,
     side: usize,
-    (tables, digits): (&[Table], &mut [usize]),
+    (tables, digits, fixed): (&[Table], &mut [usize], &[Option<super::fixed::Fixed>]),
     budget: &Budget,
 ) -> Firings {
     let own_groups = &layout.groups[side];
@@ -50,7 +50,14 @@ pub(super) fn firings(
         .map(|(g, rules)| {
             let group_dims = own_groups.get(g).unwrap_or(&no_dims);
             let rules = (&rules[..], &layout.effects[..]);
-            enumerate(dims, group_dims, rules, (tables, &mut *digits), budget)
+            let fixed = fixed.get(g).and_then(Option::as_ref);
+            enumerate(
+                dims,
+                group_dims,
+                rules,
+                (tables, &mut *digits, fixed),
+                budget,
+            )
         })
         .collect();
     let mut out = Firings {
@@ -67,13 +74,56 @@ pub(super) fn firings(
     out
 }
 
+/// Calls `found` with each assignment of the group's questions `own` (by its position, the
+/// first dim fastest) and the set of rules of `look` (by their index in `rules`, at most 64)
+/// that fire there.
+pub(super) fn walk(
+    dims: &[Dim],
+    own: &[usize],
+    (rules, look): (&[usize], &[usize]),
+    (tables, digits): (&[Table], &mut [usize]),
+    mut found: impl FnMut(usize, u64),
+) {
+    let total: usize = own.iter().map(|d| dims[*d].values.len()).product();
+    for d in own {
+        digits[*d] = 0;
+    }
+    let mut at: Vec<usize> = look
+        .iter()
+        .map(|i| tables[rules[*i]].index(digits))
+        .collect();
+    let looked: Vec<&Table> = look.iter().map(|i| &tables[rules[*i]]).collect();
+    let steps = steps(dims, own, &looked);
+    let mut counter = vec![0usize; own.len()];
+    for index in 0..total {
+        let mut set = 0u64;
+        for (k, i) in look.iter().enumerate() {
+            set |= u64::from(tables[rules[*i]].fires(at[k])) << i;
+        }
+        found(index, set);
+        advance(&steps, &mut counter, &mut at);
+    }
+}
+
+/// For each of the dims `own`, its number of values and how far each table's position moves
+/// when it grows by one.
+fn steps(dims: &[Dim], own: &[usize], tables: &[&Table]) -> Vec<(usize, Vec<usize>)> {
+    own.iter()
+        .map(|d| {
+            let n = dims[*d].values.len();
+            (n, tables.iter().map(|t| t.stride(*d)).collect())
+        })
+        .collect()
+}
+
 /// Every assignment of a group's questions, reduced to the sets of its rules that fire: each
-/// rule's truth is looked up in its table, and nothing is allocated but each distinct set.
+/// rule's truth is looked up in its table (or, for rules that read no hub, in `fixed`), and
+/// nothing is allocated but each distinct set.
 fn enumerate(
     dims: &[Dim],
     own: &[usize],
     (rules, all_effects): (&[usize], &[Effect]),
-    (tables, digits): (&[Table], &mut [usize]),
+    (tables, digits, fixed): (&[Table], &mut [usize], Option<&super::fixed::Fixed>),
     budget: &Budget,
 ) -> Group {
     let effects: Vec<Effect> = rules.iter().map(|r| all_effects[*r]).collect();
@@ -87,19 +137,36 @@ fn enumerate(
     } else {
         0
     };
+    if let Some(fixed) = fixed.filter(|_| total > 0) {
+        let mut small: FxHashMap<u64, u64> = FxHashMap::default();
+        walk(
+            dims,
+            own,
+            (rules, &fixed.moving),
+            (tables, digits),
+            |at, set| {
+                *small.entry(set | fixed.bits[at]).or_insert(0) += 1;
+            },
+        );
+        let mut sets: Vec<(Box<[u64]>, u64)> = small
+            .into_iter()
+            .map(|(w, n)| (Box::from([w]), n))
+            .collect();
+        sets.sort_unstable();
+        return Group {
+            rules: rules.to_vec(),
+            effects,
+            sets,
+        };
+    }
     // Each rule's position in its table, moved as the group's dims change (first dim fastest)
     // rather than worked out again at each assignment.
     for d in own {
         digits[*d] = 0;
     }
     let mut at: Vec<usize> = rules.iter().map(|r| tables[*r].index(digits)).collect();
-    let steps: Vec<(usize, Vec<usize>)> = own
-        .iter()
-        .map(|d| {
-            let n = dims[*d].values.len();
-            (n, rules.iter().map(|r| tables[*r].stride(*d)).collect())
-        })
-        .collect();
+    let all: Vec<&Table> = rules.iter().map(|r| &tables[*r]).collect();
+    let steps = steps(dims, own, &all);
     let mut counter = vec![0usize; own.len()];
     let mut table: FxHashMap<Box<[u64]>, u64> = FxHashMap::default();
     // With at most 64 rules a set is one word: count it without a slice key.
@@ -153,9 +220,16 @@ fn advance(steps: &[(usize, Vec<usize>)], counter: &mut [usize], at: &mut [usize
 impl Firings {
     /// The distinct partial results with every rule counted.
     pub(super) fn partials(&self, budget: &Budget) -> Vec<Partial> {
-        let acc = (0..self.groups.len()).fold(vec![(Effect::default(), 1)], |acc, g| {
-            self.convolve(&acc, &self.whole[g], budget)
-        });
+        // The smallest groups first, so that the largest is gone over once, at the end; the
+        // first group's partial results are already distinct and simplified.
+        let mut order: Vec<&Vec<(Effect, u64)>> = self.whole.iter().collect();
+        order.sort_by_key(|whole| whole.len());
+        let acc = match order.split_first() {
+            Some((first, rest)) => rest.iter().fold((*first).clone(), |acc, whole| {
+                self.convolve(&acc, whole, budget)
+            }),
+            None => vec![(Effect::default(), 1)],
+        };
         let out: Vec<Partial> = acc
             .into_iter()
             .map(|(effect, count)| Partial { effect, count })
@@ -236,7 +310,10 @@ impl Firings {
         if !budget.spend(a.len() as u128 * b.len() as u128, true) {
             return Vec::new();
         }
-        let mut table: FxHashMap<Effect, u64> = FxHashMap::default();
+        // Room for the sums up front (within reason), rather than growing by rehashing.
+        let room = (a.len() * b.len()).min(1 << 14);
+        let mut table: FxHashMap<Effect, u64> =
+            FxHashMap::with_capacity_and_hasher(room, rustc_hash::FxBuildHasher);
         for (ea, ca) in a {
             for (eb, cb) in b {
                 let mut effect = ea.plus(eb);

@@ -6,11 +6,9 @@
 
 use super::budget::Budget;
 use super::count::Tally;
+use super::projection::OUT;
 use super::space::{Effect, Partial};
 use super::tree::{Bounds, LANES, Node, Tree, contenders, sure_winner};
-
-/// A score no allowed pair can reach, even with four of them added.
-const OUT: i64 = i64::MIN / 8;
 
 /// Partial results of one half that exclude the same options.
 #[derive(Debug, Clone)]

@@ -72,21 +72,6 @@ impl Bounds {
         }
         out
     }
-
-    /// The least value of `(a[i] - a[j]) + (b[i] - b[j]) + (c[i] - c[j])` over the rows of
-    /// blocks `a`, `b` and one row `c`, for any two distinct lanes.
-    #[inline]
-    pub(super) fn least(blocks: [&Bounds; 3], lanes: (usize, usize)) -> i64 {
-        let (winner, loser) = lanes;
-        let [a, b, c] = blocks;
-        if winner < loser {
-            let k = pair_index(winner, loser);
-            a.lo[k] + b.lo[k] + c.lo[k]
-        } else {
-            let k = pair_index(loser, winner);
-            -(a.hi[k] + b.hi[k] + c.hi[k])
-        }
-    }
 }
 
 /// The allowed lanes (bit `i` of `allowed`) that may win some pairing of blocks `a` and `b`
@@ -95,11 +80,33 @@ impl Bounds {
 /// When only one lane is left, it wins every pairing, and with no tie: a lane that tied with
 /// it would be beaten by some lane, which would then beat the winner too.
 pub(super) fn contenders(a: &Bounds, b: &Bounds, c: &Bounds, allowed: u8) -> u8 {
-    let lanes = || (0..PAIRS).filter(move |i| allowed & (1 << i) != 0);
-    lanes()
-        .filter(|&j| !lanes().any(|i| i != j && Bounds::least([a, b, c], (i, j)) > 0))
-        .fold(0, |mask, j| mask | (1 << j))
+    // Every lane pair at once: lane `i` beats `j` everywhere when the least margin is
+    // positive, `j` beats `i` when the greatest is negative; only allowed lanes beat others.
+    let mut beaten = 0u8;
+    for (k, (i, j)) in LANE_OF.iter().enumerate() {
+        let lo = a.lo[k] + b.lo[k] + c.lo[k];
+        let hi = a.hi[k] + b.hi[k] + c.hi[k];
+        beaten |= (u8::from(lo > 0) & (allowed >> i) & 1) << j;
+        beaten |= (u8::from(hi < 0) & (allowed >> j) & 1) << i;
+    }
+    allowed & !beaten
 }
+
+/// The lanes `(i, j)` of each lane pair index.
+const LANE_OF: [(usize, usize); LANE_PAIRS] = {
+    let mut out = [(0, 0); LANE_PAIRS];
+    let (mut i, mut k) = (0, 0);
+    while i < PAIRS {
+        let mut j = i + 1;
+        while j < PAIRS {
+            out[k] = (i, j);
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 /// The lane that wins every pairing, if `contenders` left only one.
 pub(super) fn sure_winner(contenders: u8) -> Option<usize> {
@@ -172,8 +179,9 @@ fn build(rows: &mut [([i64; LANES], u64)], offset: usize, nodes: &mut Vec<Node>)
         return index;
     }
     let (i, j) = lanes_of(widest);
-    rows.sort_by_key(|(row, _)| row[i] - row[j]);
+    // Only the median is needed: a partition, not a sort.
     let mid = rows.len() / 2;
+    rows.select_nth_unstable_by_key(mid, |(row, _)| row[i] - row[j]);
     let (left, right) = rows.split_at_mut(mid);
     let l = build(left, offset, nodes);
     let r = build(right, offset + mid, nodes);
@@ -183,10 +191,7 @@ fn build(rows: &mut [([i64; LANES], u64)], offset: usize, nodes: &mut Vec<Node>)
 
 /// The lanes `(i, j)` of a lane pair index.
 fn lanes_of(k: usize) -> (usize, usize) {
-    (0..PAIRS)
-        .flat_map(|i| (i + 1..PAIRS).map(move |j| (i, j)))
-        .nth(k)
-        .unwrap_or((0, 1))
+    LANE_OF.get(k).copied().unwrap_or((0, 1))
 }
 
 #[cfg(test)]
