@@ -190,6 +190,7 @@ impl<'a> Compiled<'a> {
 
     /// Evaluates a scenario with its cost facts already computed. Inlined whole, so that
     /// the outcome is built in its caller's place, the facts written once.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Option<Outcome> {
         let sum = self.sum(answers, &facts)?;

@@ -58,7 +58,7 @@ struct Probe {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Probes {
     levels: Box<[Level]>,
-    probes: Box<[Probe]>,
+    bands: Box<[Probe]>,
     /// Thresholds of inputs with more than [`FEW`].
     thresholds: Box<[f64]>,
 }
@@ -115,11 +115,11 @@ impl Probe {
     /// The region of a number or fact `v`: one plus the thresholds at or below it (all of
     /// them for NaN, as `Condition::Fact` compares it), counted without an early exit.
     #[inline]
-    fn band(&self, v: f64, shared: &[f64]) -> usize {
-        let at_or_below = |t: &f64| usize::from(v.partial_cmp(t) != Some(Ordering::Less));
+    fn band(&self, value: f64, shared: &[f64]) -> usize {
+        let at_or_below = |t: &f64| usize::from(value.partial_cmp(t) != Some(Ordering::Less));
         if self.from == self.to {
-            let [a, b, c, d] = &self.few;
-            1 + at_or_below(a) + at_or_below(b) + at_or_below(c) + at_or_below(d)
+            let [t0, t1, t2, t3] = &self.few;
+            1 + at_or_below(t0) + at_or_below(t1) + at_or_below(t2) + at_or_below(t3)
                 - self.padding as usize
         } else {
             1 + shared[self.from as usize..self.to as usize]
@@ -186,7 +186,7 @@ impl Probes {
         }
         let probes = Probes {
             levels: levels.into(),
-            probes: probes.into(),
+            bands: probes.into(),
             thresholds: shared.into(),
         };
         Some((probes, combined))
@@ -217,7 +217,7 @@ impl Probes {
                 at = p.next as usize;
             }
         }
-        for p in &self.probes {
+        for p in &self.bands {
             let region = match p.read {
                 Read::Number(q) => match answers.get(q) {
                     None => 0,
