@@ -18,8 +18,8 @@ use inputs::sources;
 pub use outcome::Outcome;
 use probe::Probes;
 use tables::{
-    Entry, MATRIX_UNIT, MAX_REGIONS, MAX_RULES, MAX_TERMS, Rect, matrix_units, rectangles,
-    region_entries, rule_out, scores_fit, truth_table,
+    Entry, JOINT_REGIONS, MATRIX_UNIT, MAX_REGIONS, MAX_RULES, MAX_TERMS, Rect, matrix_units,
+    rectangles, region_entries, rule_out, scores_fit, truth_table,
 };
 
 use crate::answers::Answers;
@@ -38,8 +38,8 @@ pub struct Compiled<'a> {
     constant: Entry,
     /// Inputs read by some rule, each with the offset of its regions in `entries`.
     probes: Probes,
-    /// Per input, per region: the rules over that input alone, added up, and the terms that
-    /// region leaves possible.
+    /// Per group of inputs (see [`Probes`]), per combination of their regions: the rules over
+    /// one of those inputs alone, added up, and the terms those regions leave possible.
     entries: Box<[Entry]>,
     /// The terms there are, as bits.
     terms: u64,
@@ -126,7 +126,7 @@ impl<'a> Compiled<'a> {
                 rect,
             );
         }
-        let probes = Probes::new(&inputs, &offsets)?;
+        let (probes, entries) = Probes::new(&inputs, &offsets, &entries, JOINT_REGIONS)?;
         let term_entries = terms
             .iter()
             .map(|(index, _, _)| Entry::of_rule(*index, &base.rules[*index].effect))
@@ -188,8 +188,10 @@ impl<'a> Compiled<'a> {
         self.outcome_with_facts(answers, self.facts(answers))
     }
 
-    /// Evaluates a scenario with its cost facts already computed.
-    #[inline]
+    /// Evaluates a scenario with its cost facts already computed. Inlined whole, so that
+    /// the outcome is built in its caller's place, the facts written once.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Option<Outcome> {
         let sum = self.sum(answers, &facts)?;
         let matrix = if self.units {
@@ -206,7 +208,7 @@ impl<'a> Compiled<'a> {
     }
 
     /// What the rules that fire add up to; `None` for an answer of the wrong type.
-    #[inline]
+    #[inline(never)]
     fn sum(&self, answers: &Answers, facts: &Facts) -> Option<Entry> {
         let mut sum = self.constant;
         let mut alive = self.terms;
@@ -276,6 +278,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The cost facts of a scenario, as [`RuleBase::facts`] gives them.
+    #[inline]
     pub fn facts(&self, answers: &Answers) -> Facts {
         match self {
             Evaluator::Compiled(c) => c.facts(answers),
@@ -285,17 +288,26 @@ impl<'a> Evaluator<'a> {
 
     /// Evaluates a scenario to a small value; for rule bases of more than 256 rules, `fired`
     /// holds the first 256 (use [`Evaluator::evaluate`] for all of them).
+    #[inline]
     pub fn outcome(&self, answers: &Answers) -> Outcome {
         self.outcome_with_facts(answers, self.facts(answers))
     }
 
     /// [`Evaluator::outcome`] with the cost facts already computed.
+    #[inline]
     pub fn outcome_with_facts(&self, answers: &Answers, facts: Facts) -> Outcome {
         if let Evaluator::Compiled(c) = self {
             if let Some(outcome) = c.outcome_with_facts(answers, facts) {
                 return outcome;
             }
         }
+        self.reference_outcome(answers, facts)
+    }
+
+    /// The outcome of the reference evaluator, for rule bases or answers beyond the tables.
+    #[cold]
+    #[inline(never)]
+    fn reference_outcome(&self, answers: &Answers, facts: Facts) -> Outcome {
         Outcome::of(&evaluate_with_facts(self.base(), answers, facts))
     }
 

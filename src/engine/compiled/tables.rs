@@ -19,6 +19,10 @@ pub(super) const MAX_TERMS: usize = 64;
 /// The most regions an input may have, so a term's regions of it fit one word.
 pub(super) const MAX_REGIONS: usize = 64;
 
+/// The most combined regions of a group of inputs read together, one entry each: fewer
+/// entries to add per evaluation, at 96 bytes an entry.
+pub(super) const JOINT_REGIONS: usize = 256;
+
 /// Matrix shifts are summed in units of 1/256, exact whatever the order, when every shift
 /// is a whole number of units (see [`matrix_units`]).
 pub(super) const MATRIX_UNIT: f64 = 256.0;
