@@ -126,7 +126,9 @@ impl<'a> Compiled<'a> {
                 rect,
             );
         }
-        let (probes, entries) = Probes::new(&inputs, &offsets, &entries, JOINT_REGIONS)?;
+        // Joint tables repay their building over many evaluations, not over one report's.
+        let joint = if tables { JOINT_REGIONS } else { 1 };
+        let (probes, entries) = Probes::new(&inputs, &offsets, &entries, joint)?;
         let term_entries = terms
             .iter()
             .map(|(index, _, _)| Entry::of_rule(*index, &base.rules[*index].effect))
