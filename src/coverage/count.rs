@@ -139,7 +139,7 @@ impl Job<'_> {
             add(&mut merged, &left.partials(budget));
             self.study_half(0, &left, &right_side);
         }
-        let left_partials = partials(merged);
+        let left_partials = Partial::list(merged);
         // The study needs every lane: a rule it adds may lift one that could not win before.
         if !self.open(1).is_empty() {
             self.study_half(1, &right_firings, &Side::new(&left_partials));
@@ -193,18 +193,6 @@ fn add(table: &mut FxHashMap<Effect, u64>, partials: &[Partial]) {
     for p in partials {
         *table.entry(p.effect).or_insert(0) += p.count;
     }
-}
-
-/// A table of partial results as a list, in a fixed order.
-fn partials(table: FxHashMap<Effect, u64>) -> Vec<Partial> {
-    let mut out: Vec<Partial> = table
-        .into_iter()
-        .map(|(effect, count)| Partial { effect, count })
-        .collect();
-    out.sort_unstable_by(|a, b| {
-        (a.effect.pairs, a.effect.excluded).cmp(&(b.effect.pairs, b.effect.excluded))
-    });
-    out
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -54,14 +54,7 @@ pub(super) fn project(
         }
         *table.entry(effect).or_insert(0) += p.count;
     }
-    let mut out: Vec<Partial> = table
-        .into_iter()
-        .map(|(effect, count)| Partial { effect, count })
-        .collect();
-    out.sort_unstable_by(|a, b| {
-        (a.effect.pairs, a.effect.excluded).cmp(&(b.effect.pairs, b.effect.excluded))
-    });
-    out
+    Partial::list(table)
 }
 
 /// The lanes of `row` that may win or tie for the top against some row of `other`: allowed

@@ -6,6 +6,8 @@
 //! each half is reduced, group by group (see `firings.rs`), to its distinct partial results with
 //! a count each; the whole space is every pairing of one partial result from each half.
 
+use rustc_hash::FxHashMap;
+
 use super::Dim;
 use crate::options::PAIRS;
 use crate::rules::{Rule, RuleBase};
@@ -206,6 +208,20 @@ pub(super) fn layout(base: &RuleBase, dims: &[Dim]) -> Layout {
 pub(super) struct Partial {
     pub(super) effect: Effect,
     pub(super) count: u64,
+}
+
+impl Partial {
+    /// A table of partial results (each with its count) as a list, in a fixed order.
+    pub(super) fn list(table: FxHashMap<Effect, u64>) -> Vec<Partial> {
+        let mut out: Vec<Partial> = table
+            .into_iter()
+            .map(|(effect, count)| Partial { effect, count })
+            .collect();
+        out.sort_unstable_by(|a, b| {
+            (a.effect.pairs, a.effect.excluded).cmp(&(b.effect.pairs, b.effect.excluded))
+        });
+        out
+    }
 }
 
 /// Sets `digits[hub]` to the value (by its index in the dim) that hub assignment `index`
